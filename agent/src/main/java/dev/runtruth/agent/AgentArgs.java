@@ -1,0 +1,164 @@
+package dev.runtruth.agent;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The agent's options. Immutable.
+ *
+ * <p>Each key can be given three ways; the first one present wins:
+ * <ol>
+ *   <li>the {@code -javaagent} argument string: {@code -javaagent:runtruth-agent.jar=port=9471,host=127.0.0.1};</li>
+ *   <li>a system property {@code -Druntruth.<key>=value};</li>
+ *   <li>an environment variable {@code RUNTRUTH_<KEY>=value} (key upper case).</li>
+ * </ol>
+ * Keys: {@code port} (default {@value #DEFAULT_PORT}; 0 picks a free port), {@code host} (bind address, default
+ * {@value #DEFAULT_HOST}), {@code service} (default: derived from the application, see {@code ServiceName}),
+ * {@code debug} ({@code true} prints debug lines).
+ */
+public final class AgentArgs {
+
+    /** Default metrics port: outside the Prometheus exporter range 9100-9999, which is fully allocated. */
+    public static final int DEFAULT_PORT = 7461;
+    /** Default bind address: every interface, so Prometheus on another host or pod can scrape. */
+    public static final String DEFAULT_HOST = "0.0.0.0";
+
+    static final List<String> KEYS = Collections.unmodifiableList(Arrays.asList("port", "host", "service", "debug"));
+
+    private final int port;
+    private final String host;
+    private final String service;
+    private final boolean debug;
+
+    private AgentArgs(int port, String host, String service, boolean debug) {
+        this.port = port;
+        this.host = host;
+        this.service = service;
+        this.debug = debug;
+    }
+
+    /** @return the defaults: port {@value #DEFAULT_PORT}, host {@value #DEFAULT_HOST}, derived service name */
+    public static AgentArgs defaults() {
+        return new AgentArgs(DEFAULT_PORT, DEFAULT_HOST, "", false);
+    }
+
+    /**
+     * Parses the {@code -javaagent} argument string alone.
+     *
+     * @param agentArgs {@code key=value} pairs separated by {@code ,}; {@code null} or empty means defaults
+     * @return the options
+     * @throws ConfigurationException naming every bad pair: unknown key, missing {@code =}, bad port
+     */
+    public static AgentArgs parse(String agentArgs) throws ConfigurationException {
+        return resolve(agentArgs, Collections.<String, String>emptyMap(), Collections.<String, String>emptyMap());
+    }
+
+    /**
+     * Resolves the options from all three sources (see the class comment for precedence).
+     *
+     * @param agentArgs  the {@code -javaagent} argument string, may be {@code null}
+     * @param properties system properties ({@code runtruth.<key>})
+     * @param env        environment variables ({@code RUNTRUTH_<KEY>})
+     * @return the options
+     * @throws ConfigurationException naming every bad input; its {@code usable()} holds defaults in their place
+     */
+    public static AgentArgs resolve(String agentArgs, Map<?, ?> properties, Map<String, String> env)
+            throws ConfigurationException {
+        List<String> problems = new ArrayList<String>();
+        Map<String, String> given = splitPairs(agentArgs, problems);
+        Map<String, String> values = new LinkedHashMap<String, String>();
+        for (String key : KEYS) {
+            String value = given.get(key);
+            if (value == null) {
+                Object property = properties.get("runtruth." + key);
+                value = property == null ? null : property.toString();
+            }
+            if (value == null) {
+                value = env.get("RUNTRUTH_" + key.toUpperCase(Locale.ROOT));
+            }
+            if (value != null) {
+                values.put(key, value.trim());
+            }
+        }
+        AgentArgs defaults = defaults();
+        int port = defaults.port;
+        if (values.containsKey("port")) {
+            try {
+                port = Integer.parseInt(values.get("port"));
+                if (port < 0 || port > 65535) {
+                    throw new NumberFormatException();
+                }
+            } catch (NumberFormatException e) {
+                problems.add("port='" + values.get("port") + "' is not a port number (0-65535)");
+                port = defaults.port;
+            }
+        }
+        String host = values.containsKey("host") && !values.get("host").isEmpty() ? values.get("host") : defaults.host;
+        String service = values.containsKey("service") ? values.get("service") : defaults.service;
+        boolean debug = "true".equalsIgnoreCase(values.get("debug"));
+        AgentArgs args = new AgentArgs(port, host, service, debug);
+        if (!problems.isEmpty()) {
+            StringBuilder message = new StringBuilder("bad agent options: ");
+            for (int i = 0; i < problems.size(); i++) {
+                message.append(i == 0 ? "" : "; ").append(problems.get(i));
+            }
+            throw new ConfigurationException(message.toString(), args);
+        }
+        return args;
+    }
+
+    private static Map<String, String> splitPairs(String agentArgs, List<String> problems) {
+        Map<String, String> pairs = new LinkedHashMap<String, String>();
+        if (agentArgs == null || agentArgs.trim().isEmpty()) {
+            return pairs;
+        }
+        for (String pair : agentArgs.split(",")) {
+            String trimmed = pair.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            int eq = trimmed.indexOf('=');
+            if (eq <= 0) {
+                problems.add("'" + trimmed + "' is not key=value");
+                continue;
+            }
+            String key = trimmed.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+            if (!KEYS.contains(key)) {
+                problems.add("unknown option '" + key + "' (known: " + KEYS + ")");
+                continue;
+            }
+            pairs.put(key, trimmed.substring(eq + 1));
+        }
+        return pairs;
+    }
+
+    /** @return the TCP port of the metrics endpoint; 0 means any free port */
+    public int port() {
+        return port;
+    }
+
+    /** @return the bind address of the metrics endpoint, e.g. {@code 0.0.0.0} or {@code 127.0.0.1} */
+    public String host() {
+        return host;
+    }
+
+    /** @return the service name given by the user, or empty to derive it from the application */
+    public String service() {
+        return service;
+    }
+
+    /** @return whether debug lines are printed */
+    public boolean debug() {
+        return debug;
+    }
+
+    @Override
+    public String toString() {
+        return "port=" + port + ",host=" + host + ",service=" + service;
+    }
+}

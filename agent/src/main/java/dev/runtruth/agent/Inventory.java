@@ -1,0 +1,73 @@
+package dev.runtruth.agent;
+
+import dev.runtruth.agent.classpath.BuildIdentity;
+import dev.runtruth.agent.classpath.ClasspathEntry;
+import dev.runtruth.agent.classpath.ClasspathInventory;
+import dev.runtruth.agent.routes.spring.SpringMvcRoutes;
+import java.lang.instrument.Instrumentation;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the agent knows about the application besides routes, computed lazily at scrape time (never in premain) and
+ * cached: the build identity once, the loaded classpath at most every {@link #CLASSPATH_REFRESH_NANOS} (digests are
+ * cached per jar by {@link ClasspathInventory}, so a refresh only looks at new code sources).
+ */
+final class Inventory {
+
+    static final long CLASSPATH_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    private final Instrumentation instrumentation;
+    private final String configuredService;
+    private final ClasspathInventory classpath = new ClasspathInventory();
+    private volatile BuildIdentity identity;
+    private volatile List<ClasspathEntry> entries;
+    private volatile long entriesAt;
+
+    Inventory(Instrumentation instrumentation, String configuredService) {
+        this.instrumentation = instrumentation;
+        this.configuredService = configuredService;
+    }
+
+    BuildIdentity identity() {
+        BuildIdentity id = identity;
+        if (id == null) {
+            id = BuildIdentity.detect();
+            identity = id;
+        }
+        return id;
+    }
+
+    /**
+     * The service name: the {@code service} option; else the application jar's {@code Implementation-Title}; else
+     * {@code spring.application.name} when a Spring context is visible; else the application jar's file name; else
+     * {@code unknown}.
+     */
+    String service() {
+        if (!configuredService.isEmpty()) {
+            return configuredService;
+        }
+        BuildIdentity id = identity();
+        if (!id.implementationTitle().isEmpty()) {
+            return id.implementationTitle();
+        }
+        String springName = SpringMvcRoutes.applicationName();
+        if (springName != null && !springName.isEmpty()) {
+            return springName;
+        }
+        return id.mainJarName().isEmpty() ? "unknown" : id.mainJarName();
+    }
+
+    synchronized List<ClasspathEntry> classpath() {
+        long now = System.nanoTime();
+        if (entries == null || now - entriesAt > CLASSPATH_REFRESH_NANOS) {
+            entries = classpath.entriesFor(instrumentation.getAllLoadedClasses());
+            entriesAt = now;
+        }
+        return entries;
+    }
+
+    long errors() {
+        return classpath.errors();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.runtruth.agent;
+
+import dev.runtruth.agent.classpath.BuildIdentity;
+import dev.runtruth.agent.classpath.ClasspathEntry;
+import dev.runtruth.agent.export.AgentMetrics;
+import dev.runtruth.agent.export.BuildMetrics;
+import dev.runtruth.agent.export.ClasspathMetrics;
+import dev.runtruth.agent.export.MetricsEndpoint;
+import dev.runtruth.agent.export.RouteMetrics;
+import dev.runtruth.agent.instrument.LazyTransformer;
+import dev.runtruth.agent.routes.RouteRegistry;
+import dev.runtruth.agent.routes.spring.DispatcherServletInstrumentation;
+import dev.runtruth.agent.routes.spring.SpringMvcRoutes;
+import dev.runtruth.model.Route;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.lang.instrument.Instrumentation;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Entry point of {@code -javaagent:runtruth-agent.jar[=options]}.
+ *
+ * <p>{@code premain} does the least it can: parse options, register one name-filtering class transformer, and start
+ * a daemon thread that opens the metrics endpoint. It never throws and never exits: an inventory agent that fails
+ * means "no metrics", never "no application".
+ */
+public final class RuntruthAgent {
+
+    private RuntruthAgent() {
+    }
+
+    /**
+     * Called by the JVM before {@code main} when started with {@code -javaagent}.
+     *
+     * @param agentArgs the text after {@code =} in the {@code -javaagent} flag, or {@code null}
+     * @param inst      the JVM's instrumentation
+     */
+    public static void premain(String agentArgs, Instrumentation inst) {
+        startSafely(agentArgs, inst);
+    }
+
+    /**
+     * Called when the agent is attached to a running JVM. Routes of a {@code DispatcherServlet} created before the
+     * attach are not seen; the classpath and build identity are.
+     *
+     * @param agentArgs options as for {@link #premain}
+     * @param inst      the JVM's instrumentation
+     */
+    public static void agentmain(String agentArgs, Instrumentation inst) {
+        startSafely(agentArgs, inst);
+    }
+
+    private static void startSafely(String agentArgs, Instrumentation inst) {
+        try {
+            start(agentArgs, inst);
+        } catch (Throwable t) {
+            System.err.println("[runtruth] WARN agent not started, the application runs on without it: " + t);
+        }
+    }
+
+    private static void start(String agentArgs, Instrumentation inst) {
+        long started = System.nanoTime();
+        AgentArgs args;
+        try {
+            args = AgentArgs.resolve(agentArgs, System.getProperties(), System.getenv());
+        } catch (ConfigurationException e) {
+            AgentLog.warn("args", e.getMessage() + "; using the defaults for those");
+            args = e.usable();
+        }
+        if (args.debug()) {
+            AgentLog.enableDebug();
+        }
+        final RouteRegistry routes = new RouteRegistry();
+        routes.add(new SpringMvcRoutes());
+        inst.addTransformer(new LazyTransformer(
+                Collections.singletonList(DispatcherServletInstrumentation.hook()), "org/springframework/"), false);
+        final double premainSeconds = (System.nanoTime() - started) / 1e9;
+        final AgentArgs options = args;
+        final Inventory inventory = new Inventory(inst, args.service());
+        Thread endpoint = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                MetricsEndpoint.start(options.host(), options.port(), registry(routes, inventory, premainSeconds));
+            }
+        }, "runtruth-endpoint-start");
+        endpoint.setDaemon(true);
+        endpoint.start();
+        AgentLog.debug("premain took " + premainSeconds * 1000 + " ms; options " + args);
+    }
+
+    private static PrometheusRegistry registry(final RouteRegistry routes, final Inventory inventory,
+            double premainSeconds) {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        new RouteMetrics(new Supplier<List<Route>>() {
+            @Override
+            public List<Route> get() {
+                return routes.routes();
+            }
+        }).register(registry);
+        new BuildMetrics(new Supplier<BuildIdentity>() {
+            @Override
+            public BuildIdentity get() {
+                return inventory.identity();
+            }
+        }, new Supplier<String>() {
+            @Override
+            public String get() {
+                return inventory.service();
+            }
+        }).register(registry);
+        new ClasspathMetrics(new Supplier<List<ClasspathEntry>>() {
+            @Override
+            public List<ClasspathEntry> get() {
+                return inventory.classpath();
+            }
+        }).register(registry);
+        new AgentMetrics(version(), new Supplier<Long>() {
+            @Override
+            public Long get() {
+                return CaptureErrors.count() + inventory.errors();
+            }
+        }, premainSeconds).register(registry);
+        return registry;
+    }
+
+    private static String version() {
+        String version = RuntruthAgent.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+}

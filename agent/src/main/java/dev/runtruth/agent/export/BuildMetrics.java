@@ -1,0 +1,48 @@
+package dev.runtruth.agent.export;
+
+import dev.runtruth.agent.classpath.BuildIdentity;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.function.Supplier;
+
+/**
+ * {@code runtruth_build_info{service,version,commit,branch,build_time} 1}: the application's own build identity.
+ * {@code commit} is the full git commit id from the application's {@code git.properties}; empty when the build
+ * recorded none.
+ */
+public final class BuildMetrics implements MultiCollector {
+
+    /** Info family name; exposed as {@code runtruth_build_info}. */
+    public static final String BUILD = "runtruth_build";
+
+    private final Supplier<BuildIdentity> identity;
+    private final Supplier<String> service;
+
+    /**
+     * @param identity the application's build identity, read at scrape time
+     * @param service  the service name, read at scrape time
+     */
+    public BuildMetrics(Supplier<BuildIdentity> identity, Supplier<String> service) {
+        this.identity = identity;
+        this.service = service;
+    }
+
+    /** @param registry the agent's private registry */
+    public void register(PrometheusRegistry registry) {
+        registry.register(this);
+    }
+
+    @Override
+    public MetricSnapshots collect() {
+        BuildIdentity build = identity.get();
+        return MetricSnapshots.of(InfoSnapshot.builder().name(BUILD)
+                .help("Build identity of the application running in this JVM (git.properties, build-info, MANIFEST)")
+                .dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder().labels(Labels.of(
+                        "service", service.get(), "version", build.version(), "commit", build.commit(),
+                        "branch", build.branch(), "build_time", build.buildTime())).build())
+                .build());
+    }
+}

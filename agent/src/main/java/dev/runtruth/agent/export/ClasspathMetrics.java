@@ -1,0 +1,55 @@
+package dev.runtruth.agent.export;
+
+import dev.runtruth.agent.classpath.ClasspathEntry;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Classpath metrics:
+ * <ul>
+ *   <li>{@code runtruth_classpath_entry_info{name,version,sha256,location,kind} 1}: one series per jar or directory
+ *       whose classes are loaded;</li>
+ *   <li>{@code runtruth_classpath_entries}: their number.</li>
+ * </ul>
+ */
+public final class ClasspathMetrics implements MultiCollector {
+
+    /** Info family name; exposed as {@code runtruth_classpath_entry_info}. */
+    public static final String ENTRY = "runtruth_classpath_entry";
+    /** Gauge: number of entries. */
+    public static final String ENTRIES = "runtruth_classpath_entries";
+
+    private final Supplier<List<ClasspathEntry>> entries;
+
+    /** @param entries read at scrape time; must not throw */
+    public ClasspathMetrics(Supplier<List<ClasspathEntry>> entries) {
+        this.entries = entries;
+    }
+
+    /** @param registry the agent's private registry */
+    public void register(PrometheusRegistry registry) {
+        registry.register(this);
+    }
+
+    @Override
+    public MetricSnapshots collect() {
+        List<ClasspathEntry> list = entries.get();
+        InfoSnapshot.Builder info = InfoSnapshot.builder().name(ENTRY)
+                .help("A jar or directory whose classes are loaded: name, version, SHA-256 of its bytes, location");
+        for (ClasspathEntry entry : list) {
+            info.dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder().labels(Labels.of(
+                    "name", entry.name(), "version", entry.version(), "sha256", entry.sha256(),
+                    "location", entry.location(), "kind", entry.kind())).build());
+        }
+        return MetricSnapshots.of(info.build(), GaugeSnapshot.builder().name(ENTRIES)
+                .help("Number of jars and directories whose classes are loaded")
+                .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(list.size()).build())
+                .build());
+    }
+}

@@ -1,0 +1,49 @@
+package dev.runtruth.agent.export;
+
+import dev.runtruth.agent.AgentLog;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+/**
+ * The agent's HTTP endpoint: client_java's {@code HTTPServer} (daemon threads) on a private registry, serving
+ * {@code /metrics} in Prometheus text and OpenMetrics formats (content negotiation by {@code Accept}).
+ */
+public final class MetricsEndpoint {
+
+    private MetricsEndpoint() {
+    }
+
+    /**
+     * Starts the endpoint. Never throws: a busy port, a bad address or a runtime without the {@code jdk.httpserver}
+     * module yield one warning and {@code null}; the application runs on without metrics.
+     *
+     * @param host     bind address
+     * @param port     TCP port, 0 for any free port
+     * @param registry what to serve
+     * @return the running server, or {@code null} when it could not start
+     */
+    public static HTTPServer start(String host, int port, PrometheusRegistry registry) {
+        try {
+            final HTTPServer server = HTTPServer.builder().hostname(host).port(port).registry(registry)
+                    .buildAndStart();
+            Runtime.getRuntime().addShutdownHook(new Thread(new Runnable() {
+                @Override
+                public void run() {
+                    server.close();
+                }
+            }, "runtruth-endpoint-shutdown"));
+            AgentLog.debug("serving metrics on http://" + host + ":" + server.getPort() + "/metrics");
+            return server;
+        } catch (Throwable t) {
+            // LinkageError included: a jlinked runtime may lack com.sun.net.httpserver
+            AgentLog.warn("endpoint", "cannot serve metrics on " + host + ":" + port + " (" + describe(t)
+                    + "); the application runs on without Runtruth metrics");
+            return null;
+        }
+    }
+
+    private static String describe(Throwable t) {
+        String message = t.getMessage();
+        return t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

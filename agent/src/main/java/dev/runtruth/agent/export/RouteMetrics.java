@@ -1,0 +1,62 @@
+package dev.runtruth.agent.export;
+
+import dev.runtruth.model.Route;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.InfoSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Route metrics, computed at scrape time from a route supplier:
+ * <ul>
+ *   <li>{@code runtruth_route_info{framework,method,route,handler} 1}: one series per registered route;</li>
+ *   <li>{@code runtruth_routes{framework}}: the number of routes per framework.</li>
+ * </ul>
+ */
+public final class RouteMetrics implements MultiCollector {
+
+    /** Info family name; exposed as {@code runtruth_route_info}. */
+    public static final String ROUTE = "runtruth_route";
+    /** Gauge: routes per framework. */
+    public static final String ROUTES = "runtruth_routes";
+
+    private final Supplier<List<Route>> routes;
+
+    /** @param routes read at every scrape; must not throw */
+    public RouteMetrics(Supplier<List<Route>> routes) {
+        this.routes = routes;
+    }
+
+    /** @param registry the agent's private registry */
+    public void register(PrometheusRegistry registry) {
+        registry.register(this);
+    }
+
+    @Override
+    public MetricSnapshots collect() {
+        InfoSnapshot.Builder info = InfoSnapshot.builder().name(ROUTE)
+                .help("An HTTP route the application's framework registered: method (upper case, * = any), "
+                        + "route (path template as a client requests it) and handler");
+        Map<String, Integer> perFramework = new TreeMap<String, Integer>();
+        for (Route route : routes.get()) {
+            info.dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder().labels(Labels.of(
+                    "framework", route.framework(), "method", route.method(),
+                    "route", route.template(), "handler", route.handler())).build());
+            Integer n = perFramework.get(route.framework());
+            perFramework.put(route.framework(), n == null ? 1 : n + 1);
+        }
+        GaugeSnapshot.Builder count = GaugeSnapshot.builder().name(ROUTES)
+                .help("Number of HTTP routes registered, per framework");
+        for (Map.Entry<String, Integer> e : perFramework.entrySet()) {
+            count.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                    .labels(Labels.of("framework", e.getKey())).value(e.getValue()).build());
+        }
+        return MetricSnapshots.of(info.build(), count.build());
+    }
+}

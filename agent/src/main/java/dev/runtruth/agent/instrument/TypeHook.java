@@ -1,0 +1,42 @@
+package dev.runtruth.agent.instrument;
+
+import java.util.concurrent.Callable;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+
+/**
+ * One framework type to decorate and how to build the ByteBuddy visitor (usually {@code Advice}) that decorates it.
+ * The visitor is built only when the transformer is, so that creating a hook in premain loads no ByteBuddy code.
+ * Immutable.
+ */
+public final class TypeHook {
+
+    private final String typeName;
+    private final Callable<AsmVisitorWrapper> visitor;
+
+    /**
+     * @param typeName binary name of the exact type to decorate, e.g. {@code org.springframework.web.servlet.DispatcherServlet}
+     * @param visitor  builds what to apply to it; must not add fields or methods (class format changes are disabled)
+     */
+    public TypeHook(String typeName, Callable<AsmVisitorWrapper> visitor) {
+        this.typeName = typeName;
+        this.visitor = visitor;
+    }
+
+    /** @return the binary type name */
+    public String typeName() {
+        return typeName;
+    }
+
+    /** @return the internal name used by {@code ClassFileTransformer}, e.g. {@code org/springframework/...} */
+    public String internalName() {
+        return typeName.replace('.', '/');
+    }
+
+    /**
+     * @return the visitor applied to the type, built now
+     * @throws Exception when it cannot be built (e.g. the advice class cannot be read)
+     */
+    public AsmVisitorWrapper visitor() throws Exception {
+        return visitor.call();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.runtruth.agent.routes.spring;
+
+import dev.runtruth.agent.instrument.TypeHook;
+import java.util.concurrent.Callable;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.matcher.ElementMatchers;
+
+/**
+ * Hooks the constructors of Spring MVC's {@code org.springframework.web.servlet.DispatcherServlet} (spring-webmvc
+ * 5.3 to 7.0, same class name in all) so the agent learns every dispatcher servlet the application creates. Nothing
+ * else happens in the hook: routes are read from the servlet's handler mappings at scrape time by
+ * {@link SpringMvcRoutes}.
+ */
+public final class DispatcherServletInstrumentation {
+
+    /** Binary name of the hooked type. */
+    public static final String TYPE = "org.springframework.web.servlet.DispatcherServlet";
+
+    private DispatcherServletInstrumentation() {
+    }
+
+    /** @return the hook: advice on every constructor of {@link #TYPE} */
+    public static TypeHook hook() {
+        return new TypeHook(TYPE, new Callable<AsmVisitorWrapper>() {
+            @Override
+            public AsmVisitorWrapper call() {
+                return Advice.to(ConstructorAdvice.class).on(ElementMatchers.isConstructor());
+            }
+        });
+    }
+
+    /** Inlined at the end of each {@code DispatcherServlet} constructor. */
+    public static final class ConstructorAdvice {
+
+        private ConstructorAdvice() {
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Object servlet) {
+            SpringMvcRoutes.onDispatcherServlet(servlet);
+        }
+    }
+}

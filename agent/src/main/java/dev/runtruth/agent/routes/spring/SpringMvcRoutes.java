@@ -1,0 +1,196 @@
+package dev.runtruth.agent.routes.spring;
+
+import dev.runtruth.agent.AgentLog;
+import dev.runtruth.agent.CaptureErrors;
+import dev.runtruth.agent.routes.RouteSource;
+import dev.runtruth.model.PathTemplate;
+import dev.runtruth.model.Route;
+import java.lang.ref.WeakReference;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The routes of every Spring MVC {@code DispatcherServlet} in this JVM, read from its handler mappings at scrape time.
+ *
+ * <p>What is listed follows Spring Boot's {@code /actuator/mappings} ({@code DispatcherServletsMappingDescriptionProvider},
+ * Boot 2.7-4.1): {@code RequestMappingInfoHandlerMapping#getHandlerMethods()} (annotated handler methods, including
+ * those added later with {@code registerMapping}), {@code AbstractUrlHandlerMapping#getHandlerMap()} (resource
+ * handlers such as {@code /webjars/**}, view controllers) and {@code RouterFunctionMapping#getRouterFunction()}
+ * (functional endpoints). Each route is prefixed with the servlet context path and the dispatcher servlet's mapping
+ * ({@code /api/*} gives {@code /api}), so it is the path a client requests.
+ *
+ * <p>Before the servlet is initialised (Spring Boot initialises it on the first request) the handler mappings are
+ * the singleton {@code HandlerMapping} beans of its application context that already exist; reading never creates a
+ * bean.
+ */
+public final class SpringMvcRoutes implements RouteSource {
+
+    /** The {@code framework} label value. */
+    public static final String FRAMEWORK = "spring-webmvc";
+
+    private static final String RMI_MAPPING = "org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping";
+    private static final String URL_MAPPING = "org.springframework.web.servlet.handler.AbstractUrlHandlerMapping";
+    private static final String ROUTER_MAPPING = "org.springframework.web.servlet.function.support.RouterFunctionMapping";
+    private static final String DELEGATING_MAPPING = "org.springframework.data.rest.webmvc.support.DelegatingHandlerMapping";
+    private static final String HANDLER_MAPPING = "org.springframework.web.servlet.HandlerMapping";
+
+    private static final List<WeakReference<Object>> SERVLETS = new CopyOnWriteArrayList<WeakReference<Object>>();
+
+    /**
+     * Called by the constructor hook for every new {@code DispatcherServlet}; only remembers it (weakly).
+     *
+     * @param servlet the dispatcher servlet under construction
+     */
+    public static void onDispatcherServlet(Object servlet) {
+        SERVLETS.add(new WeakReference<Object>(servlet));
+    }
+
+    /**
+     * @return {@code spring.application.name} of the first dispatcher servlet's application context, or {@code null}
+     *         when no context is visible yet or the property is not set
+     */
+    public static String applicationName() {
+        for (WeakReference<Object> ref : SERVLETS) {
+            Object servlet = ref.get();
+            try {
+                Object context = servlet == null ? null : Reflect.call(servlet, "getWebApplicationContext");
+                Object environment = context == null ? null : Reflect.call(context, "getEnvironment");
+                Object name = environment == null ? null : Reflect.call(environment, "getProperty",
+                        new Class<?>[] {String.class}, "spring.application.name");
+                if (name != null) {
+                    return name.toString();
+                }
+            } catch (Throwable t) {
+                CaptureErrors.record("spring-webmvc.name", "could not read spring.application.name", t);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public List<Route> routes() {
+        List<Route> routes = new ArrayList<Route>();
+        for (Iterator<WeakReference<Object>> it = SERVLETS.iterator(); it.hasNext();) {
+            WeakReference<Object> ref = it.next();
+            Object servlet = ref.get();
+            if (servlet == null) {
+                SERVLETS.remove(ref);
+                continue;
+            }
+            try {
+                collect(servlet, routes);
+            } catch (Throwable t) {
+                CaptureErrors.record("spring-webmvc.read", "could not read the handler mappings of "
+                        + servlet.getClass().getName(), t);
+            }
+        }
+        return routes;
+    }
+
+    private static void collect(Object servlet, List<Route> out) throws Exception {
+        Object context = Reflect.call(servlet, "getWebApplicationContext");
+        if (context == null || Boolean.FALSE.equals(Reflect.call(context, "isActive"))) {
+            return;
+        }
+        Collection<?> mappings = (Collection<?>) Reflect.call(servlet, "getHandlerMappings");
+        if (mappings == null) {
+            mappings = existingHandlerMappingBeans(context, servlet.getClass().getClassLoader());
+        }
+        List<String> prefixes = ServletPrefixes.of(servlet, context);
+        List<String[]> declared = new ArrayList<String[]>();
+        for (Object mapping : mappings) {
+            describe(mapping, declared);
+        }
+        for (String prefix : prefixes) {
+            for (String[] route : declared) {
+                out.add(Route.of(route[0], PathTemplate.join(prefix, route[1]), FRAMEWORK, route[2]));
+            }
+        }
+    }
+
+    /** Appends {method, pattern, handler} for each mapping the actuator would describe. */
+    private static void describe(Object mapping, List<String[]> out) throws Exception {
+        Class<?> type = mapping.getClass();
+        if (Reflect.isSubclassOf(type, RMI_MAPPING)) {
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) Reflect.call(mapping, "getHandlerMethods")).entrySet()) {
+                handlerMethod(entry.getKey(), entry.getValue(), out);
+            }
+        } else if (Reflect.isSubclassOf(type, URL_MAPPING)) {
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) Reflect.call(mapping, "getHandlerMap")).entrySet()) {
+                Object handler = entry.getValue();
+                String name = handler instanceof String ? (String) handler : handler.getClass().getName();
+                out.add(new String[] {Route.ANY_METHOD, String.valueOf(entry.getKey()), name});
+            }
+        } else if (Reflect.isSubclassOf(type, ROUTER_MAPPING)) {
+            Object routerFunction = Reflect.call(mapping, "getRouterFunction");
+            if (routerFunction != null) {
+                for (RouterFunctionRoutes.Entry entry : RouterFunctionRoutes.entries(routerFunction)) {
+                    String path = entry.alternative.path == null ? "/**" : entry.alternative.path;
+                    Set<String> methods = entry.alternative.methods;
+                    for (String method : methods == null ? Collections.singleton(Route.ANY_METHOD) : methods) {
+                        out.add(new String[] {method, path, entry.handler});
+                    }
+                }
+            }
+        } else if (Reflect.isSubclassOf(type, DELEGATING_MAPPING)) {
+            for (Object delegate : (Collection<?>) Reflect.call(mapping, "getDelegates")) {
+                describe(delegate, out);
+            }
+        }
+    }
+
+    private static void handlerMethod(Object info, Object handlerMethod, List<String[]> out) throws Exception {
+        Collection<?> patterns = (Collection<?>) Reflect.call(info, "getPatternValues"); // added in spring-webmvc 5.3
+        if (patterns == null) {
+            AgentLog.warn("spring-webmvc.version", "unsupported spring-webmvc version (RequestMappingInfo has no "
+                    + "getPatternValues(); 5.3+ is supported): annotated routes are not reported");
+            return;
+        }
+        Set<?> methods = (Set<?>) Reflect.call(Reflect.call(info, "getMethodsCondition"), "getMethods");
+        Class<?> beanType = (Class<?>) Reflect.call(handlerMethod, "getBeanType");
+        Method method = (Method) Reflect.call(handlerMethod, "getMethod");
+        String handler = beanType.getName() + '#' + method.getName();
+        for (Object pattern : patterns) {
+            if (methods.isEmpty()) {
+                out.add(new String[] {Route.ANY_METHOD, String.valueOf(pattern), handler});
+            }
+            for (Object m : methods) {
+                out.add(new String[] {String.valueOf(m), String.valueOf(pattern), handler});
+            }
+        }
+    }
+
+    /**
+     * The {@code HandlerMapping} singletons of the context and its ancestors that exist already, like
+     * {@code BeanFactoryUtils.beansOfTypeIncludingAncestors(context, HandlerMapping.class, true, false)} in
+     * {@code DispatcherServlet#initHandlerMappings}, but without creating any bean: only after the bean factory's
+     * configuration is frozen, and only instances already in the singleton registry.
+     */
+    private static Collection<?> existingHandlerMappingBeans(Object context, ClassLoader loader) throws Exception {
+        Class<?> handlerMapping = Class.forName(HANDLER_MAPPING, false, loader);
+        List<Object> beans = new ArrayList<Object>();
+        Object beanFactory = Reflect.call(context, "getBeanFactory");
+        while (beanFactory != null) {
+            if (!Boolean.TRUE.equals(Reflect.call(beanFactory, "isConfigurationFrozen"))) {
+                return Collections.emptyList(); // still starting up: try again at the next scrape
+            }
+            String[] names = (String[]) Reflect.call(beanFactory, "getBeanNamesForType",
+                    new Class<?>[] {Class.class, boolean.class, boolean.class}, handlerMapping, true, false);
+            for (String name : names == null ? new String[0] : names) {
+                Object bean = Reflect.call(beanFactory, "getSingleton", new Class<?>[] {String.class}, name);
+                if (handlerMapping.isInstance(bean)) {
+                    beans.add(bean);
+                }
+            }
+            beanFactory = Reflect.call(beanFactory, "getParentBeanFactory");
+        }
+        return beans;
+    }
+}
