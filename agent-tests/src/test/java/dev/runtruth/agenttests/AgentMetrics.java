@@ -1,0 +1,190 @@
+package dev.runtruth.agenttests;
+
+import dev.runtruth.model.Route;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One scrape of the agent's {@code /metrics} in the Prometheus text format, and the runtruth series in it.
+ */
+final class AgentMetrics {
+
+    static final String ROUTE_INFO = "runtruth_route_info";
+    static final String BUILD_INFO = "runtruth_build_info";
+    static final String CLASSPATH_ENTRY_INFO = "runtruth_classpath_entry_info";
+    static final String CAPTURE_ERRORS = "runtruth_capture_errors_total";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String text;
+    private final List<Sample> samples;
+
+    private AgentMetrics(String text, List<Sample> samples) {
+        this.text = text;
+        this.samples = samples;
+    }
+
+    /**
+     * @param metricsUrl e.g. {@code http://127.0.0.1:9999/metrics}
+     * @return the parsed scrape
+     * @throws IOException if the request fails or does not answer 200
+     */
+    static AgentMetrics scrape(String metricsUrl) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(metricsUrl))
+                .header("Accept", "text/plain; version=0.0.4; charset=utf-8")
+                .timeout(Duration.ofSeconds(10))
+                .GET()
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted: " + metricsUrl, e);
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException(metricsUrl + " answered HTTP " + response.statusCode() + ": " + response.body());
+        }
+        return parse(response.body());
+    }
+
+    /**
+     * @param text an exposition in the Prometheus text format (OpenMetrics text parses too)
+     * @return the parsed scrape
+     * @throws IllegalArgumentException on a malformed sample line
+     */
+    static AgentMetrics parse(String text) {
+        List<Sample> samples = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            String trimmed = line.trim();
+            if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+                samples.add(Sample.parse(trimmed));
+            }
+        }
+        return new AgentMetrics(text, Collections.unmodifiableList(samples));
+    }
+
+    /** @return the routes of every {@code runtruth_route_info} series (any framework label) */
+    Set<Route> routes() {
+        return series(ROUTE_INFO).stream()
+                .map(s -> Route.of(s.labels.get("method"), s.labels.get("route"), s.labels.get("framework"),
+                        s.labels.get("handler")))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** @return the labels of every {@code runtruth_build_info} series */
+    List<Map<String, String>> buildInfo() {
+        return labels(BUILD_INFO);
+    }
+
+    /** @return the labels of every {@code runtruth_classpath_entry_info} series */
+    List<Map<String, String>> classpathEntries() {
+        return labels(CLASSPATH_ENTRY_INFO);
+    }
+
+    /** @return the labels of every {@code runtruth_capture_errors_total} series (there may be none) */
+    List<Map<String, String>> captureErrorSeries() {
+        return labels(CAPTURE_ERRORS);
+    }
+
+    /** @return the sum over every {@code runtruth_capture_errors_total} series; 0 when there is none */
+    double captureErrors() {
+        return series(CAPTURE_ERRORS).stream().mapToDouble(s -> s.value).sum();
+    }
+
+    /** @return the samples named {@code name} */
+    List<Sample> series(String name) {
+        return samples.stream().filter(s -> s.name.equals(name)).toList();
+    }
+
+    /** @return the exposition text as scraped, for failure messages */
+    String text() {
+        return text;
+    }
+
+    private List<Map<String, String>> labels(String name) {
+        return series(name).stream().map(s -> s.labels).toList();
+    }
+
+    /** One sample line: {@code name{label="value",...} value [timestamp]}. */
+    record Sample(String name, Map<String, String> labels, double value) {
+
+        static Sample parse(String line) {
+            int brace = line.indexOf('{');
+            int space = line.indexOf(' ');
+            if (brace < 0 || (space >= 0 && space < brace)) {
+                if (space < 0) {
+                    throw new IllegalArgumentException("no value in sample line: " + line);
+                }
+                return new Sample(line.substring(0, space), Map.of(), value(line.substring(space + 1), line));
+            }
+            Map<String, String> labels = new LinkedHashMap<>();
+            int i = brace + 1;
+            while (true) {
+                while (i < line.length() && (line.charAt(i) == ',' || line.charAt(i) == ' ')) {
+                    i++;
+                }
+                if (i >= line.length()) {
+                    throw new IllegalArgumentException("unterminated labels: " + line);
+                }
+                if (line.charAt(i) == '}') {
+                    i++;
+                    break;
+                }
+                int eq = line.indexOf('=', i);
+                if (eq < 0 || eq + 1 >= line.length() || line.charAt(eq + 1) != '"') {
+                    throw new IllegalArgumentException("bad label at " + i + ": " + line);
+                }
+                String label = line.substring(i, eq).trim();
+                StringBuilder value = new StringBuilder();
+                int j = eq + 2;
+                for (; j < line.length() && line.charAt(j) != '"'; j++) {
+                    char c = line.charAt(j);
+                    if (c == '\\' && j + 1 < line.length()) {
+                        char next = line.charAt(++j);
+                        value.append(next == 'n' ? '\n' : next);
+                    } else {
+                        value.append(c);
+                    }
+                }
+                if (j >= line.length()) {
+                    throw new IllegalArgumentException("unterminated label value: " + line);
+                }
+                labels.put(label, value.toString());
+                i = j + 1;
+            }
+            return new Sample(line.substring(0, brace).trim(), Collections.unmodifiableMap(labels),
+                    value(line.substring(i), line));
+        }
+
+        private static double value(String rest, String line) {
+            String number = rest.trim().split("\\s+")[0];
+            switch (number) {
+                case "+Inf":
+                    return Double.POSITIVE_INFINITY;
+                case "-Inf":
+                    return Double.NEGATIVE_INFINITY;
+                default:
+                    break;
+            }
+            try {
+                return Double.parseDouble(number);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("bad value in sample line: " + line, e);
+            }
+        }
+    }
+}
