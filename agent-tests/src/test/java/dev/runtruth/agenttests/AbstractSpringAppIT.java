@@ -104,6 +104,7 @@ abstract class AbstractSpringAppIT {
         Set<Route> actuator = ActuatorMappings.read(appUrl("/actuator/mappings"), prefix());
         AgentMetrics metrics = AgentMetrics.scrape(metricsUrl());
         Set<Route> agent = metrics.routes();
+        System.out.printf("%s: %d actuator routes, %d agent routes%n", service(), actuator.size(), agent.size());
 
         assertThat(actuator).as("actuator's own listing (sanity)").hasSizeGreaterThan(minimumRoutes())
                 .containsAll(prefixed(requiredRoutes()));
@@ -119,6 +120,15 @@ abstract class AbstractSpringAppIT {
         assertThat(metrics.captureErrorSeries()).as("%s is exported\n%s", AgentMetrics.CAPTURE_ERRORS, metrics.text())
                 .isNotEmpty();
         assertThat(metrics.captureErrors()).as("%s\n%s", AgentMetrics.CAPTURE_ERRORS, jvm.describe()).isZero();
+    }
+
+    // a healthy agent is silent; JDK warnings (e.g. sun.misc.Unsafe on JDK 24+) name the caller's class or jar
+    @Test
+    void agentWritesNothingToStderr() {
+        assertThat(jvm.stderrLines())
+                .as("stderr lines from or about the agent\n%s", jvm.describe())
+                .noneMatch(line -> line.startsWith("[runtruth]") || line.contains("dev.runtruth.agent")
+                        || line.contains(Artifacts.agentJar().getFileName().toString()));
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.runtruth.sample.backoffice;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** The back-office service of the demo: customers, orders and (in the new build only) workflows. */
+/** The back-office service of the demo: customers and orders, plus whatever feature packages the build has. */
 @SpringBootApplication
 public class Application {
 
