@@ -8,13 +8,14 @@ import dev.runtruth.agent.export.ClasspathMetrics;
 import dev.runtruth.agent.export.MetricsEndpoint;
 import dev.runtruth.agent.export.RouteMetrics;
 import dev.runtruth.agent.instrument.LazyTransformer;
+import dev.runtruth.agent.instrument.TypeHook;
+import dev.runtruth.agent.routes.FrameworkCapture;
+import dev.runtruth.agent.routes.Frameworks;
 import dev.runtruth.agent.routes.RouteRegistry;
-import dev.runtruth.agent.routes.spring.DispatcherServletInstrumentation;
-import dev.runtruth.agent.routes.spring.SpringMvcRoutes;
 import dev.runtruth.model.Route;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.lang.instrument.Instrumentation;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -72,9 +73,14 @@ public final class RuntruthAgent {
             AgentLog.enableDebug();
         }
         final RouteRegistry routes = new RouteRegistry();
-        routes.add(new SpringMvcRoutes());
-        inst.addTransformer(new LazyTransformer(
-                Collections.singletonList(DispatcherServletInstrumentation.hook()), "org/springframework/"), false);
+        List<TypeHook> hooks = new ArrayList<TypeHook>();
+        List<String> prefixes = new ArrayList<String>();
+        for (FrameworkCapture capture : Frameworks.all()) {
+            routes.add(capture.source());
+            hooks.addAll(capture.hooks());
+            prefixes.add(capture.warmUpPrefix());
+        }
+        inst.addTransformer(new LazyTransformer(hooks, prefixes.toArray(new String[0])), false);
         final double premainSeconds = (System.nanoTime() - started) / 1e9;
         final AgentArgs options = args;
         final Inventory inventory = new Inventory(inst, args.service());
