@@ -12,7 +12,12 @@ package dev.runtruth.model;
  *       expression {@code {name:regex}} (the constraint is dropped), Express-style {@code :name} (Javalin, Vert.x) and
  *       Javalin's {@code <name>} all become {@code {name}};</li>
  *   <li>Spring's capture-the-rest variable {@code {*name}} stays {@code {*name}}; the wildcards {@code *} (one segment)
- *       and {@code **} (any number of segments) stay as they are.</li>
+ *       and {@code **} (any number of segments) stay as they are;</li>
+ *   <li>RFC 6570 expressions as Micronaut writes them ({@code io.micronaut.http.uri.UriMatchTemplate}, Micronaut 1-4):
+ *       query and fragment expansions ({@code {?max,offset}}, {@code {&page}}, {@code {#frag}}) are dropped, they are
+ *       not part of the path; an optional path segment {@code {/name}} or {@code {/name:regex}} becomes
+ *       {@code /{*name}}, Spring's "the rest of the path, or nothing", so {@code /files{/path:.*}} is
+ *       {@code /files/{*path}}.</li>
  * </ul>
  *
  * <p>Two templates match ({@link #matchKey(String)}) when they are equal after variable names are erased: {@code
@@ -55,11 +60,22 @@ public final class PathTemplate {
                     return out.toString();
                 }
                 String body = raw.substring(i + 1, end);
+                char operator = body.isEmpty() ? ' ' : body.charAt(0);
+                i = end + 1;
+                if (operator == '?' || operator == '&' || operator == '#') {
+                    continue; // RFC 6570 query or fragment expansion (Micronaut {?max,offset}): not part of the path
+                }
+                boolean optionalSegment = operator == '/'; // RFC 6570 path-segment expansion (Micronaut {/path:.*})
+                if (optionalSegment) {
+                    body = body.substring(1);
+                    if (out.charAt(out.length() - 1) != '/') {
+                        out.append('/');
+                    }
+                }
                 int colon = body.indexOf(':');
                 String name = (colon >= 0 ? body.substring(0, colon) : body).trim();
-                out.append('{').append(name).append('}');
+                out.append(optionalSegment ? "{*" : "{").append(name).append('}');
                 segmentStart = false;
-                i = end + 1;
             } else if (c == ':' && segmentStart && i + 1 < raw.length() && isNameChar(raw.charAt(i + 1))) {
                 int end = i + 1;
                 while (end < raw.length() && isNameChar(raw.charAt(end))) {

@@ -21,6 +21,12 @@ class PathTemplateTest {
         "/webjars/**                | /webjars/**",
         "/a/*.html                  | /a/*.html",
         "/time:now                  | /time:now",
+        "/books{?max,offset}        | /books",
+        "/books/{id}{?expand}{#top} | /books/{id}",
+        "/list{?q}{&page,size}      | /list",
+        "/files{/path:.*}           | /files/{*path}",
+        "/docs{/version}/index      | /docs/{*version}/index",
+        "{/rest}                    | /{*rest}",
     })
     void canonicalFormOfEverySyntax(String raw, String expected) {
         assertThat(PathTemplate.canonical(raw)).isEqualTo(expected);
