@@ -1,0 +1,84 @@
+package dev.runtruth.collector.cli;
+
+import dev.runtruth.collector.InputException;
+import dev.runtruth.collector.drift.DriftComparator;
+import dev.runtruth.collector.drift.DriftReport;
+import dev.runtruth.collector.drift.DriftReportPrinter;
+import dev.runtruth.collector.drift.IgnoreRules;
+import dev.runtruth.collector.expected.ExpectedRoutes;
+import dev.runtruth.collector.observed.AgentScraper;
+import dev.runtruth.collector.observed.ObservedRoutes;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code runtruth check --expected PATH --agent URL}: the drift between a build and a running service. */
+@Command(name = "check",
+        mixinStandardHelpOptions = true,
+        versionProvider = RuntruthCli.ManifestVersion.class,
+        description = {
+            "Compares the routes a build output declares with the routes a running service serves, as its Runtruth"
+                    + " agent reports them, and the commits of both.",
+            "Reports MISSING routes (declared, not served), UNEXPECTED routes (served, not declared, not ignored)"
+                    + " and the commit comparison. Routes match on method and path template, variable names aside."},
+        footer = "%nDefault ignore rules (--no-default-ignores drops them):%n" + IgnoreRules.DEFAULT_RULES_HELP
+                + "A rule is [METHOD ]GLOB, matched against the route template: '*' is one%n"
+                + "segment, '**' any number of segments, '\\*' a literal '*'. A context path is%n"
+                + "not stripped: add --ignore '/ctx/actuator/**' for a service under /ctx.%n"
+                + ExitCodes.FOOTER)
+final class CheckCommand extends RuntruthCommand {
+
+    @Option(names = "--expected", required = true, paramLabel = "PATH",
+            description = "Build output (classes directory, class file, jar, fat jar, war) or a manifest written by"
+                    + " 'expected --json'.")
+    private Path expected;
+
+    @Option(names = "--agent", required = true, paramLabel = "URL",
+            description = "The agent's metrics endpoint: http://host:port or http://host:port/metrics.")
+    private String agent;
+
+    @Option(names = "--ignore", paramLabel = "GLOB",
+            description = "Also ignore served routes matching [METHOD ]GLOB, e.g. '/internal/**'. Repeatable.")
+    private List<String> ignore = new ArrayList<>();
+
+    @Option(names = "--no-default-ignores", description = "Do not apply the default ignore rules below.")
+    private boolean noDefaultIgnores;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Connect and response timeout for the agent, in seconds (default: ${DEFAULT-VALUE}).")
+    private int timeoutSeconds;
+
+    @Option(names = "--json", description = "Print the report as JSON (" + DriftReportPrinter.JSON_FORMAT + ").")
+    private boolean json;
+
+    @Override
+    protected int execute(PrintWriter out, PrintWriter err) throws InputException {
+        IgnoreRules rules;
+        try {
+            rules = (noDefaultIgnores ? IgnoreRules.none() : IgnoreRules.defaults()).plus(ignore);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (timeoutSeconds <= 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be a positive number");
+        }
+        URI url = AgentScraper.metricsUri(agent);
+        ExpectedRoutes expectedRoutes = ExpectedRoutes.load(expected);
+        warn(err, expectedRoutes.warnings());
+        ObservedRoutes observed = new AgentScraper(Duration.ofSeconds(timeoutSeconds)).scrape(url);
+        warn(err, observed.warnings());
+        DriftReport report = DriftComparator.compare(expectedRoutes, observed, rules);
+        if (json) {
+            DriftReportPrinter.printJson(report, out);
+        } else {
+            DriftReportPrinter.print(report, out);
+        }
+        return report.hasDrift() ? ExitCodes.DRIFT : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.runtruth.collector.cli;
+
+/** The exit codes of every {@code runtruth} command, and their {@code --help} footer. */
+public final class ExitCodes {
+
+    /** Success; for {@code check}: no drift. */
+    public static final int OK = 0;
+    /** {@code check}: drift (a missing route, an unexpected route, or a different commit). */
+    public static final int DRIFT = 1;
+    /** A usage error (unknown option, missing argument) or an input error (bad path, unreachable URL, bad data). */
+    public static final int INPUT_ERROR = 2;
+    /** An unexpected internal error: a bug, please report it with the output of {@code --verbose}. */
+    public static final int INTERNAL_ERROR = 3;
+
+    /** The exit-code section of every command's {@code --help}. */
+    public static final String FOOTER = "%nExit codes:%n"
+            + "  0  no drift (check); success (other commands)%n"
+            + "  1  drift: a missing route, an unexpected route, or a different commit%n"
+            + "  2  usage or input error: missing path; not a jar, war, class or directory;%n"
+            + "     corrupt jar or class; malformed manifest; unreachable URL; HTTP error%n"
+            + "     status; a response that is not Prometheus text%n"
+            + "  3  internal error (a bug: rerun with --verbose and report the stack trace)%n";
+
+    private ExitCodes() {
+    }
+}

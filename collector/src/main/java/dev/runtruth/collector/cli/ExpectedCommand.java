@@ -1,0 +1,51 @@
+package dev.runtruth.collector.cli;
+
+import dev.runtruth.collector.InputException;
+import dev.runtruth.collector.expected.BytecodeRouteScanner;
+import dev.runtruth.collector.expected.ExpectedRoutes;
+import dev.runtruth.collector.expected.ExpectedRoutesPrinter;
+import dev.runtruth.collector.expected.RouteManifest;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code runtruth expected PATH [--json]}: the routes a build output declares. */
+@Command(name = "expected",
+        mixinStandardHelpOptions = true,
+        versionProvider = RuntruthCli.ManifestVersion.class,
+        description = {
+            "Lists the Spring MVC routes a build output declares, read from its class files (nothing is loaded or run),"
+                    + " and the commit it was built from (git.properties, META-INF/build-info.properties).",
+            "PATH is a classes directory, a class file, a jar, a Spring Boot fat jar or a war. Bad classes and"
+                    + " nested jars are reported on stderr and skipped."},
+        footer = ExitCodes.FOOTER)
+final class ExpectedCommand extends RuntruthCommand {
+
+    @Parameters(index = "0", paramLabel = "PATH", description = "Build output: classes directory, class file, jar,"
+            + " Spring Boot fat jar or war.")
+    private Path path;
+
+    @Option(names = "--json", description = "Print the route manifest (" + RouteManifest.FORMAT + ") as JSON, which"
+            + " 'check --expected' accepts in place of the build output.")
+    private boolean json;
+
+    @Override
+    protected int execute(PrintWriter out, PrintWriter err) throws InputException {
+        ExpectedRoutes routes = new BytecodeRouteScanner().scan(path);
+        warn(err, routes.warnings());
+        if (json) {
+            try {
+                RouteManifest.write(routes, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            ExpectedRoutesPrinter.print(routes, out);
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,48 @@
+package dev.runtruth.collector.drift;
+
+import dev.runtruth.collector.expected.ExpectedRoutes;
+import dev.runtruth.collector.observed.ObservedRoutes;
+import dev.runtruth.model.Route;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Compares expected with observed routes. Routes match by {@linkplain Route#key() key}: method and canonical template
+ * with variable names erased; {@code *} (any method) matches only {@code *}. Framework and handler do not take part.
+ */
+public final class DriftComparator {
+
+    private DriftComparator() {
+    }
+
+    /**
+     * @param expected what the build declares
+     * @param observed what the running service serves
+     * @param rules    served routes to leave out of the unexpected list (see {@link IgnoreRules})
+     * @return missing, unexpected and ignored routes, the count of matches and the commit comparison
+     */
+    public static DriftReport compare(ExpectedRoutes expected, ObservedRoutes observed, IgnoreRules rules) {
+        Set<Route> served = new HashSet<>(observed.routes());
+        Set<Route> declared = new HashSet<>(expected.routes());
+        List<Route> missing = new ArrayList<>();
+        int matched = 0;
+        for (Route route : expected.routes()) {
+            if (served.contains(route)) {
+                matched++;
+            } else {
+                missing.add(route);
+            }
+        }
+        List<Route> unexpected = new ArrayList<>();
+        List<Route> ignored = new ArrayList<>();
+        for (Route route : observed.routes()) {
+            if (!declared.contains(route)) {
+                (rules.ignores(route) ? ignored : unexpected).add(route);
+            }
+        }
+        CommitComparison commit = CommitComparison.of(expected.build().commit(), observed.build().commit());
+        return new DriftReport(expected, observed, missing, unexpected, ignored, matched, commit, rules);
+    }
+}

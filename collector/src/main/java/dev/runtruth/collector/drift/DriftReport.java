@@ -1,0 +1,35 @@
+package dev.runtruth.collector.drift;
+
+import dev.runtruth.collector.expected.ExpectedRoutes;
+import dev.runtruth.collector.observed.ObservedRoutes;
+import dev.runtruth.model.Route;
+import java.util.List;
+
+/**
+ * The result of comparing expected with observed routes ({@link DriftComparator}).
+ *
+ * @param expected   what the build declares
+ * @param observed   what the running service serves
+ * @param missing    expected routes the service does not serve, in route order
+ * @param unexpected served routes the build does not declare and no ignore rule covers, in route order
+ * @param ignored    served routes the build does not declare that an ignore rule covers, in route order
+ * @param matched    how many expected routes are served
+ * @param commit     how the running commit compares with the expected one
+ * @param rules      the ignore rules applied
+ */
+public record DriftReport(ExpectedRoutes expected, ObservedRoutes observed, List<Route> missing,
+                          List<Route> unexpected, List<Route> ignored, int matched, CommitComparison commit,
+                          IgnoreRules rules) {
+
+    /** Copies the lists. */
+    public DriftReport {
+        missing = List.copyOf(missing);
+        unexpected = List.copyOf(unexpected);
+        ignored = List.copyOf(ignored);
+    }
+
+    /** @return whether there is drift: a missing route, an unexpected route, or a different commit */
+    public boolean hasDrift() {
+        return !missing.isEmpty() || !unexpected.isEmpty() || commit == CommitComparison.DIFFERENT;
+    }
+}

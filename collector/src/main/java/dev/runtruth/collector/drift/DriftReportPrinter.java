@@ -1,0 +1,143 @@
+package dev.runtruth.collector.drift;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.runtruth.collector.BuildIdentity;
+import dev.runtruth.collector.TextTable;
+import dev.runtruth.model.Route;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints a {@link DriftReport} for people ({@link #print}) or programs ({@link #printJson}).
+ *
+ * <p>Text layout: a line naming where the expected routes came from (path, service, version, commit), a line naming
+ * where the observed routes came from (URL, service, version, commit, agent version), a table of {@code MISSING} rows
+ * (method, route, declaring handler) and {@code UNEXPECTED} rows (method, route, serving handler), the commit line,
+ * and a one-line verdict starting with {@code NO DRIFT} or {@code DRIFT}.
+ */
+public final class DriftReportPrinter {
+
+    /** The {@code format} field of the JSON report. */
+    public static final String JSON_FORMAT = "runtruth-drift/1";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private DriftReportPrinter() {
+    }
+
+    /**
+     * Prints the human-readable report.
+     *
+     * @param report the report
+     * @param out    where to print; flushed, not closed
+     */
+    public static void print(DriftReport report, PrintWriter out) {
+        out.println("expected: " + report.expected().source() + " (" + report.expected().build().describe() + ")");
+        String agent = report.observed().agentVersion() == null ? "" : "; agent " + report.observed().agentVersion();
+        out.println("observed: " + report.observed().source() + " (" + report.observed().build().describe() + agent
+                + ")");
+        out.println();
+        if (report.missing().isEmpty() && report.unexpected().isEmpty()) {
+            out.println("no missing or unexpected routes");
+        } else {
+            TextTable table = new TextTable("STATUS", "METHOD", "ROUTE", "DECLARED BY / SERVED BY");
+            report.missing().forEach(r -> table.row("MISSING", r.method(), r.template(), r.handler()));
+            report.unexpected().forEach(r -> table.row("UNEXPECTED", r.method(), r.template(), r.handler()));
+            table.print(out);
+        }
+        out.println();
+        out.println("commit: " + commitLine(report));
+        out.println(verdict(report));
+        out.flush();
+    }
+
+    /**
+     * Prints the report as JSON ({@value #JSON_FORMAT}): {@code drift}, {@code commit} ({@code same}, {@code
+     * different}, {@code unknown}), {@code expected} and {@code observed} (source and build identity), {@code missing},
+     * {@code unexpected} and {@code ignored} route lists, {@code matched} and the {@code ignoreRules}.
+     *
+     * @param report the report
+     * @param out    where to print; flushed, not closed
+     */
+    public static void printJson(DriftReport report, PrintWriter out) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", JSON_FORMAT);
+        root.put("drift", report.hasDrift());
+        root.put("commit", report.commit().name().toLowerCase(Locale.ROOT));
+        side(root.putObject("expected"), report.expected().source(), report.expected().build());
+        ObjectNode observed = side(root.putObject("observed"), report.observed().source(), report.observed().build());
+        observed.put("agentVersion", report.observed().agentVersion());
+        root.put("matched", report.matched());
+        routes(root.putArray("missing"), report.missing());
+        routes(root.putArray("unexpected"), report.unexpected());
+        routes(root.putArray("ignored"), report.ignored());
+        ArrayNode rules = root.putArray("ignoreRules");
+        report.rules().rules().forEach(rules::add);
+        try {
+            out.println(MAPPER.writeValueAsString(root));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON tree", e); // a tree of strings always serialises
+        }
+        out.flush();
+    }
+
+    /** @return the commit line without its {@code commit: } label */
+    static String commitLine(DriftReport report) {
+        String expected = report.expected().build().commit();
+        String running = report.observed().build().commit();
+        return switch (report.commit()) {
+            case SAME -> "same (" + running + ")";
+            case DIFFERENT -> "DIFFERENT: running " + running + ", expected " + expected;
+            case UNKNOWN -> "unknown: " + (expected == null && running == null ? "neither the build nor the agent names one"
+                    : expected == null ? "the build names none (no git.properties), running " + running
+                    : "the agent names none, expected " + expected);
+        };
+    }
+
+    /** @return the one-line verdict */
+    static String verdict(DriftReport report) {
+        String counts = report.matched() + " route" + (report.matched() == 1 ? "" : "s") + " match"
+                + (report.matched() == 1 ? "es" : "") + ", " + report.ignored().size() + " served route"
+                + (report.ignored().size() == 1 ? "" : "s") + " ignored";
+        if (!report.hasDrift()) {
+            return "NO DRIFT (" + counts + ")";
+        }
+        List<String> parts = new ArrayList<>();
+        if (!report.missing().isEmpty()) {
+            parts.add(report.missing().size() + " missing");
+        }
+        if (!report.unexpected().isEmpty()) {
+            parts.add(report.unexpected().size() + " unexpected");
+        }
+        if (report.commit() == CommitComparison.DIFFERENT) {
+            parts.add("commit differs");
+        }
+        return "DRIFT: " + String.join(", ", parts) + " (" + counts + ")";
+    }
+
+    private static ObjectNode side(ObjectNode node, String source, BuildIdentity build) {
+        node.put("source", source);
+        node.put("service", build.service());
+        node.put("version", build.version());
+        node.put("commit", build.commit());
+        node.put("branch", build.branch());
+        node.put("buildTime", build.buildTime());
+        return node;
+    }
+
+    private static void routes(ArrayNode array, List<Route> routes) {
+        for (Route route : routes) {
+            array.addObject()
+                    .put("method", route.method())
+                    .put("route", route.template())
+                    .put("framework", route.framework())
+                    .put("handler", route.handler());
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.runtruth.collector.expected;
+
+import dev.runtruth.collector.BuildIdentity;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+/**
+ * Reads the build identity a build output carries:
+ * <ul>
+ *   <li>{@code git.properties}, written by the git-commit-id-maven-plugin ({@code io.github.git-commit-id}, formerly
+ *       {@code pl.project13.maven}): {@code git.commit.id.full} or {@code git.commit.id} (full id, depending on the
+ *       plugin's {@code commitIdGenerationMode}), {@code git.commit.id.abbrev}, {@code git.branch},
+ *       {@code git.build.version}, {@code git.build.time};</li>
+ *   <li>{@code META-INF/build-info.properties}, written by Spring Boot's {@code build-info} goal: {@code build.name},
+ *       {@code build.version}, {@code build.time} ({@code build.artifact} when there is no name).</li>
+ * </ul>
+ * Both are looked up at the root and under {@code BOOT-INF/classes/} and {@code WEB-INF/classes/}.
+ */
+final class BuildInfoReader {
+
+    private static final List<String> ROOTS = List.of("", "BOOT-INF/classes/", "WEB-INF/classes/");
+
+    private BuildInfoReader() {
+    }
+
+    /**
+     * @param output   the opened build output
+     * @param warnings receives a line when a properties file exists but cannot be parsed
+     * @return the identity; components the build does not carry are {@code null}, the service falls back to
+     *         {@link BuildOutput#defaultServiceName()}
+     */
+    static BuildIdentity read(BuildOutput output, Consumer<String> warnings) {
+        Properties git = load(output, "git.properties", warnings);
+        Properties boot = load(output, "META-INF/build-info.properties", warnings);
+        String commit = first(git, "git.commit.id.full", "git.commit.id", "git.commit.id.abbrev");
+        String service = first(boot, "build.name", "build.artifact");
+        String version = first(boot, "build.version");
+        if (version == null) {
+            version = first(git, "git.build.version");
+        }
+        String time = first(boot, "build.time");
+        if (time == null) {
+            time = first(git, "git.build.time");
+        }
+        return new BuildIdentity(service, version, commit, first(git, "git.branch"), time)
+                .withDefaultService(output.defaultServiceName());
+    }
+
+    private static Properties load(BuildOutput output, String name, Consumer<String> warnings) {
+        Properties properties = new Properties();
+        byte[] bytes = output.resource(ROOTS.stream().map(root -> root + name).toList());
+        if (bytes != null) {
+            try {
+                properties.load(new ByteArrayInputStream(bytes));
+            } catch (IOException | IllegalArgumentException e) {
+                warnings.accept(output.display() + ": " + name + " is not a properties file (" + e.getMessage()
+                        + "); build identity from it ignored");
+                return new Properties();
+            }
+        }
+        return properties;
+    }
+
+    private static String first(Properties properties, String... keys) {
+        for (String key : keys) {
+            String value = properties.getProperty(key);
+            if (value != null && !value.isBlank()) {
+                return value.trim();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.runtruth.collector.expected;
+
+import dev.runtruth.collector.BuildIdentity;
+import dev.runtruth.collector.InputException;
+import dev.runtruth.model.Route;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Lists the Spring MVC routes a build output declares, by reading class files with ASM; no class is loaded and no
+ * code runs. Understands classes directories, single class files, plain jars, Spring Boot fat jars and wars (see
+ * {@link #scan(Path)}). Routes follow Spring Framework 6.2's {@code RequestMappingHandlerMapping}: see
+ * {@link SpringMvcRouteExtractor} for handler and method detection and {@link MappingResolver} for composed
+ * annotations. The build identity comes from {@code git.properties} and {@code META-INF/build-info.properties}.
+ *
+ * <p>Only application classes (the directory, the plain jar, {@code BOOT-INF/classes}, {@code WEB-INF/classes}) can be
+ * handlers: controllers inside nested library jars (for example Spring Boot's {@code BasicErrorController}) are not
+ * what the repository declares. Library jars supply annotation types (so composed annotations and Spring's own
+ * shortcuts resolve from real class files, the built-in models being the fallback) and superclasses and interfaces of
+ * application handlers.
+ *
+ * <p>Cost: every application class is parsed with {@code SKIP_CODE | SKIP_DEBUG | SKIP_FRAMES}; of the library jars
+ * only the central directories are read, and only the classes the application refers to are parsed
+ * ({@link LibraryIndex}).
+ *
+ * <p>Instances hold no state between scans and may be reused.
+ */
+public final class BytecodeRouteScanner {
+
+    /** Creates a scanner. */
+    public BytecodeRouteScanner() {
+    }
+
+    /**
+     * Scans a build output.
+     *
+     * @param path a classes directory, a {@code .class} file, a jar, a Spring Boot fat jar or a war
+     * @return the declared routes, the build identity, and one warning per bad class, corrupt nested jar, duplicate
+     *         route or {@code ${...}} placeholder (the scan goes on past each)
+     * @throws InputException if the path does not exist, cannot be read, is a corrupt archive, is a single class file
+     *                        that is corrupt, or is not a jar, war, class file or directory
+     */
+    public ExpectedRoutes scan(Path path) throws InputException {
+        List<String> warnings = new ArrayList<>();
+        try (BuildOutput output = BuildOutput.open(path, warnings::add)) {
+            Map<String, ClassModel> application = readApplicationClasses(output, warnings);
+            LibraryIndex libraries = LibraryIndex.open(output, warnings::add);
+            Function<String, ClassModel> classes = name -> {
+                ClassModel model = application.get(name);
+                return model != null ? model : libraries.find(name);
+            };
+            MappingResolver resolver = new MappingResolver(classes);
+            SpringMvcRouteExtractor extractor = new SpringMvcRouteExtractor(classes, resolver, warnings::add);
+
+            Map<Route, Route> routes = new LinkedHashMap<>();
+            for (ClassModel type : application.values()) {
+                if (!extractor.isHandler(type)) {
+                    continue;
+                }
+                for (Route route : extractor.routes(type)) {
+                    Route earlier = routes.putIfAbsent(route, route);
+                    if (earlier != null && !earlier.handler().equals(route.handler())) {
+                        warnings.add(route + " is declared by both " + earlier.handler() + " and " + route.handler()
+                                + " (Spring refuses to start with an ambiguous mapping); listed once");
+                    }
+                }
+            }
+            BuildIdentity build = BuildInfoReader.read(output, warnings::add);
+            return new ExpectedRoutes(output.display(), build, List.copyOf(routes.keySet()), warnings);
+        } catch (IOException e) {
+            throw new InputException(path.toString(), "cannot read: " + e, e);
+        }
+    }
+
+    private static Map<String, ClassModel> readApplicationClasses(BuildOutput output, List<String> warnings)
+            throws InputException {
+        Map<String, ClassModel> classes = new LinkedHashMap<>();
+        List<InputException> fatal = new ArrayList<>(1);
+        output.forEachApplicationClass((lib, location, bytes) -> {
+            try {
+                ClassModel model = ClassModelReader.read(bytes, location);
+                classes.putIfAbsent(model.name(), model);
+            } catch (BadClassException e) {
+                if (output.kind() == BuildOutput.Kind.CLASS_FILE) {
+                    fatal.add(new InputException(location, e.getMessage(), e));
+                } else {
+                    warnings.add(location + ": " + e.getMessage() + "; skipped");
+                }
+            }
+        });
+        if (!fatal.isEmpty()) {
+            throw fatal.get(0);
+        }
+        return classes;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.runtruth.collector.expected;
+
+import dev.runtruth.collector.BuildIdentity;
+import dev.runtruth.collector.InputException;
+import dev.runtruth.collector.RouteLists;
+import dev.runtruth.model.Route;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The routes a build output declares, and which build it is: the repository side of a drift check.
+ *
+ * @param source   where the routes came from, as shown to the user (a path, or a manifest path and its source)
+ * @param build    the build identity; components may be unknown
+ * @param routes   the declared routes, one per {@linkplain Route#key() key}, in {@link RouteLists#ORDER}
+ * @param warnings one line per input problem that was skipped (bad class, corrupt nested jar, placeholder kept)
+ */
+public record ExpectedRoutes(String source, BuildIdentity build, List<Route> routes, List<String> warnings) {
+
+    /** Sorts and de-duplicates {@code routes}; copies the lists. */
+    public ExpectedRoutes {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(build, "build");
+        routes = RouteLists.sortedUnique(routes);
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * Loads expected routes from a build output (see {@link BytecodeRouteScanner#scan(Path)}) or from a manifest
+     * written by {@code runtruth expected --json} (see {@link RouteManifest#read(Path)}). A regular file whose first
+     * non-blank character is <code>{</code> is read as a manifest.
+     *
+     * @param path a classes directory, class file, jar, fat jar, war, or manifest JSON file
+     * @return the expected routes
+     * @throws InputException if the path is missing, unreadable, corrupt, of an unknown kind or a malformed manifest
+     */
+    public static ExpectedRoutes load(Path path) throws InputException {
+        if (Files.isRegularFile(path) && startsWithBrace(path)) {
+            return RouteManifest.read(path);
+        }
+        return new BytecodeRouteScanner().scan(path);
+    }
+
+    private static boolean startsWithBrace(Path path) throws InputException {
+        try (InputStream in = Files.newInputStream(path)) {
+            for (int i = 0; i < 4096; i++) {
+                int c = in.read();
+                if (c == '{') {
+                    return true;
+                }
+                if (c < 0 || !Character.isWhitespace(c) && c != 0xEF && c != 0xBB && c != 0xBF) {
+                    return false; // 0xEF 0xBB 0xBF: a UTF-8 byte order mark
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new InputException(path.toString(), "cannot read: " + e, e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.runtruth.collector.expected;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The classes of a build output's nested library jars, by internal name, read lazily: opening the index reads only
+ * the jars' central directories; a class is read and parsed the first time the scanner asks for it (an annotation type
+ * referenced by an application class, a superclass or interface of a handler). This is what keeps a 60 MB fat jar
+ * cheap: only a handful of its tens of thousands of classes are ever parsed.
+ *
+ * <p>When two jars hold the same class, the first jar in archive order wins, as on a class path.
+ */
+final class LibraryIndex {
+
+    /** Where a class lives. */
+    private record Location(String lib, NestedJar jar, String entry) {
+    }
+
+    private final String display;
+    private final Map<String, Location> locations = new HashMap<>();
+    private final Map<String, ClassModel> parsed = new HashMap<>();
+    private final Consumer<String> warnings;
+
+    private LibraryIndex(String display, Consumer<String> warnings) {
+        this.display = display;
+        this.warnings = warnings;
+    }
+
+    /**
+     * Indexes the nested jars of a build output; a jar that cannot be indexed is reported and skipped.
+     *
+     * @param output   the open build output
+     * @param warnings receives one line per skipped jar or class
+     * @return the index, empty for outputs without nested jars
+     */
+    static LibraryIndex open(BuildOutput output, Consumer<String> warnings) {
+        LibraryIndex index = new LibraryIndex(output.display(), warnings);
+        for (String lib : output.libraries()) {
+            try {
+                NestedJar jar = output.openLibrary(lib);
+                for (String entry : jar.names()) {
+                    if (entry.endsWith(".class") && !entry.startsWith("META-INF/")) {
+                        String name = entry.substring(0, entry.length() - ".class".length());
+                        index.locations.putIfAbsent(name, new Location(lib, jar, entry));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                warnings.accept(output.display() + "!/" + lib + ": corrupt jar: " + e.getMessage() + "; skipped");
+            }
+        }
+        return index;
+    }
+
+    /** @return how many library classes are indexed */
+    int size() {
+        return locations.size();
+    }
+
+    /**
+     * @param internalName e.g. {@code org/springframework/web/bind/annotation/GetMapping}
+     * @return the parsed class, or {@code null} when no library holds it or it cannot be read (then reported once)
+     */
+    ClassModel find(String internalName) {
+        if (parsed.containsKey(internalName)) {
+            return parsed.get(internalName);
+        }
+        ClassModel model = null;
+        Location location = locations.get(internalName);
+        if (location != null) {
+            String where = display + "!/" + location.lib() + "!/" + location.entry();
+            try {
+                model = ClassModelReader.read(location.jar().read(location.entry()), where);
+            } catch (IOException e) {
+                warnings.accept(where + ": cannot read: " + e.getMessage() + "; skipped");
+            } catch (BadClassException e) {
+                warnings.accept(where + ": " + e.getMessage() + "; skipped");
+            }
+        }
+        parsed.put(internalName, model);
+        return model;
+    }
+
+    /** @return the nested jars that hold at least one class, for messages and tests */
+    List<String> libraries() {
+        return locations.values().stream().map(Location::lib).distinct().sorted().toList();
+    }
+}

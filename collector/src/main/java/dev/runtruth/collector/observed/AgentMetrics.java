@@ -1,0 +1,81 @@
+package dev.runtruth.collector.observed;
+
+import dev.runtruth.collector.BuildIdentity;
+import dev.runtruth.collector.InputException;
+import dev.runtruth.model.Route;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the agent's samples into {@link ObservedRoutes}. The agent exports (names as in the Runtruth agent's metric
+ * classes; info metrics per client_java's {@code Info}, so the sample name ends in {@code _info} in both formats):
+ * <pre>
+ * runtruth_route_info{framework="spring-webmvc",method="GET",route="/api/v1/x/{id}",handler="a.B#m"} 1
+ * runtruth_build_info{service="...",version="...",commit="&lt;full sha&gt;",branch="...",build_time="..."} 1
+ * runtruth_agent_info{version="..."} 1
+ * </pre>
+ * Other samples are ignored.
+ */
+final class AgentMetrics {
+
+    static final String ROUTE_INFO = "runtruth_route_info";
+    static final String BUILD_INFO = "runtruth_build_info";
+    static final String AGENT_INFO = "runtruth_agent_info";
+
+    private AgentMetrics() {
+    }
+
+    /**
+     * @param samples parsed exposition samples
+     * @param source  names the input in the result and in errors
+     * @return routes, build and agent version
+     * @throws InputException if none of the three runtruth metrics is present (no agent attached there)
+     */
+    static ObservedRoutes toObservedRoutes(List<PrometheusTextParser.Sample> samples, String source)
+            throws InputException {
+        List<Route> routes = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        BuildIdentity build = null;
+        String agentVersion = null;
+        boolean agent = false;
+        for (PrometheusTextParser.Sample sample : samples) {
+            Map<String, String> labels = sample.labels();
+            switch (sample.name()) {
+                case ROUTE_INFO -> {
+                    agent = true;
+                    String route = labels.get("route");
+                    if (route == null || route.isEmpty()) {
+                        warnings.add(source + ": " + ROUTE_INFO + " sample without a route label " + labels
+                                + "; skipped");
+                    } else {
+                        routes.add(Route.of(labels.get("method"), route, labels.get("framework"),
+                                labels.get("handler")));
+                    }
+                }
+                case BUILD_INFO -> {
+                    agent = true;
+                    if (build == null) {
+                        build = new BuildIdentity(labels.get("service"), labels.get("version"), labels.get("commit"),
+                                labels.get("branch"), labels.get("build_time"));
+                    } else {
+                        warnings.add(source + ": more than one " + BUILD_INFO + " sample; the first one is used");
+                    }
+                }
+                case AGENT_INFO -> {
+                    agent = true;
+                    agentVersion = labels.get("version");
+                }
+                default -> {
+                    // other metrics of the agent or the application
+                }
+            }
+        }
+        if (!agent) {
+            throw new InputException(source, "Prometheus text without runtruth metrics (" + ROUTE_INFO + ", "
+                    + BUILD_INFO + ", " + AGENT_INFO + "): is the Runtruth agent attached to this service?");
+        }
+        return new ObservedRoutes(source, build == null ? BuildIdentity.unknown() : build, agentVersion, routes,
+                warnings);
+    }
+}

@@ -1,0 +1,142 @@
+package dev.runtruth.collector.observed;
+
+import dev.runtruth.collector.InputException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads the routes a running service serves from its Runtruth agent's metrics endpoint: one HTTP GET with {@code
+ * Accept: text/plain;version=0.0.4}, the body parsed as Prometheus text 0.0.4 or, when the server answers {@code
+ * application/openmetrics-text}, as OpenMetrics 1.0 text.
+ *
+ * <p>Thread-safe; reuse one instance for several scrapes.
+ */
+public final class AgentScraper {
+
+    /** Default connect and response timeout. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    /** The {@code Accept} header sent: the Prometheus text format 0.0.4, which client_java serves as is. */
+    static final String ACCEPT = "text/plain;version=0.0.4";
+
+    private final Duration timeout;
+    private final HttpClient client;
+
+    /** Creates a scraper with {@link #DEFAULT_TIMEOUT}. */
+    public AgentScraper() {
+        this(DEFAULT_TIMEOUT);
+    }
+
+    /** @param timeout connect timeout, and again the time allowed for the whole response */
+    public AgentScraper(Duration timeout) {
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    /**
+     * Turns what a user types into the metrics URL: {@code http://host:port} and {@code http://host:port/} become
+     * {@code http://host:port/metrics}; any other path is kept.
+     *
+     * @param url an {@code http} or {@code https} URL
+     * @return the metrics URL
+     * @throws InputException if {@code url} is not an absolute http(s) URL with a host
+     */
+    public static URI metricsUri(String url) throws InputException {
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            throw new InputException(url, "not a URL: " + e.getReason(), e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new InputException(url, "not an http(s) URL with a host, e.g. http://localhost:9464");
+        }
+        if (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/")) {
+            return uri.resolve("/metrics");
+        }
+        return uri;
+    }
+
+    /**
+     * Scrapes an agent.
+     *
+     * @param url the metrics URL (see {@link #metricsUri(String)})
+     * @return the served routes, the running build and the agent version
+     * @throws InputException if the URL cannot be reached (refused, unknown host, timeout), answers a status other
+     *                        than 200, answers something that is not Prometheus text, or text without runtruth metrics
+     */
+    public ObservedRoutes scrape(URI url) throws InputException {
+        String source = url.toString();
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Accept", ACCEPT).GET().build();
+        HttpResponse<String> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpConnectTimeoutException e) {
+            throw new InputException(source, "cannot connect: timed out after " + seconds(), e);
+        } catch (HttpTimeoutException e) {
+            throw new InputException(source, "no response within " + seconds(), e);
+        } catch (ConnectException e) {
+            throw new InputException(source, "cannot connect: connection refused (is the agent listening there?)", e);
+        } catch (IOException e) {
+            throw new InputException(source, "cannot fetch: " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InputException(source, "interrupted while fetching", e);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(source, "cannot fetch: " + describe(e), e);
+        }
+        if (response.statusCode() != 200) {
+            throw new InputException(source, "HTTP status " + response.statusCode() + " (expected 200)");
+        }
+        return parse(response.body(), response.headers().firstValue("Content-Type").orElse(null), source);
+    }
+
+    /**
+     * Parses an exposition already fetched (or read from a file).
+     *
+     * @param body        the exposition text
+     * @param contentType its content type, selects the format ({@link ExpositionFormat#fromContentType}); may be null
+     * @param source      names the input in the result and in errors
+     * @return the served routes, the running build and the agent version
+     * @throws InputException if the body is not Prometheus text in that format or has no runtruth metrics
+     */
+    public static ObservedRoutes parse(String body, String contentType, String source) throws InputException {
+        ExpositionFormat format = ExpositionFormat.fromContentType(contentType);
+        List<PrometheusTextParser.Sample> samples;
+        try {
+            samples = PrometheusTextParser.parse(body, format);
+        } catch (PrometheusTextParser.ParseException e) {
+            String type = contentType == null ? "no content type" : "content type " + contentType;
+            throw new InputException(source, "not Prometheus text exposition format (" + type + "): "
+                    + e.getMessage(), e);
+        }
+        return AgentMetrics.toObservedRoutes(samples, source);
+    }
+
+    private String seconds() {
+        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+    }
+
+    private static String describe(Throwable e) {
+        Throwable cause = e;
+        while (cause.getMessage() == null && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName()
+                : cause.getClass().getSimpleName() + ": " + cause.getMessage().lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,29 @@
+package dev.runtruth.collector.observed;
+
+import dev.runtruth.collector.BuildIdentity;
+import dev.runtruth.collector.RouteLists;
+import dev.runtruth.model.Route;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The routes a running service serves, as its Runtruth agent reports them, and which build it runs: the runtime side
+ * of a drift check.
+ *
+ * @param source       where they came from, e.g. the metrics URL
+ * @param build        the running build, from {@code runtruth_build_info}; components may be unknown
+ * @param agentVersion the agent's version from {@code runtruth_agent_info}, {@code null} when not exported
+ * @param routes       the served routes, one per {@linkplain Route#key() key}, in {@link RouteLists#ORDER}
+ * @param warnings     one line per sample that was skipped (e.g. a route without a {@code route} label)
+ */
+public record ObservedRoutes(String source, BuildIdentity build, String agentVersion, List<Route> routes,
+                             List<String> warnings) {
+
+    /** Sorts and de-duplicates {@code routes}; copies the lists. */
+    public ObservedRoutes {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(build, "build");
+        routes = RouteLists.sortedUnique(routes);
+        warnings = List.copyOf(warnings);
+    }
+}
