@@ -1,6 +1,13 @@
 package dev.runtruth.agent.routes;
 
+import dev.runtruth.agent.routes.grpc.GrpcCapture;
+import dev.runtruth.agent.routes.javalin.JavalinCapture;
+import dev.runtruth.agent.routes.jaxrs.jersey.JerseyCapture;
+import dev.runtruth.agent.routes.micronaut.MicronautCapture;
+import dev.runtruth.agent.routes.servlet.ServletCapture;
 import dev.runtruth.agent.routes.spring.SpringMvcCapture;
+import dev.runtruth.agent.routes.spring.webflux.SpringWebFluxCapture;
+import dev.runtruth.agent.routes.vertx.VertxWebCapture;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,6 +20,13 @@ public final class Frameworks {
     /** @return the captures, one per framework family; creating them loads no framework or ByteBuddy class */
     public static List<FrameworkCapture> all() {
         return Arrays.asList(
-                SpringMvcCapture.capture());
+                VertxWebCapture.capture(),
+                JavalinCapture.capture(),
+                SpringMvcCapture.capture(),
+                ServletCapture.tomcat(), ServletCapture.jetty(), ServletCapture.undertow(),
+                MicronautCapture.capture(),
+                GrpcCapture.capture(),
+                SpringWebFluxCapture.capture(),
+                JerseyCapture.capture());
     }
 }

@@ -1,0 +1,68 @@
+package dev.runtruth.agent.routes.jaxrs.jersey;
+
+import dev.runtruth.agent.instrument.TypeHook;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.matcher.ElementMatchers;
+
+/**
+ * Hooks the constructors of Jersey's {@code org.glassfish.jersey.server.ApplicationHandler} (one per deployed JAX-RS
+ * application, in every container; its constructors run the whole initialisation, so at their exit the resource
+ * model is built) and of {@code org.glassfish.jersey.servlet.ServletContainer} (the servlet or filter that serves an
+ * application handler; it knows the URL prefix). Same class names in Jersey 2.x (javax) and 3.x (jakarta). The hooks
+ * only remember the objects; {@link JerseyRoutes} reads them at scrape time.
+ */
+public final class JerseyInstrumentation {
+
+    /** Binary name of Jersey's application handler. */
+    public static final String APPLICATION_HANDLER = "org.glassfish.jersey.server.ApplicationHandler";
+    /** Binary name of Jersey's servlet (and filter) container. */
+    public static final String SERVLET_CONTAINER = "org.glassfish.jersey.servlet.ServletContainer";
+
+    private JerseyInstrumentation() {
+    }
+
+    /** @return the two hooks: advice on every constructor of both types */
+    public static List<TypeHook> hooks() {
+        return Arrays.asList(
+                new TypeHook(APPLICATION_HANDLER, new Callable<AsmVisitorWrapper>() {
+                    @Override
+                    public AsmVisitorWrapper call() {
+                        return Advice.to(HandlerAdvice.class).on(ElementMatchers.isConstructor());
+                    }
+                }),
+                new TypeHook(SERVLET_CONTAINER, new Callable<AsmVisitorWrapper>() {
+                    @Override
+                    public AsmVisitorWrapper call() {
+                        return Advice.to(ContainerAdvice.class).on(ElementMatchers.isConstructor());
+                    }
+                }));
+    }
+
+    /** Inlined at the end of each {@code ApplicationHandler} constructor that returns normally. */
+    public static final class HandlerAdvice {
+
+        private HandlerAdvice() {
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Object handler) {
+            JerseyRoutes.onApplicationHandler(handler);
+        }
+    }
+
+    /** Inlined at the end of each {@code ServletContainer} constructor (also run for subclasses). */
+    public static final class ContainerAdvice {
+
+        private ContainerAdvice() {
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Object container) {
+            JerseyRoutes.onServletContainer(container);
+        }
+    }
+}
