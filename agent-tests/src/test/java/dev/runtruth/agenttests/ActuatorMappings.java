@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The routes Spring Boot's {@code /actuator/mappings} lists for every dispatcher servlet of every context: the truth
- * the agent is held against.
+ * The routes Spring Boot's {@code /actuator/mappings} lists for every dispatcher servlet of every context (or, for
+ * WebFlux, every dispatcher handler: {@link #DISPATCHER_HANDLERS}): the truth the agent is held against.
  *
  * <p>Three kinds of entries: annotated handler methods ({@code details.requestMappingConditions}: patterns ×
  * methods, no method meaning {@link Route#ANY_METHOD}); functional endpoints ({@code details.handlerFunction}, the
@@ -26,6 +26,13 @@ import java.util.Set;
 final class ActuatorMappings {
 
     static final String FRAMEWORK = "spring-webmvc";
+    /** Spring MVC's section of each context's {@code mappings}. */
+    static final String DISPATCHER_SERVLETS = "dispatcherServlets";
+    /**
+     * Spring WebFlux's section ({@code DispatcherHandlersMappingDescriptionProvider}): the same three kinds of entries
+     * in the same JSON shape; URL handler mapping keys are {@code PathPattern#getPatternString()}.
+     */
+    static final String DISPATCHER_HANDLERS = "dispatcherHandlers";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ActuatorMappings() {
@@ -38,11 +45,22 @@ final class ActuatorMappings {
      * @throws IOException if the request fails or does not answer 200
      */
     static Set<Route> read(String mappingsUrl, String prefix) throws IOException {
+        return read(mappingsUrl, prefix, DISPATCHER_SERVLETS);
+    }
+
+    /**
+     * @param mappingsUrl the full URL of {@code /actuator/mappings}
+     * @param prefix      the path prefix actuator leaves out (context path plus servlet path, or the WebFlux base path)
+     * @param section     {@link #DISPATCHER_SERVLETS} or {@link #DISPATCHER_HANDLERS}
+     * @return the routes of that section, one per method and pattern
+     * @throws IOException if the request fails or does not answer 200
+     */
+    static Set<Route> read(String mappingsUrl, String prefix, String section) throws IOException {
         HttpResponse<String> response = TestJvm.get(mappingsUrl);
         if (response.statusCode() != 200) {
             throw new IOException(mappingsUrl + " answered HTTP " + response.statusCode() + ": " + response.body());
         }
-        return parse(response.body(), prefix);
+        return parse(response.body(), prefix, section);
     }
 
     /**
@@ -53,10 +71,22 @@ final class ActuatorMappings {
      * @throws IllegalArgumentException on an entry of none of the three kinds
      */
     static Set<Route> parse(String json, String prefix) throws IOException {
+        return parse(json, prefix, DISPATCHER_SERVLETS);
+    }
+
+    /**
+     * @param json    the body of {@code /actuator/mappings}
+     * @param prefix  the path prefix actuator leaves out; empty for none
+     * @param section {@link #DISPATCHER_SERVLETS} or {@link #DISPATCHER_HANDLERS}
+     * @return the routes of that section
+     * @throws IOException if {@code json} is not JSON
+     * @throws IllegalArgumentException on an entry of none of the three kinds
+     */
+    static Set<Route> parse(String json, String prefix, String section) throws IOException {
         Set<Route> routes = new LinkedHashSet<>();
         JsonNode contexts = JSON.readTree(json).path("contexts");
         for (JsonNode context : contexts) {
-            Iterator<Map.Entry<String, JsonNode>> servlets = context.path("mappings").path("dispatcherServlets").fields();
+            Iterator<Map.Entry<String, JsonNode>> servlets = context.path("mappings").path(section).fields();
             while (servlets.hasNext()) {
                 for (JsonNode mapping : servlets.next().getValue()) {
                     addRoutes(mapping, prefix, routes);

@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * Turns a Spring functional-endpoint {@code RequestPredicate} into the (methods, path) alternatives it accepts, by
- * walking it with a {@code RequestPredicates.Visitor} (spring-webmvc 5.2+; the visitor's callbacks are
+ * walking it with a {@code RequestPredicates.Visitor} (spring-webmvc and spring-webflux 5.2+, each in its own
+ * package, see {@link RouterFunctionRoutes#WEBMVC}; the visitor's callbacks are
  * {@code method(Set<HttpMethod>)}, {@code path(String)}, {@code startAnd/and/endAnd}, {@code startOr/or/endOr},
  * {@code startNegate/endNegate} and others that do not constrain method or path).
  *
@@ -40,11 +41,12 @@ final class PredicateRoutes {
     }
 
     /**
-     * @param predicate a {@code org.springframework.web.servlet.function.RequestPredicate}
+     * @param predicate       a {@code RequestPredicate} of {@code functionPackage}
+     * @param functionPackage {@link RouterFunctionRoutes#WEBMVC} or {@link RouterFunctionRoutes#WEBFLUX}
      * @return its alternatives, at least one
      */
-    static List<Alternative> alternatives(Object predicate) throws Exception {
-        Class<?> visitorType = Class.forName("org.springframework.web.servlet.function.RequestPredicates$Visitor",
+    static List<Alternative> alternatives(Object predicate, String functionPackage) throws Exception {
+        Class<?> visitorType = Class.forName(functionPackage + ".RequestPredicates$Visitor",
                 false, predicate.getClass().getClassLoader());
         Collector collector = new Collector();
         Object visitor = Proxy.newProxyInstance(visitorType.getClassLoader(), new Class<?>[] {visitorType}, collector);

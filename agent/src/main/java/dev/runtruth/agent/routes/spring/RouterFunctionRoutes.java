@@ -9,26 +9,50 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Lists the routes of a Spring MVC functional endpoint ({@code RouterFunctionMapping#getRouterFunction()}) by walking
- * it with a {@code RouterFunctions.Visitor} (spring-webmvc 5.2+: {@code startNested}, {@code endNested},
- * {@code route(RequestPredicate, HandlerFunction)}, {@code resources}, {@code attributes}, {@code unknown}).
+ * Lists the routes of a Spring functional endpoint ({@code RouterFunctionMapping#getRouterFunction()}) by walking it
+ * with a {@code RouterFunctions.Visitor}. Spring MVC ({@code org.springframework.web.servlet.function}, spring-webmvc
+ * 5.2+) and WebFlux ({@code org.springframework.web.reactive.function.server}, spring-webflux 5.2+) declare the same
+ * visitor in their own package: {@code startNested}, {@code endNested}, {@code route(RequestPredicate,
+ * HandlerFunction)}, {@code resources}, {@code attributes}, {@code unknown}.
  *
  * <p>Unlike Spring Boot's actuator, which prints each route's own predicate only, the path of a nested route includes
  * the paths of the {@code nest(...)} predicates around it: it is the path a client requests. Resource lookups
  * ({@code RouterFunctions.resources}) are not listed, as in the actuator.
  */
-final class RouterFunctionRoutes {
+public final class RouterFunctionRoutes {
+
+    /** Package of Spring MVC's functional endpoints (spring-webmvc 5.2+). */
+    public static final String WEBMVC = "org.springframework.web.servlet.function";
+
+    /** Package of Spring WebFlux's functional endpoints (spring-webflux 5.2+). */
+    public static final String WEBFLUX = "org.springframework.web.reactive.function.server";
 
     /** One route: methods ({@code null} = any), path, and the handler class. */
-    static final class Entry {
+    public static final class Entry {
         final Alternative alternative;
         final String handler;
 
         Entry(Alternative alternative, String handler) {
             this.alternative = alternative;
             this.handler = handler;
+        }
+
+        /** @return the accepted HTTP method names, e.g. {@code [GET, HEAD]}; {@code null} when any method matches */
+        public Set<String> methods() {
+            return alternative.methods;
+        }
+
+        /** @return the path pattern including enclosing {@code nest(..)} paths; {@code null} when any path matches */
+        public String path() {
+            return alternative.path;
+        }
+
+        /** @return the class that declared the handler function, see {@link #handlerName(Object)} */
+        public String handler() {
+            return handler;
         }
     }
 
@@ -40,9 +64,21 @@ final class RouterFunctionRoutes {
      * @return every route it dispatches to
      */
     static List<Entry> entries(Object routerFunction) throws Exception {
-        Class<?> visitorType = Class.forName("org.springframework.web.servlet.function.RouterFunctions$Visitor",
+        return entries(routerFunction, WEBMVC);
+    }
+
+    /**
+     * @param routerFunction  a {@code RouterFunction} of {@code functionPackage}
+     * @param functionPackage {@link #WEBMVC} or {@link #WEBFLUX}: where {@code RouterFunctions$Visitor} and
+     *                        {@code RequestPredicates$Visitor} are
+     * @return every route it dispatches to
+     * @throws Exception when the visitor types cannot be loaded from the router function's class loader, or walking
+     *                   fails
+     */
+    public static List<Entry> entries(Object routerFunction, String functionPackage) throws Exception {
+        Class<?> visitorType = Class.forName(functionPackage + ".RouterFunctions$Visitor",
                 false, routerFunction.getClass().getClassLoader());
-        Walker walker = new Walker();
+        Walker walker = new Walker(functionPackage);
         Object visitor = Proxy.newProxyInstance(visitorType.getClassLoader(), new Class<?>[] {visitorType}, walker);
         Reflect.call(routerFunction, "accept", new Class<?>[] {visitorType}, visitor);
         if (walker.failure != null) {
@@ -60,9 +96,14 @@ final class RouterFunctionRoutes {
 
     private static final class Walker implements InvocationHandler {
 
+        private final String functionPackage;
         private final Deque<List<Alternative>> nested = new ArrayDeque<List<Alternative>>();
         private final List<Entry> entries = new ArrayList<Entry>();
         private Exception failure;
+
+        Walker(String functionPackage) {
+            this.functionPackage = functionPackage;
+        }
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) {
@@ -73,7 +114,7 @@ final class RouterFunctionRoutes {
             }
             try {
                 if (name.equals("startNested")) {
-                    nested.push(PredicateRoutes.alternatives(args[0]));
+                    nested.push(PredicateRoutes.alternatives(args[0], functionPackage));
                 } else if (name.equals("endNested") && !nested.isEmpty()) {
                     nested.pop();
                 } else if (name.equals("route")) {
@@ -92,7 +133,7 @@ final class RouterFunctionRoutes {
             for (List<Alternative> level : outerFirst) {
                 combined = nest(combined, level);
             }
-            combined = nest(combined, PredicateRoutes.alternatives(predicate));
+            combined = nest(combined, PredicateRoutes.alternatives(predicate, functionPackage));
             String handler = handlerName(handlerFunction);
             for (Alternative alternative : combined) {
                 entries.add(new Entry(alternative, handler));

@@ -1,0 +1,43 @@
+package dev.runtruth.agent.routes.spring.webflux;
+
+import dev.runtruth.agent.instrument.TypeHook;
+import java.util.concurrent.Callable;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.matcher.ElementMatchers;
+
+/**
+ * Hooks the constructors of Spring WebFlux's {@code org.springframework.web.reactive.DispatcherHandler} (spring-webflux
+ * 5.0 to 7.0, same class name in all) so the agent learns every dispatcher handler the application creates. Nothing
+ * else happens in the hook: routes are read from the handler's mappings at scrape time by {@link SpringWebFluxRoutes}.
+ */
+final class DispatcherHandlerInstrumentation {
+
+    /** Binary name of the hooked type. */
+    static final String TYPE = "org.springframework.web.reactive.DispatcherHandler";
+
+    private DispatcherHandlerInstrumentation() {
+    }
+
+    /** @return the hook: advice on every constructor of {@link #TYPE} */
+    static TypeHook hook() {
+        return new TypeHook(TYPE, new Callable<AsmVisitorWrapper>() {
+            @Override
+            public AsmVisitorWrapper call() {
+                return Advice.to(ConstructorAdvice.class).on(ElementMatchers.isConstructor());
+            }
+        });
+    }
+
+    /** Inlined at the end of each {@code DispatcherHandler} constructor. */
+    public static final class ConstructorAdvice {
+
+        private ConstructorAdvice() {
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Object dispatcherHandler) {
+            SpringWebFluxRoutes.onDispatcherHandler(dispatcherHandler);
+        }
+    }
+}
