@@ -1,0 +1,44 @@
+package dev.runtruth.agent.routes.grpc;
+
+import dev.runtruth.agent.instrument.TypeHook;
+import java.util.concurrent.Callable;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.matcher.ElementMatchers;
+
+/**
+ * Hooks the constructor of grpc-java's {@code io.grpc.internal.ServerImpl} (grpc-core), the {@code io.grpc.Server}
+ * that {@code ServerBuilder#build()} returns for every transport built on {@code ServerImplBuilder}: grpc-netty,
+ * grpc-netty-shaded (which shades Netty, not grpc-core), in-process and servlet. Nothing else happens in the hook:
+ * methods are read from the server at scrape time by {@link GrpcRoutes}.
+ */
+public final class ServerImplInstrumentation {
+
+    /** Binary name of the hooked type. */
+    public static final String TYPE = "io.grpc.internal.ServerImpl";
+
+    private ServerImplInstrumentation() {
+    }
+
+    /** @return the hook: advice on every constructor of {@link #TYPE} */
+    public static TypeHook hook() {
+        return new TypeHook(TYPE, new Callable<AsmVisitorWrapper>() {
+            @Override
+            public AsmVisitorWrapper call() {
+                return Advice.to(ConstructorAdvice.class).on(ElementMatchers.isConstructor());
+            }
+        });
+    }
+
+    /** Inlined at the end of each {@code ServerImpl} constructor. */
+    public static final class ConstructorAdvice {
+
+        private ConstructorAdvice() {
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Object server) {
+            GrpcRoutes.onServer(server);
+        }
+    }
+}

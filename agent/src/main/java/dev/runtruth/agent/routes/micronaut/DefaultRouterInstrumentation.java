@@ -1,0 +1,43 @@
+package dev.runtruth.agent.routes.micronaut;
+
+import dev.runtruth.agent.instrument.TypeHook;
+import java.util.concurrent.Callable;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.matcher.ElementMatchers;
+
+/**
+ * Hooks the constructors of Micronaut's {@code io.micronaut.web.router.DefaultRouter} (micronaut-router, the
+ * {@code Router} bean of every Micronaut HTTP server) so the agent learns every router the application creates.
+ * Nothing else happens in the hook: routes are read from the router at scrape time by {@link MicronautRoutes}.
+ */
+public final class DefaultRouterInstrumentation {
+
+    /** Binary name of the hooked type. */
+    public static final String TYPE = "io.micronaut.web.router.DefaultRouter";
+
+    private DefaultRouterInstrumentation() {
+    }
+
+    /** @return the hook: advice on every constructor of {@link #TYPE} */
+    public static TypeHook hook() {
+        return new TypeHook(TYPE, new Callable<AsmVisitorWrapper>() {
+            @Override
+            public AsmVisitorWrapper call() {
+                return Advice.to(ConstructorAdvice.class).on(ElementMatchers.isConstructor());
+            }
+        });
+    }
+
+    /** Inlined at the end of each {@code DefaultRouter} constructor. */
+    public static final class ConstructorAdvice {
+
+        private ConstructorAdvice() {
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Object router) {
+            MicronautRoutes.onRouter(router);
+        }
+    }
+}
