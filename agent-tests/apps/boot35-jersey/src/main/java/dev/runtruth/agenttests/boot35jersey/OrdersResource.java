@@ -1,0 +1,51 @@
+package dev.runtruth.agenttests.boot35jersey;
+
+import java.util.Arrays;
+import java.util.List;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Root resource: regex templates and a sub-resource locator. */
+@Path("orders")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrdersResource {
+
+    @GET
+    public List<String> list() {
+        return Arrays.asList("o1", "o2");
+    }
+
+    @POST
+    public String create() {
+        return "created";
+    }
+
+    @GET
+    @Path("{orderId: [0-9]+}")
+    public String get(@PathParam("orderId") long orderId) {
+        return "order " + orderId;
+    }
+
+    @PUT
+    @Path("{orderId: [0-9]+}")
+    public String update(@PathParam("orderId") long orderId) {
+        return "order " + orderId;
+    }
+
+    @DELETE
+    @Path("{orderId: [0-9]+}")
+    public void cancel(@PathParam("orderId") long orderId) {
+    }
+
+    /** Sub-resource locator: the lines of one order. */
+    @Path("{orderId: [0-9]+}/lines")
+    public LinesResource lines(@PathParam("orderId") long orderId) {
+        return new LinesResource(orderId);
+    }
+}
