@@ -1,0 +1,43 @@
+package dev.runtruth.agent.routes.javalin;
+
+import dev.runtruth.agent.instrument.TypeHook;
+import java.util.concurrent.Callable;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.matcher.ElementMatchers;
+
+/**
+ * Hooks the constructors of {@code io.javalin.Javalin} (Javalin 6: {@code Javalin(JavalinConfig)}, Javalin 7:
+ * {@code Javalin(JavalinState)}) so the agent learns every Javalin application in the JVM. Nothing else happens in
+ * the hook: routes are read at scrape time by {@link JavalinRoutes}.
+ */
+public final class JavalinInstrumentation {
+
+    /** Binary name of the hooked type. */
+    public static final String TYPE = "io.javalin.Javalin";
+
+    private JavalinInstrumentation() {
+    }
+
+    /** @return the hook: advice on every constructor of {@link #TYPE} */
+    public static TypeHook hook() {
+        return new TypeHook(TYPE, new Callable<AsmVisitorWrapper>() {
+            @Override
+            public AsmVisitorWrapper call() {
+                return Advice.to(ConstructorAdvice.class).on(ElementMatchers.isConstructor());
+            }
+        });
+    }
+
+    /** Inlined at the end of each {@code Javalin} constructor. */
+    public static final class ConstructorAdvice {
+
+        private ConstructorAdvice() {
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Object app) {
+            JavalinRoutes.onJavalin(app);
+        }
+    }
+}

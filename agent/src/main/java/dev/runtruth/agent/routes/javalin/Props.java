@@ -1,0 +1,63 @@
+package dev.runtruth.agent.routes.javalin;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+
+/**
+ * Reads Javalin's Kotlin properties by reflection. A Kotlin {@code val x} compiles to a getter {@code getX()} (or
+ * {@code isX()} when the name starts with {@code is}); with {@code @JvmField} it is a public field {@code x} instead.
+ * Javalin moved several properties from one form to the other between 6 and 7 ({@code Endpoint.method},
+ * {@code ParsedEndpoint.endpoint}), so both are tried.
+ */
+final class Props {
+
+    private Props() {
+    }
+
+    /**
+     * @param target an object
+     * @param name   the Kotlin property name, e.g. {@code method}
+     * @return the public field {@code name}, else the result of {@code getName()}, {@code name()} or {@code name} as
+     *         a method
+     * @throws NoSuchFieldException when none exists
+     */
+    static Object get(Object target, String name) throws Exception {
+        Class<?> type = target.getClass();
+        try {
+            Field field = type.getField(name);
+            accessible(field);
+            return field.get(target);
+        } catch (NoSuchFieldException e) {
+            // not a @JvmField: try the accessors
+        }
+        String capitalised = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        for (String candidate : new String[] {"get" + capitalised, name}) {
+            try {
+                Method method = type.getMethod(candidate);
+                accessible(method);
+                return method.invoke(target);
+            } catch (NoSuchMethodException e) {
+                // next candidate
+            }
+        }
+        throw new NoSuchFieldException(type.getName() + "." + name);
+    }
+
+    /** @return whether {@code type} or a superclass has the given binary name */
+    static boolean isA(Class<?> type, String className) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void accessible(java.lang.reflect.AccessibleObject member) {
+        try {
+            member.setAccessible(true);
+        } catch (RuntimeException e) {
+            // refused by the module system: public members of exported public types still work
+        }
+    }
+}

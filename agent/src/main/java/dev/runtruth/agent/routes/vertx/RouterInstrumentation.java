@@ -1,0 +1,43 @@
+package dev.runtruth.agent.routes.vertx;
+
+import dev.runtruth.agent.instrument.TypeHook;
+import java.util.concurrent.Callable;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.matcher.ElementMatchers;
+
+/**
+ * Hooks the constructors of Vert.x Web's router implementation {@code io.vertx.ext.web.impl.RouterImpl} (the class
+ * behind {@code Router.router(vertx)} in vertx-web 4.x and 5.x) so the agent learns every router the application
+ * creates. Nothing else happens in the hook: routes are read at scrape time by {@link VertxWebRoutes}.
+ */
+public final class RouterInstrumentation {
+
+    /** Binary name of the hooked type. */
+    public static final String TYPE = "io.vertx.ext.web.impl.RouterImpl";
+
+    private RouterInstrumentation() {
+    }
+
+    /** @return the hook: advice on every constructor of {@link #TYPE} */
+    public static TypeHook hook() {
+        return new TypeHook(TYPE, new Callable<AsmVisitorWrapper>() {
+            @Override
+            public AsmVisitorWrapper call() {
+                return Advice.to(ConstructorAdvice.class).on(ElementMatchers.isConstructor());
+            }
+        });
+    }
+
+    /** Inlined at the end of each {@code RouterImpl} constructor. */
+    public static final class ConstructorAdvice {
+
+        private ConstructorAdvice() {
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Object router) {
+            VertxWebRoutes.onRouter(router);
+        }
+    }
+}
