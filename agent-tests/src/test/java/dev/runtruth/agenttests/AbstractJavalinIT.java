@@ -1,0 +1,95 @@
+package dev.runtruth.agenttests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runtruth.model.PathTemplate;
+import dev.runtruth.model.Route;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Javalin: the truth is the bundled {@code RouteOverviewPlugin}'s JSON at {@code /routes} ({@code Accept:
+ * application/json}), i.e. the app's {@code InternalRouter#allHttpHandlers()} and {@code allWsHandlers()}, read over
+ * HTTP. The plugin lists paths without the context path and every handler type; the agent reports endpoints only, so
+ * the truth keeps HTTP methods (dropping Javalin's filter types), marks {@code SseHandler} endpoints {@code SSE} and
+ * WebSocket endpoints {@code WS}, and prefixes the context path. The app runs with context path {@link #CONTEXT_PATH}.
+ */
+abstract class AbstractJavalinIT extends AbstractRouteTruthIT {
+
+    static final String CONTEXT_PATH = "/ctx";
+
+    // Javalin's HandlerType values that are filters, not endpoints (isHttpMethod = false in Javalin 6 and 7)
+    private static final Set<String> FILTER_TYPES = Set.of("BEFORE", "BEFORE_MATCHED", "AFTER_MATCHED", "AFTER",
+            "WEBSOCKET_BEFORE_UPGRADE", "WEBSOCKET_AFTER_UPGRADE", "INVALID");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Override
+    String framework() {
+        return "javalin";
+    }
+
+    @Override
+    List<String> appArgs(int port) {
+        return List.of(String.valueOf(port), CONTEXT_PATH);
+    }
+
+    @Override
+    String readinessPath() {
+        return CONTEXT_PATH + "/routes";
+    }
+
+    @Override
+    Set<Route> truth() throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(appUrl(CONTEXT_PATH + "/routes")))
+                .header("Accept", "application/json").timeout(Duration.ofSeconds(10)).GET().build();
+        JsonNode overview;
+        try {
+            overview = JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        Set<Route> routes = new LinkedHashSet<>();
+        for (JsonNode handler : overview.get("handlers")) {
+            String type = handler.get("handlerType").asText();
+            if (!FILTER_TYPES.contains(type)) {
+                boolean sse = handler.get("metaInfo").asText().startsWith("io.javalin.http.sse.SseHandler");
+                routes.add(route(sse ? "SSE" : type, handler.get("path").asText()));
+            }
+        }
+        for (JsonNode handler : overview.get("wsHandlers")) {
+            if (handler.get("handlerType").asText().equals("WEBSOCKET")) {
+                routes.add(route("WS", handler.get("path").asText()));
+            }
+        }
+        return routes;
+    }
+
+    private Route route(String method, String path) {
+        return Route.of(method, PathTemplate.join(CONTEXT_PATH, path), framework(), "");
+    }
+
+    @Override
+    int minimumRoutes() {
+        return 14;
+    }
+
+    @Override
+    Set<Route> requiredRoutes() {
+        return Set.of(
+                Route.parse("GET /ctx/api/users/{userId}/files/{path}"),
+                Route.parse("DELETE /ctx/api/users/{userId}"),
+                Route.parse("GET /ctx/routes"),
+                Route.parse("SSE /ctx/events"),
+                Route.parse("WS /ctx/chat/{room}"),
+                Route.parse("WS /ctx/api/live"));
+    }
+}
