@@ -1,0 +1,8 @@
+package dev.runtruth.agenttests.servlettomcat9;
+
+import javax.servlet.annotation.WebServlet;
+
+/** Registered by Tomcat's annotation scan of {@code WEB-INF/classes}. */
+@WebServlet(name = "annotated", urlPatterns = {"/annotated", "/annotated/items/*"})
+public final class AnnotatedServlet extends HelloServlet {
+}

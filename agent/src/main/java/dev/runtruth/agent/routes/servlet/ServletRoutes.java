@@ -1,0 +1,105 @@
+package dev.runtruth.agent.routes.servlet;
+
+import dev.runtruth.agent.AgentLog;
+import dev.runtruth.agent.CaptureErrors;
+import dev.runtruth.agent.routes.RouteSource;
+import dev.runtruth.model.Route;
+import dev.runtruth.model.ServletUrlPattern;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The servlet mappings of every started servlet context of one container kind, read at scrape time through the
+ * standard Servlet API (3.0+, {@code javax.servlet} and {@code jakarta.servlet} alike, by method name):
+ * {@code ServletContext#getContextPath()}, {@code #getServletRegistrations()}, and per registration
+ * {@code ServletRegistration#getClassName()} and {@code #getMappings()}. Servlets registered by annotation,
+ * {@code web.xml} or {@code ServletContext#addServlet} all appear there, as do servlets the container adds itself
+ * (Tomcat's {@code default} and {@code jsp}, Undertow's {@code default}).
+ *
+ * <p>One route per url-pattern: method {@code *}, template {@link ServletUrlPattern#toTemplate(String, String)},
+ * handler the servlet class name. Left out: registrations without a mapping (unreachable), a framework's dispatcher
+ * servlet when that framework's own capture reports routes ({@link FrameworkDispatchers}), and Jetty's
+ * {@code Default404Servlet}, the placeholder Jetty maps to {@code /} when nothing else is, which only answers 404.
+ */
+public final class ServletRoutes implements RouteSource {
+
+    /** The {@code framework} label value. */
+    public static final String FRAMEWORK = "servlet";
+
+    private static final String JETTY_404_SUFFIX = ".ServletHandler$Default404Servlet"; // Jetty 9.4-12.1
+
+    private final ContainerContexts contexts;
+
+    /** @param contexts the remembered contexts of one container kind */
+    public ServletRoutes(ContainerContexts contexts) {
+        this.contexts = contexts;
+    }
+
+    @Override
+    public List<Route> routes() {
+        List<Route> routes = new ArrayList<Route>();
+        FrameworkDispatchers dispatchers = new FrameworkDispatchers();
+        for (Object context : contexts.live()) {
+            try {
+                Object servletContext = contexts.startedServletContext(context);
+                if (servletContext != null) {
+                    collect(servletContext, dispatchers, routes);
+                }
+            } catch (Throwable t) {
+                CaptureErrors.record("servlet." + contexts.container() + ".read", "could not read the servlet "
+                        + "registrations of " + context.getClass().getName(), t);
+            }
+        }
+        return routes;
+    }
+
+    private static void collect(Object servletContext, FrameworkDispatchers dispatchers, List<Route> out)
+            throws Exception {
+        String contextPath = (String) PublicMethods.call(servletContext, "getContextPath");
+        Map<?, ?> registrations;
+        try {
+            registrations = (Map<?, ?>) PublicMethods.call(servletContext, "getServletRegistrations");
+        } catch (InvocationTargetException e) {
+            // The documented "not now" answers (Servlet 3.0+ ServletContext Javadoc): a context still calling its
+            // listeners (Jetty's ServletContextApi while disabled) throws UnsupportedOperationException, one not
+            // initialised yet may throw IllegalStateException. Not a failure: read again at the next scrape.
+            if (e.getCause() instanceof UnsupportedOperationException || e.getCause() instanceof IllegalStateException) {
+                AgentLog.debug("servlet registrations of " + contextPath + " not readable yet: " + e.getCause());
+                return;
+            }
+            throw e;
+        }
+        if (registrations == null) {
+            return;
+        }
+        ClassLoader loader = classLoader(servletContext);
+        for (Map.Entry<?, ?> entry : registrations.entrySet()) {
+            Object registration = entry.getValue();
+            Collection<?> mappings = (Collection<?>) PublicMethods.call(registration, "getMappings");
+            if (mappings == null || mappings.isEmpty()) {
+                continue;
+            }
+            String className = (String) PublicMethods.call(registration, "getClassName");
+            if (className != null && (className.endsWith(JETTY_404_SUFFIX) && className.startsWith("org.eclipse.jetty.")
+                    || dispatchers.reportedByFramework(className, loader))) {
+                continue;
+            }
+            String handler = className != null ? className : String.valueOf(entry.getKey());
+            for (Object mapping : mappings) {
+                out.add(Route.of(Route.ANY_METHOD, ServletUrlPattern.toTemplate(contextPath, String.valueOf(mapping)),
+                        FRAMEWORK, handler));
+            }
+        }
+    }
+
+    private static ClassLoader classLoader(Object servletContext) {
+        try {
+            return (ClassLoader) PublicMethods.call(servletContext, "getClassLoader");
+        } catch (Exception e) {
+            return null; // e.g. a SecurityException: dispatcher servlets are then recognised by exact name only
+        }
+    }
+}

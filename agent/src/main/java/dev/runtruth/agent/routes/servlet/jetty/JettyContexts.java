@@ -1,0 +1,73 @@
+package dev.runtruth.agent.routes.servlet.jetty;
+
+import dev.runtruth.agent.instrument.TypeHook;
+import dev.runtruth.agent.routes.servlet.ContainerContexts;
+import dev.runtruth.agent.routes.servlet.PublicMethods;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.matcher.ElementMatchers;
+
+/**
+ * Eclipse Jetty's servlet contexts: {@code ServletContextHandler} of each Jetty line and environment ({@code
+ * WebAppContext} extends it). The constructor hook only remembers the handler; its {@code ServletContext}
+ * ({@code ContextHandler#getServletContext()}) is read once the handler is started ({@code LifeCycle#isStarted()}).
+ */
+public final class JettyContexts extends ContainerContexts {
+
+    /** Binary names of the hooked types. */
+    static final String[] TYPES = {
+        "org.eclipse.jetty.servlet.ServletContextHandler",        // Jetty 9.4 and 10 (javax), 11 (jakarta)
+        "org.eclipse.jetty.ee8.servlet.ServletContextHandler",    // Jetty 12 ee8 (javax)
+        "org.eclipse.jetty.ee9.servlet.ServletContextHandler",    // Jetty 12 ee9 (jakarta 5)
+        "org.eclipse.jetty.ee10.servlet.ServletContextHandler",   // Jetty 12 ee10 (jakarta 6)
+        "org.eclipse.jetty.ee11.servlet.ServletContextHandler",   // Jetty 12.1 ee11 (jakarta 6.1)
+    };
+
+    /** The contexts of this JVM. */
+    public static final JettyContexts INSTANCE = new JettyContexts();
+
+    private JettyContexts() {
+    }
+
+    /** @return one hook per type: advice on every constructor */
+    public static List<TypeHook> hooks() {
+        List<TypeHook> hooks = new ArrayList<TypeHook>();
+        for (String type : TYPES) {
+            hooks.add(new TypeHook(type, new Callable<AsmVisitorWrapper>() {
+                @Override
+                public AsmVisitorWrapper call() {
+                    return Advice.to(ConstructorAdvice.class).on(ElementMatchers.isConstructor());
+                }
+            }));
+        }
+        return hooks;
+    }
+
+    @Override
+    protected String container() {
+        return "jetty";
+    }
+
+    @Override
+    protected Object startedServletContext(Object context) throws Exception {
+        if (!Boolean.TRUE.equals(PublicMethods.call(context, "isStarted"))) {
+            return null;
+        }
+        return PublicMethods.call(context, "getServletContext");
+    }
+
+    /** Inlined at the end of each {@code ServletContextHandler} constructor. */
+    public static final class ConstructorAdvice {
+
+        private ConstructorAdvice() {
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Object context) {
+            INSTANCE.remember(context);
+        }
+    }
+}

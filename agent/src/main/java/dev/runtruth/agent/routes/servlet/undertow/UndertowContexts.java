@@ -1,0 +1,61 @@
+package dev.runtruth.agent.routes.servlet.undertow;
+
+import dev.runtruth.agent.instrument.TypeHook;
+import dev.runtruth.agent.routes.servlet.ContainerContexts;
+import dev.runtruth.agent.routes.servlet.PublicMethods;
+import java.util.concurrent.Callable;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.matcher.ElementMatchers;
+
+/**
+ * Undertow's servlet contexts: {@code io.undertow.servlet.spec.ServletContextImpl} (same name in Undertow 2.2, javax,
+ * and 2.3, jakarta). It is itself the {@code ServletContext}; it is read once its deployment is started
+ * ({@code ServletContextImpl#getDeployment()}, {@code Deployment#getDeploymentState()} is {@code STARTED}), so an
+ * undeployed context is no longer reported.
+ */
+public final class UndertowContexts extends ContainerContexts {
+
+    /** Binary name of the hooked type. */
+    public static final String TYPE = "io.undertow.servlet.spec.ServletContextImpl";
+
+    /** The contexts of this JVM. */
+    public static final UndertowContexts INSTANCE = new UndertowContexts();
+
+    private UndertowContexts() {
+    }
+
+    /** @return the hook: advice on every constructor of {@link #TYPE} */
+    public static TypeHook hook() {
+        return new TypeHook(TYPE, new Callable<AsmVisitorWrapper>() {
+            @Override
+            public AsmVisitorWrapper call() {
+                return Advice.to(ConstructorAdvice.class).on(ElementMatchers.isConstructor());
+            }
+        });
+    }
+
+    @Override
+    protected String container() {
+        return "undertow";
+    }
+
+    @Override
+    protected Object startedServletContext(Object context) throws Exception {
+        Object deployment = PublicMethods.call(context, "getDeployment");
+        Object state = deployment == null ? null : PublicMethods.call(deployment, "getDeploymentState");
+        return state != null && "STARTED".equals(state.toString()) ? context : null;
+    }
+
+    /** Inlined at the end of each {@code ServletContextImpl} constructor. */
+    public static final class ConstructorAdvice {
+
+        private ConstructorAdvice() {
+        }
+
+        @Advice.OnMethodExit(suppress = Throwable.class)
+        static void exit(@Advice.This Object context) {
+            INSTANCE.remember(context);
+        }
+    }
+}
