@@ -3,6 +3,7 @@ package dev.runtruth.agent.routes;
 import dev.runtruth.agent.routes.grpc.GrpcCapture;
 import dev.runtruth.agent.routes.javalin.JavalinCapture;
 import dev.runtruth.agent.routes.jaxrs.jersey.JerseyCapture;
+import dev.runtruth.agent.routes.jaxrs.resteasy.ResteasyCapture;
 import dev.runtruth.agent.routes.micronaut.MicronautCapture;
 import dev.runtruth.agent.routes.servlet.ServletCapture;
 import dev.runtruth.agent.routes.spring.SpringMvcCapture;
@@ -27,6 +28,7 @@ public final class Frameworks {
                 MicronautCapture.capture(),
                 GrpcCapture.capture(),
                 SpringWebFluxCapture.capture(),
-                JerseyCapture.capture());
+                JerseyCapture.capture(),
+                ResteasyCapture.capture());
     }
 }

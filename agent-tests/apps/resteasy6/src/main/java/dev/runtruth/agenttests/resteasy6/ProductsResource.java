@@ -1,0 +1,60 @@
+package dev.runtruth.agenttests.resteasy6;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+/** Root resource: regex templates, explicit HEAD and OPTIONS, a sub-resource locator. */
+@Path("products")
+public class ProductsResource {
+
+    @GET
+    public String list() {
+        return "[]";
+    }
+
+    @POST
+    public Response create() {
+        return Response.status(201).build();
+    }
+
+    @GET
+    @Path("{sku: [A-Z]{3}-\\d+}")
+    public String get(@PathParam("sku") String sku) {
+        return sku;
+    }
+
+    @PUT
+    @Path("{sku: [A-Z]{3}-\\d+}")
+    public String put(@PathParam("sku") String sku) {
+        return sku;
+    }
+
+    @DELETE
+    @Path("{sku: [A-Z]{3}-\\d+}")
+    public void delete(@PathParam("sku") String sku) {
+    }
+
+    @HEAD
+    @Path("{sku: [A-Z]{3}-\\d+}")
+    public Response head(@PathParam("sku") String sku) {
+        return Response.ok().build();
+    }
+
+    @OPTIONS
+    public Response options() {
+        return Response.ok().header("Allow", "GET,POST,OPTIONS").build();
+    }
+
+    /** Sub-resource locator. */
+    @Path("{sku: [A-Z]{3}-\\d+}/reviews")
+    public ReviewsResource reviews(@PathParam("sku") String sku) {
+        return new ReviewsResource();
+    }
+}
