@@ -33,7 +33,10 @@ public record BuildIdentity(String service, String version, String commit, Strin
         return new BuildIdentity(null, null, null, null, null);
     }
 
-    /** @return a copy with the given service name when this one has none */
+    /**
+     * @param fallback the service name to use when this identity has none
+     * @return this identity, or a copy with {@code fallback} as service name
+     */
     public BuildIdentity withDefaultService(String fallback) {
         return service != null ? this : new BuildIdentity(fallback, version, commit, branch, buildTime);
     }

@@ -27,7 +27,11 @@ public final class TextTable {
         return this;
     }
 
-    /** Prints the header and the rows, one line each. */
+    /**
+     * Prints the header and the rows, one line each.
+     *
+     * @param out where to print; not flushed
+     */
     public void print(PrintWriter out) {
         int columns = rows.get(0).length;
         int[] widths = new int[columns];

@@ -61,7 +61,12 @@ public abstract class RuntruthCommand implements Callable<Integer> {
                 && cli.verbose();
     }
 
-    /** Prints each warning as one {@code runtruth: warning: ...} line on {@code err}. */
+    /**
+     * Prints each warning as one {@code runtruth: warning: ...} line.
+     *
+     * @param err      standard error
+     * @param warnings one-line warnings, e.g. {@link dev.runtruth.collector.expected.ExpectedRoutes#warnings()}
+     */
     protected static void warn(PrintWriter err, List<String> warnings) {
         warnings.forEach(w -> err.println("runtruth: warning: " + w));
     }

@@ -94,7 +94,8 @@ public final class DriftReportPrinter {
         return switch (report.commit()) {
             case SAME -> "same (" + running + ")";
             case DIFFERENT -> "DIFFERENT: running " + running + ", expected " + expected;
-            case UNKNOWN -> "unknown: " + (expected == null && running == null ? "neither the build nor the agent names one"
+            case UNKNOWN -> "unknown: " + (expected == null && running == null
+                    ? "neither the build nor the agent names one"
                     : expected == null ? "the build names none (no git.properties), running " + running
                     : "the agent names none, expected " + expected);
         };

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  *   <li>a variable matches a variable: {@code /owners/{id}} matches {@code /owners/{ownerId}};</li>
  *   <li>without a method the rule ignores every method of the route.</li>
  * </ul>
- * A context path or servlet path is not stripped: a service under {@code /app} needs {@code --ignore '/app/actuator/**'}.
+ * A context path or servlet path is not stripped: a service under {@code /app} needs
+ * {@code --ignore '/app/actuator/**'}.
  */
 public final class IgnoreRules {
 
@@ -38,7 +39,7 @@ public final class IgnoreRules {
     public static final String ACTUATOR_ANY = "/actuator/**";
     /** Spring Boot's webjars resource handler. */
     public static final String WEBJARS = "/webjars/**";
-    /** The route {@code /**} itself: Spring Boot's default static resource handler ({@code spring.mvc.static-path-pattern}). */
+    /** The route {@code /**} itself: Spring Boot's static resource handler ({@code spring.mvc.static-path-pattern}). */
     public static final String STATIC_RESOURCES = "/\\*\\*";
     /** Spring Boot's welcome page ({@code index.html} or an {@code index} template). */
     public static final String WELCOME_PAGE = "/";
@@ -92,6 +93,7 @@ public final class IgnoreRules {
     }
 
     /**
+     * @param more further rules in the syntax above
      * @return these rules followed by {@code more}
      * @throws IllegalArgumentException naming the first rule of {@code more} that is not {@code [METHOD ]/glob}
      */
@@ -130,11 +132,13 @@ public final class IgnoreRules {
             method = trimmed.substring(0, space).toUpperCase(Locale.ROOT);
             glob = trimmed.substring(space + 1).trim();
             if (!METHOD.matcher(method).matches()) {
-                throw new IllegalArgumentException("ignore rule '" + rule + "': '" + method + "' is not an HTTP method");
+                throw new IllegalArgumentException("ignore rule '" + rule + "': '" + method
+                        + "' is not an HTTP method");
             }
         }
         if (!glob.startsWith("/") || glob.contains(" ")) {
-            throw new IllegalArgumentException("ignore rule '" + rule + "': expected [METHOD ]/glob, e.g. /internal/**");
+            throw new IllegalArgumentException("ignore rule '" + rule
+                    + "': expected [METHOD ]/glob, e.g. /internal/**");
         }
         // erase variable names as in the templates; PathTemplate leaves '*' and '\' alone
         return new Rule(method, PathTemplate.matchKey(glob).split("/", -1));

@@ -30,9 +30,9 @@ final class BuildOutput implements Closeable {
     /** The layouts this class understands. */
     enum Kind { CLASSES_DIRECTORY, CLASS_FILE, JAR, BOOT_JAR, WAR }
 
-    /** Receives one class file: the nested jar it came from ({@code null} for application classes), where, bytes. */
+    /** Receives one application class file: where it was read (for messages) and its bytes. */
     interface ClassEntryConsumer {
-        void accept(String lib, String location, byte[] bytes);
+        void accept(String location, byte[] bytes);
     }
 
     private static final String BOOT_CLASSES = "BOOT-INF/classes/";
@@ -116,7 +116,8 @@ final class BuildOutput implements Closeable {
         String name = fileName.toString();
         if (kind == Kind.CLASSES_DIRECTORY) {
             Path parent = path.toAbsolutePath().normalize().getParent();
-            if ((name.equals("classes") || name.equals("test-classes")) && parent != null && parent.getFileName() != null
+            boolean mavenOutput = name.equals("classes") || name.equals("test-classes");
+            if (mavenOutput && parent != null && parent.getFileName() != null
                     && parent.getFileName().toString().equals("target") && parent.getParent() != null
                     && parent.getParent().getFileName() != null) {
                 return parent.getParent().getFileName().toString();
@@ -134,7 +135,7 @@ final class BuildOutput implements Closeable {
      */
     void forEachApplicationClass(ClassEntryConsumer consumer) throws InputException {
         switch (kind) {
-            case CLASS_FILE -> consumer.accept(null, display, readFile(path));
+            case CLASS_FILE -> consumer.accept(display, readFile(path));
             case CLASSES_DIRECTORY -> forEachDirectoryClass(consumer);
             default -> {
                 String prefix = kind == Kind.BOOT_JAR ? BOOT_CLASSES : kind == Kind.WAR ? WEB_CLASSES : "";
@@ -143,7 +144,7 @@ final class BuildOutput implements Closeable {
                     if (name.startsWith(prefix) && isScannedClass(name.substring(prefix.length()))) {
                         byte[] bytes = readEntry(entry);
                         if (bytes != null) {
-                            consumer.accept(null, display + "!/" + name, bytes);
+                            consumer.accept(display + "!/" + name, bytes);
                         }
                     }
                 }
@@ -224,7 +225,7 @@ final class BuildOutput implements Closeable {
         }
         for (Path file : files) {
             try {
-                consumer.accept(null, file.toString(), Files.readAllBytes(file));
+                consumer.accept(file.toString(), Files.readAllBytes(file));
             } catch (IOException e) {
                 warnings.accept(file + ": cannot read: " + e.getMessage() + "; skipped");
             }

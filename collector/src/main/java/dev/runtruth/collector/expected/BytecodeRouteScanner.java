@@ -81,7 +81,7 @@ public final class BytecodeRouteScanner {
             throws InputException {
         Map<String, ClassModel> classes = new LinkedHashMap<>();
         List<InputException> fatal = new ArrayList<>(1);
-        output.forEachApplicationClass((lib, location, bytes) -> {
+        output.forEachApplicationClass((location, bytes) -> {
             try {
                 ClassModel model = ClassModelReader.read(bytes, location);
                 classes.putIfAbsent(model.name(), model);

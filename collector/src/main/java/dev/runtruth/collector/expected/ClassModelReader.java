@@ -46,12 +46,13 @@ final class ClassModelReader {
      */
     static void verifyMagic(byte[] bytes) throws BadClassException {
         if (bytes.length < 4) {
-            throw new BadClassException("not a class file: " + bytes.length + " bytes, too short for the 0xCAFEBABE magic",
-                    null);
+            throw new BadClassException("not a class file: " + bytes.length
+                    + " bytes, too short for the 0xCAFEBABE magic", null);
         }
         int magic = (bytes[0] & 0xFF) << 24 | (bytes[1] & 0xFF) << 16 | (bytes[2] & 0xFF) << 8 | (bytes[3] & 0xFF);
         if (magic != MAGIC) {
-            throw new BadClassException(String.format("not a class file: magic 0x%08X, expected 0xCAFEBABE", magic), null);
+            throw new BadClassException(String.format("not a class file: magic 0x%08X, expected 0xCAFEBABE", magic),
+                    null);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.runtruth.collector.expected;
 
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -55,11 +54,6 @@ final class LibraryIndex {
         return index;
     }
 
-    /** @return how many library classes are indexed */
-    int size() {
-        return locations.size();
-    }
-
     /**
      * @param internalName e.g. {@code org/springframework/web/bind/annotation/GetMapping}
      * @return the parsed class, or {@code null} when no library holds it or it cannot be read (then reported once)
@@ -82,10 +76,5 @@ final class LibraryIndex {
         }
         parsed.put(internalName, model);
         return model;
-    }
-
-    /** @return the nested jars that hold at least one class, for messages and tests */
-    List<String> libraries() {
-        return locations.values().stream().map(Location::lib).distinct().sorted().toList();
     }
 }

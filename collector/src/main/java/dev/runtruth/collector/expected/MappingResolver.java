@@ -120,7 +120,8 @@ final class MappingResolver {
                     merge(nextOverrides, alias.annotation() + '#' + alias.attribute(), new Ranked(value.value(), rank));
                 }
                 if (level == 0) {
-                    if (!attribute.name().equals("value") && (alias == null || alias.annotation().equals(type.name()))) {
+                    boolean explicit = alias != null && !alias.annotation().equals(type.name());
+                    if (!attribute.name().equals("value") && !explicit) {
                         merge(nextConventions, attribute.name(), new Ranked(value.value(), 1));
                     }
                 } else {

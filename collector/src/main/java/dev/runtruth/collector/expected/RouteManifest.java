@@ -70,6 +70,8 @@ public final class RouteManifest {
     /**
      * Writes {@link #toJson(ExpectedRoutes)} and a newline.
      *
+     * @param routes the expected routes
+     * @param out    where to write; flushed, not closed
      * @throws IOException if {@code out} fails
      */
     public static void write(ExpectedRoutes routes, Writer out) throws IOException {
@@ -100,6 +102,7 @@ public final class RouteManifest {
      *
      * @param json  the manifest text
      * @param input names the input in error messages and in the result's source
+     * @return the routes and build identity the manifest lists
      * @throws InputException if the text is not JSON or not a {@value #FORMAT} manifest
      */
     public static ExpectedRoutes parse(String json, String input) throws InputException {
@@ -129,24 +132,25 @@ public final class RouteManifest {
             if (!node.isObject()) {
                 throw malformed(input, where + " is not an object");
             }
-            String method = text(node, "method", input + " " + where, true);
-            String route = text(node, "route", input + " " + where, true);
+            String method = text(node, where + ".method", input, true);
+            String route = text(node, where + ".route", input, true);
             if (!route.startsWith("/")) {
                 throw malformed(input, where + ".route '" + route + "' does not start with /");
             }
-            routes.add(Route.of(method, route, text(node, "framework", input, false), text(node, "handler", input,
-                    false)));
+            routes.add(Route.of(method, route, text(node, where + ".framework", input, false),
+                    text(node, where + ".handler", input, false)));
         }
-        BuildIdentity build = new BuildIdentity(text(root, "service", input, false), text(root, "version", input, false),
-                text(root, "commit", input, false), text(root, "branch", input, false),
-                text(root, "buildTime", input, false));
+        BuildIdentity build = new BuildIdentity(text(root, "service", input, false),
+                text(root, "version", input, false), text(root, "commit", input, false),
+                text(root, "branch", input, false), text(root, "buildTime", input, false));
         String origin = text(root, "source", input, false);
         String source = origin == null ? input : input + " (manifest of " + origin + ")";
         return new ExpectedRoutes(source, build, routes, List.of());
     }
 
+    /** @param field the field's name, prefixed by where it is for messages: {@code commit}, {@code routes[3].route} */
     private static String text(JsonNode node, String field, String input, boolean required) throws InputException {
-        JsonNode value = node.get(field);
+        JsonNode value = node.get(field.substring(field.lastIndexOf('.') + 1));
         if (value == null || value.isNull()) {
             if (required) {
                 throw malformed(input, "'" + field + "' is missing");

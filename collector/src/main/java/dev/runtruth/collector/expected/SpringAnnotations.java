@@ -42,7 +42,10 @@ final class SpringAnnotations {
     private SpringAnnotations() {
     }
 
-    /** @return the built-in models of {@code RequestMapping}, its shortcuts, {@code RestController} and {@code Controller} */
+    /**
+     * @return the built-in models of {@code RequestMapping}, its shortcuts, {@code RestController} and {@code
+     *         Controller}, by internal name
+     */
     static Map<String, ClassModel> builtIns() {
         Map<String, ClassModel> models = new java.util.HashMap<>();
         models.put(REQUEST_MAPPING, annotationType(REQUEST_MAPPING, List.of(), List.of(

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * ({@code PathPatternsRequestCondition.combine} and {@code PathPattern.combine}): every class path with every method
  * path; an empty side yields the other; {@code /*} + {@code /hotel} is {@code /hotel} (a variable-free class pattern
  * that matches the method pattern yields the method pattern); {@code /hotels/*} + {@code /booking} is {@code
- * /hotels/booking} (so is {@code /hotels/**}); {@code /*.html} + {@code /hotel} is {@code /hotel.html}; otherwise the two are concatenated, which
- * {@link PathTemplate#join} does (and canonicalises).
+ * /hotels/booking} (so is {@code /hotels/**}); {@code /*.html} + {@code /hotel} is {@code /hotel.html}; otherwise
+ * the two are concatenated, which {@link PathTemplate#join} does (and canonicalises).
  */
 final class SpringPathCombiner {
 

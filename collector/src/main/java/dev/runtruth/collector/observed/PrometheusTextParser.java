@@ -189,6 +189,9 @@ final class PrometheusTextParser {
         Cursor cursor = new Cursor(line, number);
         String name = cursor.token(METRIC_NAME, "metric name");
         Map<String, String> labels = new LinkedHashMap<>();
+        if (!openMetrics) {
+            cursor.blanksBefore('{'); // the text format (Go's expfmt) allows blanks between name and label set
+        }
         if (cursor.peek() == '{') {
             labels(cursor, labels);
         }
@@ -201,7 +204,7 @@ final class PrometheusTextParser {
                 exemplar(cursor);
             } else {
                 String timestamp = cursor.word();
-                boolean valid = openMetrics ? NUMBER.matcher(timestamp).matches() : INTEGER.matcher(timestamp).matches();
+                boolean valid = (openMetrics ? NUMBER : INTEGER).matcher(timestamp).matches();
                 if (!valid) {
                     throw cursor.error("invalid timestamp '" + timestamp + "'");
                 }
@@ -352,6 +355,15 @@ final class PrometheusTextParser {
         void blanks(boolean none) {
             while (!none && (peek() == ' ' || peek() == '\t')) {
                 pos++;
+            }
+        }
+
+        /** Skips blanks only when {@code next} follows them. */
+        void blanksBefore(char next) {
+            int start = pos;
+            blanks(false);
+            if (peek() != next) {
+                pos = start;
             }
         }
 

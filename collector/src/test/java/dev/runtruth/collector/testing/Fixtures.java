@@ -73,6 +73,20 @@ public final class Fixtures {
      * @return {@code "METHOD /canonical/template handler.Class#method"} lines, method {@code *} for any
      */
     public static Set<String> springTruth() {
+        return TRUTH;
+    }
+
+    /** @return {@link #springTruth()} as routes, as the agent would export them */
+    public static List<dev.runtruth.model.Route> springTruthRoutes() {
+        return TRUTH.stream().map(line -> {
+            String[] parts = line.split(" ");
+            return dev.runtruth.model.Route.of(parts[0], parts[1], "spring-webmvc", parts[2]);
+        }).toList();
+    }
+
+    private static final Set<String> TRUTH = askSpring();
+
+    private static Set<String> askSpring() {
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             ClassPathBeanDefinitionScanner scanner = new ClassPathBeanDefinitionScanner(context);
             scanner.addExcludeFilter(new RegexPatternTypeFilter(Pattern.compile(Pattern.quote(PLACEHOLDER_PACKAGE)
@@ -98,11 +112,14 @@ public final class Fixtures {
                     }
                 }
             }
-            return routes;
+            return java.util.Collections.unmodifiableSet(routes);
         }
     }
 
-    /** Builds a plain jar of the fixture classes (entries relative to the class-path root). */
+    /**
+     * Builds a plain jar of the fixture classes (entries relative to the class-path root). Archives leave out the
+     * placeholder fixture, so that their routes are exactly the Spring truth.
+     */
     public static Path jar(Path target) throws IOException {
         Map<String, byte[]> entries = fixtureEntries("");
         entries.put("git.properties", gitProperties());
@@ -182,8 +199,10 @@ public final class Fixtures {
     private static Map<String, byte[]> fixtureEntries(String prefix) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         Path root = testClasses();
+        Path placeholders = testClasses().resolve(PLACEHOLDER_PACKAGE.replace('.', '/'));
         try (Stream<Path> files = Files.walk(fixtureClasses())) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+            for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.startsWith(placeholders))
+                    .sorted().toList()) {
                 entries.put(prefix + root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
             }
         }

@@ -1,0 +1,150 @@
+package dev.runtruth.collector.drift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runtruth.collector.BuildIdentity;
+import dev.runtruth.collector.expected.ExpectedRoutes;
+import dev.runtruth.collector.observed.ObservedRoutes;
+import dev.runtruth.model.Route;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Matching, commit comparison and both printed forms of the report. */
+class DriftComparatorTest {
+
+    private static final String FULL = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+    private static final String OTHER = "0123456789abcdef0123456789abcdef01234567";
+
+    @ParameterizedTest
+    @CsvSource(value = {
+        FULL + "," + FULL + ",SAME",
+        "4b825dc," + FULL + ",SAME",
+        FULL + ",4B825DC642,SAME",
+        "4b82," + FULL + ",DIFFERENT",
+        OTHER + "," + FULL + ",DIFFERENT",
+        "," + FULL + ",UNKNOWN",
+        FULL + ",,UNKNOWN",
+        ",,UNKNOWN",
+    })
+    void commitComparison(String expected, String running, CommitComparison comparison) {
+        assertThat(CommitComparison.of(expected, running)).isEqualTo(comparison);
+    }
+
+    @Test
+    void reportsMissingUnexpectedAndIgnoredRoutes() {
+        ExpectedRoutes expected = expected(FULL,
+                "GET /owners/{ownerId} a.Owners#show", "POST /owners a.Owners#create", "* /files/{name} a.Files#get",
+                "GET /error a.MyErrors#error");
+        ObservedRoutes observed = observed(OTHER,
+                "GET /owners/{id} a.Owners#show", "GET /files/{name} a.Files#get", "GET /legacy a.Legacy#old",
+                "GET /error o.s.b.BasicErrorController#error", "GET /actuator/health x#y", "* /** resources#handle");
+
+        DriftReport report = DriftComparator.compare(expected, observed, IgnoreRules.defaults());
+
+        assertThat(report.missing()).extracting(Route::toString).containsExactly("* /files/{name}", "POST /owners");
+        assertThat(report.missing()).extracting(Route::handler).containsExactly("a.Files#get", "a.Owners#create");
+        assertThat(report.unexpected()).extracting(Route::toString).containsExactly("GET /files/{name}",
+                "GET /legacy");
+        assertThat(report.ignored()).extracting(Route::toString).containsExactly("* /**", "GET /actuator/health");
+        assertThat(report.matched()).isEqualTo(2); // variable names do not matter; /error is declared and served
+        assertThat(report.commit()).isEqualTo(CommitComparison.DIFFERENT);
+        assertThat(report.hasDrift()).isTrue();
+    }
+
+    @Test
+    void sameRoutesAndCommitIsNoDrift() {
+        DriftReport report = DriftComparator.compare(expected("4b825dc", "GET /a h#a"),
+                observed(FULL, "GET /a h#a", "GET /error x#y"), IgnoreRules.defaults());
+
+        assertThat(report.hasDrift()).isFalse();
+        assertThat(print(report)).containsSubsequence(
+                "expected: build.jar (service backoffice, version 1.0, commit 4b825dc, branch main)",
+                "observed: http://127.0.0.1:1/metrics (service backoffice, commit " + FULL + "; agent 0.1.0)",
+                "no missing or unexpected routes",
+                "commit: same (" + FULL + ")",
+                "NO DRIFT (1 route matches, 1 served route ignored)");
+    }
+
+    @Test
+    void onlyADifferentCommitIsDrift() {
+        DriftReport report = DriftComparator.compare(expected(OTHER, "GET /a h#a"), observed(FULL, "GET /a h#a"),
+                IgnoreRules.defaults());
+
+        assertThat(report.hasDrift()).isTrue();
+        assertThat(print(report)).contains("commit: DIFFERENT: running " + FULL + ", expected " + OTHER,
+                "DRIFT: commit differs (1 route matches, 0 served routes ignored)");
+    }
+
+    @Test
+    void unknownCommitIsNotDrift() {
+        DriftReport report = DriftComparator.compare(expected(null, "GET /a h#a"), observed(FULL, "GET /a h#a"),
+                IgnoreRules.defaults());
+
+        assertThat(report.hasDrift()).isFalse();
+        assertThat(print(report)).contains("commit: unknown: the build names none (no git.properties), running "
+                + FULL);
+    }
+
+    @Test
+    void printsATableOfMissingAndUnexpectedRows() {
+        DriftReport report = DriftComparator.compare(expected(FULL, "GET /owners/{id} a.Owners#show"),
+                observed(FULL, "DELETE /legacy a.Legacy#delete"), IgnoreRules.defaults());
+
+        assertThat(print(report)).contains(""
+                + "STATUS      METHOD  ROUTE         DECLARED BY / SERVED BY\n"
+                + "MISSING     GET     /owners/{id}  a.Owners#show\n"
+                + "UNEXPECTED  DELETE  /legacy       a.Legacy#delete\n"
+                + "\n"
+                + "commit: same (" + FULL + ")\n"
+                + "DRIFT: 1 missing, 1 unexpected (0 routes match, 0 served routes ignored)\n");
+    }
+
+    @Test
+    void jsonReportNamesEverything() throws Exception {
+        DriftReport report = DriftComparator.compare(expected(FULL, "GET /owners/{id} a.Owners#show"),
+                observed(OTHER, "DELETE /legacy a.Legacy#delete", "GET /error e#e"), IgnoreRules.defaults());
+        StringWriter out = new StringWriter();
+
+        DriftReportPrinter.printJson(report, new PrintWriter(out));
+
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.toString());
+        assertThat(json.get("format").asText()).isEqualTo("runtruth-drift/1");
+        assertThat(json.get("drift").asBoolean()).isTrue();
+        assertThat(json.get("commit").asText()).isEqualTo("different");
+        assertThat(json.at("/expected/commit").asText()).isEqualTo(FULL);
+        assertThat(json.at("/observed/agentVersion").asText()).isEqualTo("0.1.0");
+        assertThat(json.at("/missing/0/route").asText()).isEqualTo("/owners/{id}");
+        assertThat(json.at("/unexpected/0/handler").asText()).isEqualTo("a.Legacy#delete");
+        assertThat(json.at("/ignored/0/route").asText()).isEqualTo("/error");
+        assertThat(json.get("ignoreRules")).hasSize(IgnoreRules.DEFAULT_RULES.size());
+    }
+
+    private static String print(DriftReport report) {
+        StringWriter out = new StringWriter();
+        DriftReportPrinter.print(report, new PrintWriter(out));
+        return out.toString().replace(System.lineSeparator(), "\n");
+    }
+
+    private static ExpectedRoutes expected(String commit, String... routes) {
+        return new ExpectedRoutes("build.jar", new BuildIdentity("backoffice", "1.0", commit, "main", null),
+                routes(routes), List.of());
+    }
+
+    private static ObservedRoutes observed(String commit, String... routes) {
+        return new ObservedRoutes("http://127.0.0.1:1/metrics",
+                new BuildIdentity("backoffice", null, commit, null, null), "0.1.0", routes(routes), List.of());
+    }
+
+    /** {@code "METHOD /template handler"} lines. */
+    private static List<Route> routes(String... lines) {
+        return java.util.Arrays.stream(lines).map(line -> {
+            String[] parts = line.split(" ");
+            return Route.of(parts[0], parts[1], "spring-webmvc", parts[2]);
+        }).toList();
+    }
+}
