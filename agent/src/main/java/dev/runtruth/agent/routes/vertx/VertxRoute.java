@@ -53,7 +53,7 @@ final class VertxRoute {
         Method internalGetter = state == null ? null : find(state.getClass(), "getSubRouter");
         if (internalGetter == null) {
             throw new UnsupportedVersion("vertx-web without Route#getSubRouter() or RouteState#getSubRouter() "
-                    + "(4.x and 5.x are supported)");
+                    + "(vertx-web 4.5 and 5.x are supported)");
         }
         return internalGetter.invoke(state);
     }

@@ -51,32 +51,43 @@ public final class VertxWebRoutes implements RouteSource {
             routers = new ArrayList<Object>(ROUTERS.keySet());
         }
         List<Route> out = new ArrayList<Route>();
-        if (routers.isEmpty()) {
-            return out;
-        }
-        try {
-            Set<Object> mounted = Collections.newSetFromMap(new IdentityHashMap<Object, Boolean>());
-            for (Object router : routers) {
+        Set<Object> mounted = Collections.newSetFromMap(new IdentityHashMap<Object, Boolean>());
+        List<Object> readable = new ArrayList<Object>();
+        for (Object router : routers) {
+            try {
                 for (Object route : VertxRoute.routes(router)) {
                     Object sub = VertxRoute.subRouter(route);
                     if (sub != null) {
                         mounted.add(sub);
                     }
                 }
+                readable.add(router);
+            } catch (Throwable t) {
+                failed(t);
             }
-            for (Object router : routers) {
-                if (!mounted.contains(router)) {
-                    walk(router, "", 0, out);
-                }
+        }
+        for (Object router : readable) {
+            if (mounted.contains(router)) {
+                continue;
             }
-        } catch (VertxRoute.UnsupportedVersion e) {
-            AgentLog.warn("vertx-web.version", "unsupported vertx-web version (" + e.getMessage()
-                    + "): Vert.x routes are not reported");
-            return Collections.emptyList();
-        } catch (Throwable t) {
-            CaptureErrors.record("vertx-web.read", "could not read the routes of a Vert.x router", t);
+            List<Route> routes = new ArrayList<Route>();
+            try {
+                walk(router, "", 0, routes);
+                out.addAll(routes);
+            } catch (Throwable t) {
+                failed(t);
+            }
         }
         return out;
+    }
+
+    private static void failed(Throwable t) {
+        if (t instanceof VertxRoute.UnsupportedVersion) {
+            AgentLog.warn("vertx-web.version", "unsupported vertx-web version (" + t.getMessage()
+                    + "): its routes are not reported");
+        } else {
+            CaptureErrors.record("vertx-web.read", "could not read the routes of a Vert.x router", t);
+        }
     }
 
     private static void walk(Object router, String prefix, int depth, List<Route> out) throws Exception {

@@ -1,0 +1,179 @@
+package dev.runtruth.agent.routes.vertx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runtruth.agent.CaptureErrors;
+import dev.runtruth.model.Route;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class VertxWebRoutesTest {
+
+    @Test
+    void walksMountedSubRoutersFromTheRootOnly() {
+        FakeRouter admin = new FakeRouter(FakeRoute.path("/stats", true, "POST"));
+        FakeRouter api = new FakeRouter(
+                FakeRoute.path("/users/:id", true, "GET", "DELETE"),
+                FakeRoute.mount("/admin/", admin));
+        FakeRouter root = new FakeRouter(
+                FakeRoute.pathless(),
+                FakeRoute.path("/vt1/hello", true, "GET"),
+                FakeRoute.path("/vt1/static/", false),
+                FakeRoute.regex("\\/vt1\\/reports\\/[0-9]{4}\\.csv", "GET"),
+                FakeRoute.mount("/vt1/api/", api));
+        long errors = CaptureErrors.count();
+        VertxWebRoutes.onRouter(admin);
+        VertxWebRoutes.onRouter(root);
+        VertxWebRoutes.onRouter(api);
+
+        Set<String> routes = routes(new VertxWebRoutes().routes());
+
+        assertThat(routes).contains("* /*", "GET /vt1/hello", "* /vt1/static/*",
+                Route.of("GET", "\\/vt1\\/reports\\/[0-9]{4}\\.csv", "", "").toString(),
+                "GET /vt1/api/users/{id}", "DELETE /vt1/api/users/{id}", "POST /vt1/api/admin/stats");
+        assertThat(routes).as("sub-routers are not reported again at the root")
+                .doesNotContain("GET /users/{id}", "POST /stats", "POST /admin/stats");
+        assertThat(CaptureErrors.count()).isEqualTo(errors);
+    }
+
+    @Test
+    void aVertxWebWithoutSubRouterLandmarksGivesNoRoutesAndNoError() {
+        FakeRouter old = new FakeRouter(new OldRoute());
+        long errors = CaptureErrors.count();
+        VertxWebRoutes.onRouter(old);
+
+        assertThat(routes(new VertxWebRoutes().routes())).doesNotContain("GET /vt2/old");
+        assertThat(CaptureErrors.count()).isEqualTo(errors);
+    }
+
+    @Test
+    void joinsAMountPathAndARouteLikeVertxWeb() {
+        assertThat(VertxRoute.join("", "/a")).isEqualTo("/a");
+        assertThat(VertxRoute.join("/api/", "/a")).isEqualTo("/api/a");
+        assertThat(VertxRoute.join("/api", "/a")).isEqualTo("/api/a");
+        assertThat(VertxRoute.join("/api/", "\\/x")).isEqualTo("/api/\\/x");
+    }
+
+    private static Set<String> routes(List<Route> routes) {
+        return routes.stream().map(Route::toString).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** Stands in for {@code io.vertx.ext.web.impl.RouterImpl}. */
+    public static final class FakeRouter {
+        private final List<Object> routes;
+
+        FakeRouter(Object... routes) {
+            this.routes = new ArrayList<>(Arrays.asList(routes));
+        }
+
+        /** @return like {@code Router#getRoutes()} */
+        public List<Object> getRoutes() {
+            return routes;
+        }
+    }
+
+    /** Stands in for {@code io.vertx.core.http.HttpMethod}. */
+    public static final class FakeMethod {
+        private final String name;
+
+        FakeMethod(String name) {
+            this.name = name;
+        }
+
+        /** @return the method name */
+        public String name() {
+            return name;
+        }
+    }
+
+    /** Stands in for the package-private {@code RouteState}. */
+    static final class FakeState {
+        private final Pattern pattern;
+
+        FakeState(Pattern pattern) {
+            this.pattern = pattern;
+        }
+
+        /** @return the route's regex, or {@code null} */
+        public Pattern getPattern() {
+            return pattern;
+        }
+    }
+
+    /** Stands in for {@code io.vertx.ext.web.impl.RouteImpl} (vertx-web 4.5.x/5.x, with getSubRouter()). */
+    public static final class FakeRoute {
+        private final String path;
+        private final boolean exact;
+        private final Set<FakeMethod> methods = new LinkedHashSet<>();
+        private final Object subRouter;
+        @SuppressWarnings("unused") // read by reflection, like RouteImpl.state
+        private final FakeState state;
+
+        private FakeRoute(String path, boolean exact, Pattern pattern, Object subRouter, String... methods) {
+            this.path = path;
+            this.exact = exact;
+            this.state = new FakeState(pattern);
+            this.subRouter = subRouter;
+            for (String method : methods) {
+                this.methods.add(new FakeMethod(method));
+            }
+        }
+
+        static FakeRoute path(String path, boolean exact, String... methods) {
+            return new FakeRoute(path, exact, null, null, methods);
+        }
+
+        static FakeRoute regex(String regex, String... methods) {
+            return new FakeRoute(null, true, Pattern.compile(regex), null, methods);
+        }
+
+        static FakeRoute pathless() {
+            return new FakeRoute(null, false, null, null);
+        }
+
+        static FakeRoute mount(String path, Object subRouter) {
+            return new FakeRoute(path, false, null, subRouter);
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public boolean isExactPath() {
+            return exact;
+        }
+
+        public boolean isRegexPath() {
+            return state.getPattern() != null;
+        }
+
+        public Set<FakeMethod> methods() {
+            return methods;
+        }
+
+        public Object getSubRouter() {
+            return subRouter;
+        }
+
+        public String getName() {
+            return "named";
+        }
+    }
+
+    /** A route of a vertx-web that has neither {@code Route#getSubRouter()} nor {@code RouteImpl.state}. */
+    public static final class OldRoute {
+        public String getPath() {
+            return "/vt2/old";
+        }
+
+        public Set<FakeMethod> methods() {
+            return new LinkedHashSet<>(Arrays.asList(new FakeMethod("GET")));
+        }
+    }
+}
