@@ -43,6 +43,12 @@ final class CheckCommand extends RuntruthCommand {
             description = "The agent's metrics endpoint: http://host:port or http://host:port/metrics.")
     private String agent;
 
+    @Option(names = "--path-prefix", paramLabel = "PATH",
+            description = "Prefix every expected route with PATH: the context path and servlet path the service runs"
+                    + " under (server.servlet.context-path + spring.mvc.servlet.path), which the agent includes."
+                    + " Ignore rules are not prefixed.")
+    private String pathPrefix;
+
     @Option(names = "--ignore", paramLabel = "GLOB",
             description = "Also ignore served routes matching [METHOD ]GLOB, e.g. '/internal/**'. Repeatable.")
     private List<String> ignore = new ArrayList<>();
@@ -69,7 +75,7 @@ final class CheckCommand extends RuntruthCommand {
             throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be a positive number");
         }
         URI url = AgentScraper.metricsUri(agent);
-        ExpectedRoutes expectedRoutes = ExpectedRoutes.load(expected);
+        ExpectedRoutes expectedRoutes = ExpectedRoutes.load(expected).withPathPrefix(pathPrefix);
         warn(err, expectedRoutes.warnings());
         ObservedRoutes observed = new AgentScraper(Duration.ofSeconds(timeoutSeconds)).scrape(url);
         warn(err, observed.warnings());

@@ -3,6 +3,7 @@ package dev.runtruth.collector.expected;
 import dev.runtruth.collector.BuildIdentity;
 import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.RouteLists;
+import dev.runtruth.model.PathTemplate;
 import dev.runtruth.model.Route;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,6 +44,25 @@ public record ExpectedRoutes(String source, BuildIdentity build, List<Route> rou
             return RouteManifest.read(path);
         }
         return new BytecodeRouteScanner().scan(path);
+    }
+
+    /**
+     * Rebases every route under a path prefix, as a service deployed under a context path and servlet path serves
+     * them ({@code server.servlet.context-path} + {@code spring.mvc.servlet.path}); the agent reports routes with
+     * that prefix.
+     *
+     * @param prefix a path such as {@code /backoffice} or {@code /backoffice/api}; {@code null}, empty or {@code /}
+     *               leaves the routes as they are
+     * @return routes joined under the prefix ({@link PathTemplate#join}); the source names the prefix
+     */
+    public ExpectedRoutes withPathPrefix(String prefix) {
+        if (prefix == null || prefix.isBlank() || PathTemplate.canonical(prefix).equals("/")) {
+            return this;
+        }
+        String canonical = PathTemplate.canonical(prefix).replaceAll("/+$", "");
+        List<Route> rebased = routes.stream().map(r -> Route.of(r.method(), PathTemplate.join(canonical, r.template()),
+                r.framework(), r.handler())).toList();
+        return new ExpectedRoutes(source + " under " + canonical, build, rebased, warnings);
     }
 
     private static boolean startsWithBrace(Path path) throws InputException {

@@ -192,6 +192,21 @@ class RuntruthCliTest {
     }
 
     @Test
+    void pathPrefixRebasesTheExpectedRoutesUnderTheContextPath() throws Exception {
+        List<Route> underContextPath = Fixtures.springTruthRoutes().stream()
+                .map(r -> Route.of(r.method(), "/shop" + r.template(), r.framework(), r.handler())).toList();
+        try (AgentStub agent = agent(underContextPath, Fixtures.COMMIT)) {
+            String url = agent.baseUri().toString();
+            Result without = run("check", "--expected", fatJar.toString(), "--agent", url);
+            Result with = run("check", "--expected", fatJar.toString(), "--agent", url, "--path-prefix", "/shop/");
+
+            assertThat(without.exitCode()).isEqualTo(1);
+            assertThat(with.exitCode()).as(with.out()).isZero();
+            assertThat(with.out()).contains("expected: " + fatJar + " under /shop (");
+        }
+    }
+
+    @Test
     void defaultIgnoresCanBeDroppedAndReplaced() throws Exception {
         try (AgentStub agent = agent(served(List.of(), List.of()), Fixtures.COMMIT)) {
             String url = agent.baseUri().toString();
