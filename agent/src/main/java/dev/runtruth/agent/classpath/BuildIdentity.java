@@ -1,5 +1,6 @@
 package dev.runtruth.agent.classpath;
 
+import dev.runtruth.model.BuildProperties;
 import dev.runtruth.agent.AgentLog;
 import java.io.File;
 import java.io.FileInputStream;
@@ -49,15 +50,12 @@ public final class BuildIdentity {
 
     private BuildIdentity(Properties git, Properties buildInfo, Attributes manifest, String mainJarName,
             String source) {
-        this.commit = first(git.getProperty("git.commit.id"), git.getProperty("git.commit.id.full"));
-        this.commitShort = first(git.getProperty("git.commit.id.abbrev"),
-                commit.length() > 7 ? commit.substring(0, 7) : commit);
-        this.branch = first(git.getProperty("git.branch"));
-        this.version = first(git.getProperty("git.build.version"), buildInfo.getProperty("build.version"),
-                manifest.getValue("Implementation-Version"));
-        this.buildTime = first(buildInfo.getProperty("build.time"), git.getProperty("git.build.time"));
-        this.implementationTitle = first(manifest.getValue("Implementation-Title"), buildInfo.getProperty("build.name"),
-                buildInfo.getProperty("build.artifact"));
+        this.commit = BuildProperties.commit(git);
+        this.commitShort = BuildProperties.commitShort(git);
+        this.branch = BuildProperties.branch(git);
+        this.version = BuildProperties.version(git, buildInfo, manifest.getValue("Implementation-Version"));
+        this.buildTime = BuildProperties.buildTime(git, buildInfo);
+        this.implementationTitle = BuildProperties.name(buildInfo, manifest.getValue("Implementation-Title"));
         this.mainJarName = mainJarName;
         this.source = source;
     }
@@ -192,18 +190,9 @@ public final class BuildIdentity {
         return joined.toString();
     }
 
-    private static String first(String... values) {
-        for (String value : values) {
-            if (value != null && !value.trim().isEmpty()) {
-                return value.trim();
-            }
-        }
-        return "";
-    }
 
     /**
-     * Returns the application version: {@code git.properties} {@code git.build.version} (the Maven project version),
-     * else {@code build-info.properties} {@code build.version}, else manifest {@code Implementation-Version}.
+     * Returns the application version, as {@link BuildProperties#version} resolves it.
      *
      * @return the version or {@code ""}
      */
@@ -212,7 +201,7 @@ public final class BuildIdentity {
     }
 
     /**
-     * Returns the full commit id: {@code git.commit.id}, else {@code git.commit.id.full}.
+     * Returns the full commit id, as {@link BuildProperties#commit} resolves it.
      *
      * @return 40 hex characters as written, or {@code ""} without {@code git.properties}
      */

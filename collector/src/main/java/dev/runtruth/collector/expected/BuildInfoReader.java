@@ -1,14 +1,17 @@
 package dev.runtruth.collector.expected;
 
+import dev.runtruth.model.BuildProperties;
 import dev.runtruth.collector.BuildIdentity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Properties;
+import java.util.jar.Manifest;
 import java.util.function.Consumer;
 
 /**
- * Reads the build identity a build output carries:
+ * Reads the build identity a build output carries, resolving each part with the shared {@link BuildProperties}
+ * rules (the agent uses the same):
  * <ul>
  *   <li>{@code git.properties}, written by the git-commit-id-maven-plugin ({@code io.github.git-commit-id}, formerly
  *       {@code pl.project13.maven}): {@code git.commit.id.full} or {@code git.commit.id} (full id, depending on the
@@ -16,8 +19,9 @@ import java.util.function.Consumer;
  *       {@code git.build.version}, {@code git.build.time};</li>
  *   <li>{@code META-INF/build-info.properties}, written by Spring Boot's {@code build-info} goal: {@code build.name},
  *       {@code build.version}, {@code build.time} ({@code build.artifact} when there is no name).</li>
+ *   <li>the archive's {@code META-INF/MANIFEST.MF}: {@code Implementation-Title}, {@code Implementation-Version}.</li>
  * </ul>
- * Both are looked up at the root and under {@code BOOT-INF/classes/} and {@code WEB-INF/classes/}.
+ * The properties files are looked up at the root and under {@code BOOT-INF/classes/} and {@code WEB-INF/classes/}.
  */
 final class BuildInfoReader {
 
@@ -35,17 +39,11 @@ final class BuildInfoReader {
     static BuildIdentity read(BuildOutput output, Consumer<String> warnings) {
         Properties git = load(output, "git.properties", warnings);
         Properties boot = load(output, "META-INF/build-info.properties", warnings);
-        String commit = first(git, "git.commit.id.full", "git.commit.id", "git.commit.id.abbrev");
-        String service = first(boot, "build.name", "build.artifact");
-        String version = first(boot, "build.version");
-        if (version == null) {
-            version = first(git, "git.build.version");
-        }
-        String time = first(boot, "build.time");
-        if (time == null) {
-            time = first(git, "git.build.time");
-        }
-        return new BuildIdentity(service, version, commit, first(git, "git.branch"), time)
+        String title = manifestValue(output, "Implementation-Title");
+        String version = manifestValue(output, "Implementation-Version");
+        return new BuildIdentity(blankToNull(BuildProperties.name(boot, title)),
+                blankToNull(BuildProperties.version(git, boot, version)), blankToNull(BuildProperties.commit(git)),
+                blankToNull(BuildProperties.branch(git)), blankToNull(BuildProperties.buildTime(git, boot)))
                 .withDefaultService(output.defaultServiceName());
     }
 
@@ -64,13 +62,19 @@ final class BuildInfoReader {
         return properties;
     }
 
-    private static String first(Properties properties, String... keys) {
-        for (String key : keys) {
-            String value = properties.getProperty(key);
-            if (value != null && !value.isBlank()) {
-                return value.trim();
-            }
+    private static String manifestValue(BuildOutput output, String name) {
+        byte[] bytes = output.resource(List.of("META-INF/MANIFEST.MF"));
+        if (bytes == null) {
+            return null;
         }
-        return null;
+        try {
+            return new Manifest(new ByteArrayInputStream(bytes)).getMainAttributes().getValue(name);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value.isEmpty() ? null : value;
     }
 }
