@@ -1,6 +1,7 @@
 package dev.runtruth.collector.cli;
 
 import dev.runtruth.collector.demo.DemoCommand;
+import dev.runtruth.collector.serve.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = "Finds runtime drift: routes the repository declares that the running service does not serve,"
                 + " routes it serves that the repository does not declare, and a running commit that is not the"
                 + " expected one.",
-        subcommands = {ExpectedCommand.class, CheckCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ExpectedCommand.class, CheckCommand.class, DemoCommand.class, ServeCommand.class,
+                CommandLine.HelpCommand.class},
         footer = ExitCodes.FOOTER)
 public final class RuntruthCli implements Runnable {
 

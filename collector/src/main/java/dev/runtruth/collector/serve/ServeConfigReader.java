@@ -1,0 +1,240 @@
+package dev.runtruth.collector.serve;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.runtruth.collector.InputException;
+import dev.runtruth.collector.drift.IgnoreRules;
+import dev.runtruth.collector.observed.AgentScraper;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates the YAML configuration of {@code runtruth serve} (YAML 1.1 as parsed by SnakeYAML through
+ * jackson-dataformat-yaml). Every problem is reported as one {@link InputException} naming the file and the key path,
+ * e.g. {@code serve.yml: services.billing-api.observed: give either 'prometheus' or 'agents', not both}. Unknown keys
+ * are errors (a typo must not silently fall back to a default). Relative paths are resolved against the file's
+ * directory.
+ */
+public final class ServeConfigReader {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final Pattern SELECTOR = Pattern.compile("\\{.*}", Pattern.DOTALL);
+
+    private final Path file;
+
+    private ServeConfigReader(Path file) {
+        this.file = file;
+    }
+
+    /**
+     * @param file the YAML file
+     * @return the validated configuration
+     * @throws InputException if the file is missing, unreadable, not YAML, or breaks a rule of the format
+     */
+    public static ServeConfig read(Path file) throws InputException {
+        return new ServeConfigReader(file).read();
+    }
+
+    private ServeConfig read() throws InputException {
+        JsonNode root;
+        try {
+            root = new YAMLMapper().readTree(Files.readString(file));
+        } catch (NoSuchFileException e) {
+            throw new InputException(file.toString(), "no such file");
+        } catch (JacksonException e) {
+            throw new InputException(file.toString(), "not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+        } catch (IOException e) {
+            throw new InputException(file.toString(), "cannot read: " + e, e);
+        }
+        if (root == null || !root.isObject()) {
+            throw error("", "the file must be a YAML mapping with at least the key 'services'");
+        }
+        keys(root, "", Set.of("listen", "interval", "timeout", "services"));
+        String listen = text(root, "listen", "", "0.0.0.0:" + ServeConfig.DEFAULT_PORT);
+        int colon = listen.lastIndexOf(':');
+        if (colon <= 0) {
+            throw error("listen", "'" + listen + "' is not host:port, e.g. 0.0.0.0:" + ServeConfig.DEFAULT_PORT);
+        }
+        int port = port(listen.substring(colon + 1), "listen");
+        Duration interval = duration(root, "interval", "30s");
+        Duration timeout = duration(root, "timeout", "5s");
+        JsonNode services = root.get("services");
+        if (services == null || !services.isObject() || services.isEmpty()) {
+            throw error("services", "required: a mapping from service name (the Prometheus job of its agents) to"
+                    + " its settings");
+        }
+        List<ServeConfig.Service> list = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            list.add(service(entry.getKey(), entry.getValue()));
+        }
+        return new ServeConfig(listen.substring(0, colon), port, interval, timeout, list);
+    }
+
+    private ServeConfig.Service service(String name, JsonNode node) throws InputException {
+        String at = "services." + name;
+        if (name.isBlank()) {
+            throw error(at, "a service name must not be blank");
+        }
+        if (node == null || !node.isObject()) {
+            throw error(at, "must be a mapping with 'expected' and 'observed'");
+        }
+        keys(node, at, Set.of("expected", "observed", "ignore", "defaultIgnores"));
+        JsonNode expected = required(node, "expected", at);
+        keys(expected, at + ".expected", Set.of("path", "commit", "pathPrefix"));
+        String path = text(expected, "path", at + ".expected", null);
+        if (path == null) {
+            throw error(at + ".expected.path", "required: a build output (jar, war, classes directory) or a route"
+                    + " manifest written by 'runtruth expected --json'");
+        }
+        Path resolved = file.toAbsolutePath().getParent().resolve(path).normalize();
+        List<String> ignore = strings(node, "ignore", at);
+        try {
+            IgnoreRules.none().plus(ignore);
+        } catch (IllegalArgumentException e) {
+            throw error(at + ".ignore", e.getMessage());
+        }
+        JsonNode defaults = node.get("defaultIgnores");
+        if (defaults != null && !defaults.isBoolean()) {
+            throw error(at + ".defaultIgnores", "must be true or false");
+        }
+        return new ServeConfig.Service(name, resolved, text(expected, "commit", at + ".expected", null),
+                text(expected, "pathPrefix", at + ".expected", null), observed(name, required(node, "observed", at),
+                at + ".observed"), ignore, defaults == null || defaults.booleanValue());
+    }
+
+    private ServeConfig.Observed observed(String name, JsonNode node, String at) throws InputException {
+        keys(node, at, Set.of("prometheus", "selector", "agents"));
+        String prometheus = text(node, "prometheus", at, null);
+        List<String> agents = strings(node, "agents", at);
+        if ((prometheus == null) == agents.isEmpty()) {
+            throw error(at, "give either 'prometheus' (a Prometheus server's URL) or 'agents' (agent metrics URLs),"
+                    + " exactly one of them");
+        }
+        if (prometheus == null) {
+            if (node.has("selector")) {
+                throw error(at + ".selector", "only applies with 'prometheus'");
+            }
+            List<URI> uris = new ArrayList<>();
+            for (String agent : agents) {
+                try {
+                    uris.add(AgentScraper.metricsUri(agent));
+                } catch (InputException e) {
+                    throw error(at + ".agents", e.getMessage());
+                }
+            }
+            return new ServeConfig.Observed(null, null, uris);
+        }
+        URI uri = URI.create("http://invalid");
+        try {
+            uri = URI.create(prometheus.replaceAll("/+$", ""));
+        } catch (IllegalArgumentException e) {
+            throw error(at + ".prometheus", "'" + prometheus + "' is not a URL");
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+            throw error(at + ".prometheus", "'" + prometheus + "' is not an http(s) URL, e.g. http://prometheus:9090");
+        }
+        String selector = text(node, "selector", at, "{job=\"" + name.replace("\\", "\\\\").replace("\"", "\\\"")
+                + "\"}");
+        if (!SELECTOR.matcher(selector.trim()).matches()) {
+            throw error(at + ".selector", "'" + selector + "' is not PromQL label matchers in braces, e.g."
+                    + " {job=\"" + name + "\"}");
+        }
+        return new ServeConfig.Observed(uri, selector.trim(), List.of());
+    }
+
+    private JsonNode required(JsonNode node, String key, String at) throws InputException {
+        JsonNode child = node.get(key);
+        if (child == null || !child.isObject()) {
+            throw error(join(at, key), "required: a mapping");
+        }
+        return child;
+    }
+
+    private void keys(JsonNode node, String at, Set<String> known) throws InputException {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!known.contains(key)) {
+                throw error(join(at, key), "unknown key; known here: " + String.join(", ", known.stream().sorted()
+                        .toList()));
+            }
+        }
+    }
+
+    private String text(JsonNode node, String key, String at, String fallback) throws InputException {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isValueNode() || value.asText().isBlank()) {
+            throw error(join(at, key), "must be a non-empty string");
+        }
+        return value.asText().trim();
+    }
+
+    private List<String> strings(JsonNode node, String key, String at) throws InputException {
+        JsonNode value = node.get(key);
+        List<String> list = new ArrayList<>();
+        if (value == null || value.isNull()) {
+            return list;
+        }
+        if (!value.isArray()) {
+            throw error(join(at, key), "must be a list of strings");
+        }
+        for (JsonNode item : value) {
+            if (!item.isValueNode() || item.asText().isBlank()) {
+                throw error(join(at, key), "must be a list of non-empty strings");
+            }
+            list.add(item.asText().trim());
+        }
+        return list;
+    }
+
+    private Duration duration(JsonNode node, String key, String fallback) throws InputException {
+        String text = text(node, key, "", fallback);
+        Matcher m = DURATION.matcher(text);
+        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+            throw error(key, "'" + text + "' is not a positive duration such as 500ms, 30s, 5m or 1h");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+        };
+    }
+
+    private int port(String text, String at) throws InputException {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw error(at, "'" + text + "' is not a port number (0-65535)");
+    }
+
+    private static String join(String at, String key) {
+        return at.isEmpty() ? key : at + "." + key;
+    }
+
+    private InputException error(String at, String problem) {
+        return new InputException(file.toString(), (at.isEmpty() ? "" : at + ": ") + problem);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.runtruth.collector.serve;
+
+import dev.runtruth.collector.drift.CommitComparison;
+import dev.runtruth.collector.drift.DriftReport;
+import dev.runtruth.collector.expected.ExpectedRoutes;
+import dev.runtruth.model.Route;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The series {@code runtruth serve} exports for one service, all labelled {@code service=<name>} (the Prometheus job
+ * of the service's agents, see {@code docs/prometheus.md}). Names as Micrometer's Prometheus registry writes them
+ * (dots become underscores; {@code .info} gauges become info metrics, counters get {@code _total}):
+ * <ul>
+ *   <li>{@code runtruth_expected_route_info{service,method,route}} 1 per expected route;</li>
+ *   <li>{@code runtruth_expected_routes{service}} their number;</li>
+ *   <li>{@code runtruth_expected_commit_info{service,commit}} 1, when the expected build names a commit;</li>
+ *   <li>{@code runtruth_expected_load_timestamp_seconds{service}} when the expected routes were last (re)read;</li>
+ *   <li>{@code runtruth_unexpected_route_info{service,method,route}} 1 per route an instance serves that the build
+ *       does not declare and no ignore rule covers;</li>
+ *   <li>{@code runtruth_drift_routes{service,kind}}: {@code kind="missing"} expected routes at least one instance does
+ *       not serve, {@code kind="unexpected"} the number of unexpected routes;</li>
+ *   <li>{@code runtruth_drift_commit_instances{service}} instances running another commit than the expected one;</li>
+ *   <li>{@code runtruth_observed_instances{service}} instances reporting;</li>
+ *   <li>{@code runtruth_collector_last_success_timestamp_seconds{service}} end of the last comparison that read both
+ *       sides;</li>
+ *   <li>{@code runtruth_collector_errors_total{service,stage}} failed reads, {@code stage} is {@code expected} or
+ *       {@code observed}.</li>
+ * </ul>
+ * Thread-safe: the comparison loop writes, scrapes read.
+ */
+final class ServeMetrics {
+
+    private final String service;
+    private final MultiGauge expectedRoutes;
+    private final MultiGauge expectedCommit;
+    private final MultiGauge unexpectedRoutes;
+    private final AtomicLong expectedCount = new AtomicLong();
+    private final AtomicLong expectedLoaded = new AtomicLong();
+    private final AtomicLong missing = new AtomicLong();
+    private final AtomicLong unexpected = new AtomicLong();
+    private final AtomicLong commitDiffers = new AtomicLong();
+    private final AtomicLong instances = new AtomicLong();
+    private final AtomicReference<Double> lastSuccess = new AtomicReference<>(Double.NaN);
+    private final Counter expectedErrors;
+    private final Counter observedErrors;
+
+    /**
+     * Registers the service's meters.
+     *
+     * @param service  the service name, the {@code service} label
+     * @param registry where to register
+     */
+    ServeMetrics(String service, MeterRegistry registry) {
+        this.service = service;
+        Tags tags = Tags.of("service", service);
+        expectedRoutes = MultiGauge.builder("runtruth.expected.route.info")
+                .description("One series per route the expected build declares").register(registry);
+        expectedCommit = MultiGauge.builder("runtruth.expected.commit.info")
+                .description("The commit the service is expected to run").register(registry);
+        unexpectedRoutes = MultiGauge.builder("runtruth.unexpected.route.info")
+                .description("One series per served route the expected build does not declare (ignore rules applied)")
+                .register(registry);
+        Gauge.builder("runtruth.expected.routes", expectedCount, AtomicLong::get).tags(tags)
+                .description("Number of expected routes").register(registry);
+        Gauge.builder("runtruth.expected.load.timestamp", expectedLoaded, AtomicLong::get).tags(tags)
+                .baseUnit("seconds").description("When the expected routes were last read, Unix time")
+                .register(registry);
+        Gauge.builder("runtruth.drift.routes", missing, AtomicLong::get).tags(tags.and("kind", "missing"))
+                .description("Drifting routes: missing on at least one instance, or unexpected").register(registry);
+        Gauge.builder("runtruth.drift.routes", unexpected, AtomicLong::get).tags(tags.and("kind", "unexpected"))
+                .register(registry);
+        Gauge.builder("runtruth.drift.commit.instances", commitDiffers, AtomicLong::get).tags(tags)
+                .description("Instances running another commit than the expected one").register(registry);
+        Gauge.builder("runtruth.observed.instances", instances, AtomicLong::get).tags(tags)
+                .description("Instances reporting Runtruth series").register(registry);
+        Gauge.builder("runtruth.collector.last.success.timestamp", lastSuccess, AtomicReference::get).tags(tags)
+                .baseUnit("seconds").description("End of the last comparison that read both sides, Unix time")
+                .register(registry);
+        expectedErrors = Counter.builder("runtruth.collector.errors").tags(tags.and("stage", "expected"))
+                .description("Failed reads of the expected or observed side").register(registry);
+        observedErrors = Counter.builder("runtruth.collector.errors").tags(tags.and("stage", "observed"))
+                .register(registry);
+    }
+
+    /** @param expected freshly (re)read expected routes; replaces the previous route and commit series */
+    void expected(ExpectedRoutes expected, Instant at) {
+        expectedRoutes.register(routeRows(expected.routes()), true);
+        String commit = expected.build().commit();
+        expectedCommit.register(commit == null ? List.of()
+                : List.of(MultiGauge.Row.of(Tags.of("service", service, "commit", commit), 1)), true);
+        expectedCount.set(expected.routes().size());
+        expectedLoaded.set(at.getEpochSecond());
+    }
+
+    /** @param reports one drift report per reporting instance, all of the same comparison */
+    void compared(List<DriftReport> reports, Instant at) {
+        Set<Route> missingAnywhere = new LinkedHashSet<>();
+        Set<Route> unexpectedAnywhere = new LinkedHashSet<>();
+        int differs = 0;
+        for (DriftReport report : reports) {
+            missingAnywhere.addAll(report.missing());
+            unexpectedAnywhere.addAll(report.unexpected());
+            differs += report.commit() == CommitComparison.DIFFERENT ? 1 : 0;
+        }
+        unexpectedRoutes.register(routeRows(unexpectedAnywhere), true);
+        missing.set(missingAnywhere.size());
+        unexpected.set(unexpectedAnywhere.size());
+        commitDiffers.set(differs);
+        instances.set(reports.size());
+        lastSuccess.set(at.toEpochMilli() / 1000.0);
+    }
+
+    /** Counts a failed read of the expected side. */
+    void expectedError() {
+        expectedErrors.increment();
+    }
+
+    /** Counts a failed read of the observed side. */
+    void observedError() {
+        observedErrors.increment();
+    }
+
+    private List<MultiGauge.Row<?>> routeRows(Collection<Route> routes) {
+        return routes.stream().<MultiGauge.Row<?>>map(r -> MultiGauge.Row.of(Tags.of("service", service,
+                "method", r.method(), "route", r.template()), 1)).toList();
+    }
+}

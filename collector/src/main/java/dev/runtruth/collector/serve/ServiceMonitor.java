@@ -1,0 +1,98 @@
+package dev.runtruth.collector.serve;
+
+import dev.runtruth.collector.InputException;
+import dev.runtruth.collector.drift.DriftComparator;
+import dev.runtruth.collector.drift.DriftReport;
+import dev.runtruth.collector.drift.IgnoreRules;
+import dev.runtruth.collector.expected.ExpectedRoutes;
+import dev.runtruth.collector.observed.ObservedRoutes;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One comparison of one service: re-reads the expected routes if their source changed, reads every running instance,
+ * compares each with {@link DriftComparator} and publishes the result in {@link ServeMetrics}. A failed read is
+ * counted and logged once per distinct message; the last good metrics stay until the next success.
+ */
+final class ServiceMonitor {
+
+    private final ServeConfig.Service service;
+    private final ExpectedSource expected;
+    private final ObservedSource observed;
+    private final IgnoreRules rules;
+    private final ServeMetrics metrics;
+    private final PrintWriter log;
+    private final Clock clock;
+    private String lastError;
+
+    /**
+     * @param service  the service's configuration
+     * @param config   the whole configuration (for the HTTP timeout)
+     * @param registry where the service's metrics go
+     * @param log      one line per reload and per new error
+     * @param clock    time source for timestamps
+     */
+    ServiceMonitor(ServeConfig.Service service, ServeConfig config, MeterRegistry registry, PrintWriter log,
+                   Clock clock) {
+        this.service = service;
+        this.expected = new ExpectedSource(service);
+        ServeConfig.Observed o = service.observed();
+        this.observed = o.prometheus() != null ? new PrometheusApiSource(o.prometheus(), o.selector(), config.timeout())
+                : new AgentUrlsSource(o.agents(), config.timeout());
+        this.rules = (service.defaultIgnores() ? IgnoreRules.defaults() : IgnoreRules.none()).plus(service.ignore());
+        this.metrics = new ServeMetrics(service.name(), registry);
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /** Runs one comparison; never throws for bad input (it is counted and logged). */
+    void compareOnce() {
+        ExpectedRoutes routes;
+        try {
+            routes = expected.get();
+            if (expected.reloaded()) {
+                metrics.expected(routes, clock.instant());
+                log("loaded " + routes.routes().size() + " expected routes from " + routes.source() + ", commit "
+                        + (routes.build().commit() == null ? "unknown" : routes.build().commit()));
+            }
+        } catch (InputException e) {
+            metrics.expectedError();
+            error(e.getMessage());
+            return;
+        }
+        List<ObservedRoutes> instances;
+        try {
+            instances = observed.instances();
+        } catch (InputException e) {
+            metrics.observedError();
+            error(e.getMessage());
+            return;
+        }
+        List<DriftReport> reports = new ArrayList<>();
+        for (ObservedRoutes instance : instances) {
+            reports.add(DriftComparator.compare(routes, instance, rules));
+        }
+        metrics.compared(reports, clock.instant());
+        if (lastError != null) {
+            log("recovered: " + instances.size() + " instances read from " + observed.describe());
+            lastError = null;
+        }
+    }
+
+    private void error(String message) {
+        if (!message.equals(lastError)) {
+            log("error: " + message);
+            lastError = message;
+        }
+    }
+
+    private void log(String line) {
+        synchronized (log) {
+            log.println("runtruth serve: " + service.name() + ": " + line);
+            log.flush();
+        }
+    }
+}
