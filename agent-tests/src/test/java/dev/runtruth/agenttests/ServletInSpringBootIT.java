@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * servlet at {@code /mvc/*} and Tomcat's default servlet registered ({@code server.servlet.register-default-servlet})
  * so it keeps {@code /}. Truth: the {@code servlets} of {@code /actuator/mappings} (Spring Boot's listing of
  * {@code getServletRegistrations()}) without the {@code DispatcherServlet}, whose routes the {@code spring-webmvc}
- * capture reports (docs/agent.md, "Servlets").
+ * capture reports (docs/agent.md, "Servlet API").
  */
 class ServletInSpringBootIT extends AbstractRouteTruthIT {
 

@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * A container's own servlet listing ({@code ServletContext#getServletRegistrations()}), read over HTTP, turned into
- * routes with the rules of docs/path-templates.md ("Servlet url-patterns") and docs/agent.md ("Servlets"): one route
+ * routes with the rules of docs/path-templates.md ("Servlet url-patterns") and docs/agent.md ("Servlet API"): one route
  * per url-pattern, method {@code *}, template {@link ServletUrlPattern#toTemplate(String, String)} (the model's, the
  * same code the agent uses), handler the servlet class; Jetty's {@code Default404Servlet} placeholder is left out.
  */

@@ -49,8 +49,9 @@ public final class ServletRoutes implements RouteSource {
                     collect(servletContext, dispatchers, routes);
                 }
             } catch (Throwable t) {
+                Throwable cause = t instanceof InvocationTargetException && t.getCause() != null ? t.getCause() : t;
                 CaptureErrors.record("servlet." + contexts.container() + ".read", "could not read the servlet "
-                        + "registrations of " + context.getClass().getName(), t);
+                        + "registrations of " + context.getClass().getName(), cause);
             }
         }
         return routes;
