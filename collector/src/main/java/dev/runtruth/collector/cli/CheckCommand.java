@@ -77,6 +77,7 @@ final class CheckCommand extends RuntruthCommand {
         URI url = AgentScraper.metricsUri(agent);
         ExpectedRoutes expectedRoutes = ExpectedRoutes.load(expected).withPathPrefix(pathPrefix);
         warn(err, expectedRoutes.warnings());
+        expectedRoutes.notes().forEach(n -> err.println("runtruth: note: " + n));
         ObservedRoutes observed = new AgentScraper(Duration.ofSeconds(timeoutSeconds)).scrape(url);
         warn(err, observed.warnings());
         DriftReport report = DriftComparator.compare(expectedRoutes, observed, rules);

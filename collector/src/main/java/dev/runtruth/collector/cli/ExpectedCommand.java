@@ -18,8 +18,10 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         versionProvider = RuntruthCli.ManifestVersion.class,
         description = {
-            "Lists the Spring MVC routes a build output declares, read from its class files (nothing is loaded or run),"
-                    + " and the commit it was built from (git.properties, META-INF/build-info.properties).",
+            "Lists the routes a build output declares (Spring MVC and WebFlux controllers, JAX-RS resources, Micronaut"
+                    + " controllers, gRPC services), read from its class files (nothing is loaded or run), and the"
+                    + " commit it was built from (git.properties, META-INF/build-info.properties). Routes built in code"
+                    + " (Javalin, Vert.x Web, functional endpoints, RouteBuilders) are named in 'note:' lines on stderr.",
             "PATH is a classes directory, a class file, a jar, a Spring Boot fat jar or a war. Bad classes and"
                     + " nested jars are reported on stderr and skipped."},
         footer = ExitCodes.FOOTER)
@@ -37,6 +39,7 @@ final class ExpectedCommand extends RuntruthCommand {
     protected int execute(PrintWriter out, PrintWriter err) throws InputException {
         ExpectedRoutes routes = new BytecodeRouteScanner().scan(path);
         warn(err, routes.warnings());
+        routes.notes().forEach(n -> err.println("runtruth: note: " + n));
         if (json) {
             try {
                 RouteManifest.write(routes, out);

@@ -12,8 +12,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Lists the Spring MVC routes a build output declares, by reading class files with ASM; no class is loaded and no
- * code runs. Understands classes directories, single class files, plain jars, Spring Boot fat jars and wars (see
+ * Lists the routes a build output declares, by reading class files with ASM; no class is loaded and no code runs.
+ * Annotation-declared families, one {@link RouteExtractor} each: Spring MVC or Spring WebFlux controllers
+ * ({@link SpringMvcRouteExtractor}, {@link SpringWebFluxRouteExtractor}), JAX-RS resources
+ * ({@link JaxRsRouteExtractor}), Micronaut controllers ({@link MicronautRouteExtractor}) and gRPC services
+ * ({@link GrpcRouteExtractor}); routes built in code are named in notes ({@link CodeBuiltRoutes}). Understands classes directories, single class files, plain jars, Spring Boot fat jars and wars (see
  * {@link #scan(Path)}). Routes follow Spring Framework 6.2's {@code RequestMappingHandlerMapping}: see
  * {@link SpringMvcRouteExtractor} for handler and method detection and {@link MappingResolver} for composed
  * annotations. The build identity comes from {@code git.properties} and {@code META-INF/build-info.properties}.
@@ -40,8 +43,9 @@ public final class BytecodeRouteScanner {
      * Scans a build output.
      *
      * @param path a classes directory, a {@code .class} file, a jar, a Spring Boot fat jar or a war
-     * @return the declared routes, the build identity, and one warning per bad class, corrupt nested jar, duplicate
-     *         route or {@code ${...}} placeholder (the scan goes on past each)
+     * @return the declared routes, the build identity, one warning per bad class, corrupt nested jar, duplicate
+     *         Spring route or {@code ${...}} placeholder (the scan goes on past each), and one note per family of
+     *         routes built in code
      * @throws InputException if the path does not exist, cannot be read, is a corrupt archive, is a single class file
      *                        that is corrupt, or is not a jar, war, class file or directory
      */
@@ -55,23 +59,34 @@ public final class BytecodeRouteScanner {
                 return model != null ? model : libraries.find(name);
             };
             MappingResolver resolver = new MappingResolver(classes);
-            SpringMvcRouteExtractor extractor = new SpringMvcRouteExtractor(classes, resolver, warnings::add);
+            SpringMvcRouteExtractor spring = new SpringMvcRouteExtractor(classes, resolver, warnings::add);
+            MetaAnnotations meta = new MetaAnnotations(classes);
+            List<RouteExtractor> extractors = List.of(
+                    SpringWebFluxRouteExtractor.isReactive(classes) ? new SpringWebFluxRouteExtractor(spring) : spring,
+                    new JaxRsRouteExtractor(classes, meta,
+                            JaxRsRouteExtractor.applicationPath(application.values(), warnings::add)),
+                    new MicronautRouteExtractor(classes, meta),
+                    new GrpcRouteExtractor(classes));
 
             Map<Route, Route> routes = new LinkedHashMap<>();
             for (ClassModel type : application.values()) {
-                if (!extractor.isHandler(type)) {
-                    continue;
-                }
-                for (Route route : extractor.routes(type)) {
-                    Route earlier = routes.putIfAbsent(route, route);
-                    if (earlier != null && !earlier.handler().equals(route.handler())) {
-                        warnings.add(route + " is declared by both " + earlier.handler() + " and " + route.handler()
-                                + " (Spring refuses to start with an ambiguous mapping); listed once");
+                for (RouteExtractor extractor : extractors) {
+                    if (!extractor.isHandler(type)) {
+                        continue;
+                    }
+                    for (Route route : extractor.routes(type)) {
+                        Route earlier = routes.putIfAbsent(route, route);
+                        if (earlier != null && !earlier.handler().equals(route.handler())
+                                && route.framework().startsWith("spring-")) {
+                            warnings.add(route + " is declared by both " + earlier.handler() + " and "
+                                    + route.handler() + " (Spring refuses to start with an ambiguous mapping); listed once");
+                        }
                     }
                 }
             }
             BuildIdentity build = BuildInfoReader.read(output, warnings::add);
-            return new ExpectedRoutes(output.display(), build, List.copyOf(routes.keySet()), warnings);
+            List<String> notes = CodeBuiltRoutes.notes(application.values(), classes);
+            return new ExpectedRoutes(output.display(), build, List.copyOf(routes.keySet()), warnings, notes);
         } catch (IOException e) {
             throw new InputException(path.toString(), "cannot read: " + e, e);
         }

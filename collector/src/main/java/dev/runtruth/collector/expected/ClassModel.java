@@ -51,12 +51,23 @@ record ClassModel(String name, int access, String superName, List<String> interf
      * @param access       method access flags
      * @param annotations  runtime-visible annotations on the method
      * @param defaultValue the annotation attribute default ({@code AnnotationDefault}), {@code null} when none
+     * @param classRetained {@code RetentionPolicy.CLASS} annotations on the method (the class file's
+     *                      {@code RuntimeInvisibleAnnotations}), e.g. gRPC's {@code @RpcMethod} on generated
+     *                      {@code *Grpc} classes; never used for route mappings, which are all runtime-visible
      */
     record MethodModel(String name, String descriptor, String signature, int access,
-                       List<AnnotationInstance> annotations, Object defaultValue) {
+                       List<AnnotationInstance> annotations, Object defaultValue,
+                       List<AnnotationInstance> classRetained) {
 
         MethodModel {
             annotations = List.copyOf(annotations);
+            classRetained = List.copyOf(classRetained);
+        }
+
+        /** A method without class-retained annotations (built-in annotation models, tests). */
+        MethodModel(String name, String descriptor, String signature, int access,
+                    List<AnnotationInstance> annotations, Object defaultValue) {
+            this(name, descriptor, signature, access, annotations, defaultValue, List.of());
         }
 
         /** @return {@code true} for methods Spring's {@code MethodIntrospector} skips: bridge and synthetic ones */

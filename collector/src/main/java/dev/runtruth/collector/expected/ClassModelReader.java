@@ -108,7 +108,10 @@ final class ClassModelReader {
         return new BadClassException("corrupt class file: " + detail, e);
     }
 
-    /** Collects the class header, runtime-visible class and method annotations, and annotation defaults. */
+    /**
+     * Collects the class header, runtime-visible class and method annotations, class-retained method annotations
+     * and annotation defaults.
+     */
     private static final class ModelVisitor extends ClassVisitor {
 
         private final String location;
@@ -147,6 +150,7 @@ final class ClassModelReader {
             }
             return new MethodVisitor(Opcodes.ASM9) {
                 private final List<AnnotationInstance> methodAnnotations = new ArrayList<>();
+                private final List<AnnotationInstance> classRetained = new ArrayList<>();
                 private final Object[] defaultValue = new Object[1];
 
                 @Override
@@ -156,13 +160,14 @@ final class ClassModelReader {
 
                 @Override
                 public AnnotationVisitor visitAnnotation(String annotationDescriptor, boolean visible) {
-                    return visible ? new InstanceVisitor(annotationDescriptor, methodAnnotations::add) : null;
+                    return new InstanceVisitor(annotationDescriptor,
+                            visible ? methodAnnotations::add : classRetained::add);
                 }
 
                 @Override
                 public void visitEnd() {
                     methods.add(new ClassModel.MethodModel(name, descriptor, signature, access, methodAnnotations,
-                            defaultValue[0]));
+                            defaultValue[0], classRetained));
                 }
             };
         }

@@ -19,8 +19,11 @@ import java.util.Objects;
  * @param build    the build identity; components may be unknown
  * @param routes   the declared routes, one per {@linkplain Route#key() key}, in {@link RouteLists#ORDER}
  * @param warnings one line per input problem that was skipped (bad class, corrupt nested jar, placeholder kept)
+ * @param notes    one line per limit of the list that is not an input problem, e.g. routes built in code (Javalin,
+ *                 Vert.x Web, functional endpoints) that bytecode cannot show ({@link CodeBuiltRoutes})
  */
-public record ExpectedRoutes(String source, BuildIdentity build, List<Route> routes, List<String> warnings) {
+public record ExpectedRoutes(String source, BuildIdentity build, List<Route> routes, List<String> warnings,
+                             List<String> notes) {
 
     /** Sorts and de-duplicates {@code routes}; copies the lists. */
     public ExpectedRoutes {
@@ -28,6 +31,12 @@ public record ExpectedRoutes(String source, BuildIdentity build, List<Route> rou
         Objects.requireNonNull(build, "build");
         routes = RouteLists.sortedUnique(routes);
         warnings = List.copyOf(warnings);
+        notes = List.copyOf(notes);
+    }
+
+    /** Expected routes without notes. */
+    public ExpectedRoutes(String source, BuildIdentity build, List<Route> routes, List<String> warnings) {
+        this(source, build, routes, warnings, List.of());
     }
 
     /**
@@ -62,7 +71,7 @@ public record ExpectedRoutes(String source, BuildIdentity build, List<Route> rou
         String canonical = PathTemplate.canonical(prefix).replaceAll("/+$", "");
         List<Route> rebased = routes.stream().map(r -> Route.of(r.method(), PathTemplate.join(canonical, r.template()),
                 r.framework(), r.handler())).toList();
-        return new ExpectedRoutes(source + " under " + canonical, build, rebased, warnings);
+        return new ExpectedRoutes(source + " under " + canonical, build, rebased, warnings, notes);
     }
 
     private static boolean startsWithBrace(Path path) throws InputException {

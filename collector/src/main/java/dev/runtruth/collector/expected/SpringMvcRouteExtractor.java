@@ -32,7 +32,7 @@ import org.objectweb.asm.signature.SignatureVisitor;
  * Overrides are matched by name and parameter types; a parameter that is a type variable in the overridden method's
  * generic signature matches any type (an approximation of Spring's generic resolution).
  */
-final class SpringMvcRouteExtractor {
+final class SpringMvcRouteExtractor implements RouteExtractor {
 
     /** The framework value of every route this extractor produces, the same the agent exports. */
     static final String FRAMEWORK = "spring-webmvc";
@@ -53,7 +53,8 @@ final class SpringMvcRouteExtractor {
     }
 
     /** @return whether Spring would register {@code type} as a handler: concrete and {@code @Controller}-annotated */
-    boolean isHandler(ClassModel type) {
+    @Override
+    public boolean isHandler(ClassModel type) {
         return !type.isInterface() && !type.isAbstract() && !type.isAnnotation()
                 && resolver.isController(type.annotations());
     }
@@ -72,7 +73,8 @@ final class SpringMvcRouteExtractor {
      * @param handler a class for which {@link #isHandler} holds
      * @return its routes, with handler text {@code com.example.OwnerController#showOwner}
      */
-    List<Route> routes(ClassModel handler) {
+    @Override
+    public List<Route> routes(ClassModel handler) {
         Optional<MappingResolver.Mapping> typeMapping = Optional.empty();
         for (ClassModel type : hierarchy(handler)) {
             typeMapping = resolver.mapping(type.annotations());
