@@ -1,5 +1,6 @@
 package dev.runtruth.agent.routes.micronaut;
 
+import dev.runtruth.agent.routes.Reflect;
 import dev.runtruth.agent.AgentLog;
 import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.routes.RouteSource;

@@ -1,5 +1,6 @@
 package dev.runtruth.agent.routes.servlet;
 
+import dev.runtruth.agent.routes.Reflect;
 import dev.runtruth.agent.AgentLog;
 import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.routes.RouteSource;
@@ -59,10 +60,10 @@ public final class ServletRoutes implements RouteSource {
 
     private static void collect(Object servletContext, FrameworkDispatchers dispatchers, List<Route> out)
             throws Exception {
-        String contextPath = (String) PublicMethods.call(servletContext, "getContextPath");
+        String contextPath = (String) Reflect.call(servletContext, "getContextPath");
         Map<?, ?> registrations;
         try {
-            registrations = (Map<?, ?>) PublicMethods.call(servletContext, "getServletRegistrations");
+            registrations = (Map<?, ?>) Reflect.call(servletContext, "getServletRegistrations");
         } catch (InvocationTargetException e) {
             // The documented "not now" answers (Servlet 3.0+ ServletContext Javadoc): a context still calling its
             // listeners (Jetty's ServletContextApi while disabled) throws UnsupportedOperationException, one not
@@ -79,11 +80,11 @@ public final class ServletRoutes implements RouteSource {
         ClassLoader loader = classLoader(servletContext);
         for (Map.Entry<?, ?> entry : registrations.entrySet()) {
             Object registration = entry.getValue();
-            Collection<?> mappings = (Collection<?>) PublicMethods.call(registration, "getMappings");
+            Collection<?> mappings = (Collection<?>) Reflect.call(registration, "getMappings");
             if (mappings == null || mappings.isEmpty()) {
                 continue;
             }
-            String className = (String) PublicMethods.call(registration, "getClassName");
+            String className = (String) Reflect.call(registration, "getClassName");
             if (className != null && (className.endsWith(JETTY_404_SUFFIX) && className.startsWith("org.eclipse.jetty.")
                     || dispatchers.reportedByFramework(className, loader))) {
                 continue;
@@ -98,7 +99,7 @@ public final class ServletRoutes implements RouteSource {
 
     private static ClassLoader classLoader(Object servletContext) {
         try {
-            return (ClassLoader) PublicMethods.call(servletContext, "getClassLoader");
+            return (ClassLoader) Reflect.call(servletContext, "getClassLoader");
         } catch (Exception e) {
             return null; // e.g. a SecurityException: dispatcher servlets are then recognised by exact name only
         }

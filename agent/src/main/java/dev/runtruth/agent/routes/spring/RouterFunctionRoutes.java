@@ -1,5 +1,6 @@
 package dev.runtruth.agent.routes.spring;
 
+import dev.runtruth.agent.routes.Reflect;
 import dev.runtruth.agent.routes.spring.PredicateRoutes.Alternative;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;

@@ -1,5 +1,7 @@
 package dev.runtruth.agent.routes.spring;
 
+import dev.runtruth.agent.routes.ServletPrefixes;
+import dev.runtruth.agent.routes.Reflect;
 import dev.runtruth.agent.AgentLog;
 import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.routes.RouteSource;
@@ -103,7 +105,7 @@ public final class SpringMvcRoutes implements RouteSource {
         if (mappings == null) {
             mappings = existingHandlerMappingBeans(context, servlet.getClass().getClassLoader());
         }
-        List<String> prefixes = ServletPrefixes.of(servlet, context);
+        List<String> prefixes = ServletPrefixes.of(servlet, Reflect.call(context, "getServletContext"));
         List<String[]> declared = new ArrayList<String[]>();
         for (Object mapping : mappings) {
             describe(mapping, declared);

@@ -1,7 +1,7 @@
 package dev.runtruth.agent.routes.jaxrs.jersey;
 
 import dev.runtruth.agent.AgentLog;
-import dev.runtruth.agent.routes.jaxrs.Reflect;
+import dev.runtruth.agent.routes.Reflect;
 import dev.runtruth.model.PathTemplate;
 import java.lang.reflect.Method;
 import java.util.ArrayList;

@@ -3,8 +3,8 @@ package dev.runtruth.agent.routes.jaxrs.jersey;
 import dev.runtruth.agent.AgentLog;
 import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.routes.RouteSource;
-import dev.runtruth.agent.routes.jaxrs.Reflect;
-import dev.runtruth.agent.routes.jaxrs.ServletPrefixes;
+import dev.runtruth.agent.routes.Reflect;
+import dev.runtruth.agent.routes.ServletPrefixes;
 import dev.runtruth.agent.routes.jaxrs.WeakObjects;
 import dev.runtruth.model.PathTemplate;
 import dev.runtruth.model.Route;
@@ -99,7 +99,7 @@ public final class JerseyRoutes implements RouteSource {
         if (handler == null) {
             return false;
         }
-        List<String> at = ServletPrefixes.of(container);
+        List<String> at = ServletPrefixes.ofInitialised(container);
         if (at == null) {
             at = filterPrefix(container, handler);
         }

@@ -3,8 +3,8 @@ package dev.runtruth.agent.routes.jaxrs.resteasy;
 import dev.runtruth.agent.AgentLog;
 import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.routes.RouteSource;
-import dev.runtruth.agent.routes.jaxrs.Reflect;
-import dev.runtruth.agent.routes.jaxrs.ServletPrefixes;
+import dev.runtruth.agent.routes.Reflect;
+import dev.runtruth.agent.routes.ServletPrefixes;
 import dev.runtruth.agent.routes.jaxrs.WeakObjects;
 import dev.runtruth.agent.routes.jaxrs.jersey.JerseyRoutes;
 import dev.runtruth.model.PathTemplate;
@@ -83,7 +83,7 @@ public final class ResteasyRoutes implements RouteSource {
             return false; // before init() there is no container dispatcher: NullPointerException
         }
         Object registry = dispatcher == null ? null : Reflect.call(dispatcher, "getRegistry");
-        List<String> at = registry == null ? null : ServletPrefixes.of(servlet);
+        List<String> at = registry == null ? null : ServletPrefixes.ofInitialised(servlet);
         if (at == null) {
             return false;
         }

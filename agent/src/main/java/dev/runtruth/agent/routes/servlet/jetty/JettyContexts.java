@@ -2,7 +2,7 @@ package dev.runtruth.agent.routes.servlet.jetty;
 
 import dev.runtruth.agent.instrument.TypeHook;
 import dev.runtruth.agent.routes.servlet.ContainerContexts;
-import dev.runtruth.agent.routes.servlet.PublicMethods;
+import dev.runtruth.agent.routes.Reflect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,10 +53,10 @@ public final class JettyContexts extends ContainerContexts {
 
     @Override
     protected Object startedServletContext(Object context) throws Exception {
-        if (!Boolean.TRUE.equals(PublicMethods.call(context, "isStarted"))) {
+        if (!Boolean.TRUE.equals(Reflect.call(context, "isStarted"))) {
             return null;
         }
-        return PublicMethods.call(context, "getServletContext");
+        return Reflect.call(context, "getServletContext");
     }
 
     /** Inlined at the end of each {@code ServletContextHandler} constructor. */

@@ -2,7 +2,7 @@ package dev.runtruth.agent.routes.servlet.tomcat;
 
 import dev.runtruth.agent.instrument.TypeHook;
 import dev.runtruth.agent.routes.servlet.ContainerContexts;
-import dev.runtruth.agent.routes.servlet.PublicMethods;
+import dev.runtruth.agent.routes.Reflect;
 import java.util.concurrent.Callable;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
@@ -43,11 +43,11 @@ public final class TomcatContexts extends ContainerContexts {
 
     @Override
     protected Object startedServletContext(Object context) throws Exception {
-        Object state = PublicMethods.call(context, "getState");
-        if (state == null || !Boolean.TRUE.equals(PublicMethods.call(state, "isAvailable"))) {
+        Object state = Reflect.call(context, "getState");
+        if (state == null || !Boolean.TRUE.equals(Reflect.call(state, "isAvailable"))) {
             return null;
         }
-        return PublicMethods.call(context, "getServletContext");
+        return Reflect.call(context, "getServletContext");
     }
 
     /** Inlined at the end of each {@code StandardContext} constructor. */

@@ -2,7 +2,7 @@ package dev.runtruth.agent.routes.servlet.undertow;
 
 import dev.runtruth.agent.instrument.TypeHook;
 import dev.runtruth.agent.routes.servlet.ContainerContexts;
-import dev.runtruth.agent.routes.servlet.PublicMethods;
+import dev.runtruth.agent.routes.Reflect;
 import java.util.concurrent.Callable;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
@@ -42,8 +42,8 @@ public final class UndertowContexts extends ContainerContexts {
 
     @Override
     protected Object startedServletContext(Object context) throws Exception {
-        Object deployment = PublicMethods.call(context, "getDeployment");
-        Object state = deployment == null ? null : PublicMethods.call(deployment, "getDeploymentState");
+        Object deployment = Reflect.call(context, "getDeployment");
+        Object state = deployment == null ? null : Reflect.call(deployment, "getDeploymentState");
         return state != null && "STARTED".equals(state.toString()) ? context : null;
     }
 

@@ -1,5 +1,6 @@
 package dev.runtruth.agent.routes.spring.webflux;
 
+import dev.runtruth.agent.routes.Reflect;
 import java.util.ArrayList;
 import java.util.List;
 
