@@ -28,23 +28,26 @@ public final class AgentArgs {
     /** Default bind address: every interface, so Prometheus on another host or pod can scrape. */
     public static final String DEFAULT_HOST = "0.0.0.0";
 
-    static final List<String> KEYS = Collections.unmodifiableList(Arrays.asList("port", "host", "service", "debug"));
+    static final List<String> KEYS = Collections.unmodifiableList(Arrays.asList("port", "host", "service", "debug",
+            "classpath"));
 
     private final int port;
     private final String host;
     private final String service;
     private final boolean debug;
+    private final boolean classpathDetail;
 
-    private AgentArgs(int port, String host, String service, boolean debug) {
+    private AgentArgs(int port, String host, String service, boolean debug, boolean classpathDetail) {
         this.port = port;
         this.host = host;
         this.service = service;
         this.debug = debug;
+        this.classpathDetail = classpathDetail;
     }
 
     /** @return the defaults: port {@value #DEFAULT_PORT}, host {@value #DEFAULT_HOST}, derived service name */
     public static AgentArgs defaults() {
-        return new AgentArgs(DEFAULT_PORT, DEFAULT_HOST, "", false);
+        return new AgentArgs(DEFAULT_PORT, DEFAULT_HOST, "", false, true);
     }
 
     /**
@@ -101,7 +104,16 @@ public final class AgentArgs {
         String host = values.containsKey("host") && !values.get("host").isEmpty() ? values.get("host") : defaults.host;
         String service = values.containsKey("service") ? values.get("service") : defaults.service;
         boolean debug = "true".equalsIgnoreCase(values.get("debug"));
-        AgentArgs args = new AgentArgs(port, host, service, debug);
+        boolean classpathDetail = true;
+        String classpath = values.get("classpath");
+        if (classpath != null && !"jars".equalsIgnoreCase(classpath)) {
+            if ("off".equalsIgnoreCase(classpath)) {
+                classpathDetail = false;
+            } else {
+                problems.add("classpath='" + classpath + "' is not 'jars' or 'off'");
+            }
+        }
+        AgentArgs args = new AgentArgs(port, host, service, debug, classpathDetail);
         if (!problems.isEmpty()) {
             StringBuilder message = new StringBuilder("bad agent options: ");
             for (int i = 0; i < problems.size(); i++) {
@@ -152,6 +164,15 @@ public final class AgentArgs {
         return service;
     }
 
+    /**
+     * @return whether one {@code runtruth_classpath_entry_info} series per loaded jar is exported ({@code classpath=jars},
+     *         the default); {@code false} for {@code classpath=off}, which keeps only the {@code
+     *         runtruth_classpath_entries} count
+     */
+    public boolean classpathDetail() {
+        return classpathDetail;
+    }
+
     /** @return whether debug lines are printed */
     public boolean debug() {
         return debug;
@@ -159,6 +180,6 @@ public final class AgentArgs {
 
     @Override
     public String toString() {
-        return "port=" + port + ",host=" + host + ",service=" + service;
+        return "port=" + port + ",host=" + host + ",service=" + service + ",classpath=" + (classpathDetail ? "jars" : "off");
     }
 }

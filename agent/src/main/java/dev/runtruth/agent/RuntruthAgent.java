@@ -87,7 +87,8 @@ public final class RuntruthAgent {
         Thread endpoint = new Thread(new Runnable() {
             @Override
             public void run() {
-                MetricsEndpoint.start(options.host(), options.port(), registry(routes, inventory, premainSeconds));
+                MetricsEndpoint.start(options.host(), options.port(), registry(routes, inventory, premainSeconds,
+                        options.classpathDetail()));
             }
         }, "runtruth-endpoint-start");
         endpoint.setDaemon(true);
@@ -96,7 +97,7 @@ public final class RuntruthAgent {
     }
 
     private static PrometheusRegistry registry(final RouteRegistry routes, final Inventory inventory,
-            double premainSeconds) {
+            double premainSeconds, boolean classpathDetail) {
         PrometheusRegistry registry = new PrometheusRegistry();
         new RouteMetrics(new Supplier<List<Route>>() {
             @Override
@@ -120,7 +121,7 @@ public final class RuntruthAgent {
             public List<ClasspathEntry> get() {
                 return inventory.classpath();
             }
-        }).register(registry);
+        }, classpathDetail).register(registry);
         new AgentMetrics(version(), new Supplier<Long>() {
             @Override
             public Long get() {

@@ -41,6 +41,7 @@ class AgentArgsTest {
         "port=70000              | port='70000' is not a port number",
         "bogus                   | 'bogus' is not key=value",
         "colour=blue             | unknown option 'colour'",
+        "classpath=some          | classpath='some' is not 'jars' or 'off'",
     })
     void badInputIsNamedAndReplacedByDefault(String args, String message) {
         assertThatThrownBy(() -> AgentArgs.parse(args + ",service=kept"))
@@ -51,6 +52,12 @@ class AgentArgsTest {
                     assertThat(usable.port()).isEqualTo(AgentArgs.DEFAULT_PORT);
                     assertThat(usable.service()).isEqualTo("kept");
                 });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"'' | true", "classpath=jars | true", "classpath=OFF | false"})
+    void classpathDetailIsOnUnlessTurnedOff(String args, boolean detail) throws Exception {
+        assertThat(AgentArgs.parse(args).classpathDetail()).isEqualTo(detail);
     }
 
     @Test

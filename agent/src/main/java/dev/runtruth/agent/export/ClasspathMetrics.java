@@ -26,10 +26,21 @@ public final class ClasspathMetrics implements MultiCollector {
     public static final String ENTRIES = "runtruth_classpath_entries";
 
     private final Supplier<List<ClasspathEntry>> entries;
+    private final boolean detail;
 
     /** @param entries read at scrape time; must not throw */
     public ClasspathMetrics(Supplier<List<ClasspathEntry>> entries) {
+        this(entries, true);
+    }
+
+    /**
+     * @param entries read at scrape time; must not throw
+     * @param detail  {@code false} leaves out {@code runtruth_classpath_entry_info} (agent option {@code classpath=off}),
+     *                the count is exported either way
+     */
+    public ClasspathMetrics(Supplier<List<ClasspathEntry>> entries, boolean detail) {
         this.entries = entries;
+        this.detail = detail;
     }
 
     /** @param registry the agent's private registry */
@@ -47,9 +58,10 @@ public final class ClasspathMetrics implements MultiCollector {
                     "name", entry.name(), "version", entry.version(), "sha256", entry.sha256(),
                     "location", entry.location(), "kind", entry.kind())).build());
         }
-        return MetricSnapshots.of(info.build(), GaugeSnapshot.builder().name(ENTRIES)
+        GaugeSnapshot count = GaugeSnapshot.builder().name(ENTRIES)
                 .help("Number of jars and directories whose classes are loaded")
                 .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(list.size()).build())
-                .build());
+                .build();
+        return detail ? MetricSnapshots.of(info.build(), count) : MetricSnapshots.of(count);
     }
 }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
             "Watches services for drift and exports, on its own /metrics, their expected routes"
                     + " (runtruth_expected_route_info), expected commits, drift counts and the collector's health, for"
                     + " Prometheus alert rules and Grafana dashboards (docs/prometheus.md).",
-            "CONFIG is a YAML file (docs/collector.md#serve): for each service, where its expected routes come from"
+            "CONFIG is a YAML file (docs/collector-serve.md): for each service, where its expected routes come from"
                     + " and where its running instances are read (a Prometheus server or agent URLs). Expected routes"
                     + " are re-read when their source changes. Runs until stopped."},
         footer = "%nExit codes:%n  0  stopped by a signal, or --check found the configuration valid%n"

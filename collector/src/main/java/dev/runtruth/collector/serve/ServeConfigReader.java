@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 public final class ServeConfigReader {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+    private static final Pattern FULL_COMMIT = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
     private static final Pattern SELECTOR = Pattern.compile("\\{.*}", Pattern.DOTALL);
 
     private final Path file;
@@ -54,7 +55,7 @@ public final class ServeConfigReader {
         } catch (NoSuchFileException e) {
             throw new InputException(file.toString(), "no such file");
         } catch (JacksonException e) {
-            throw new InputException(file.toString(), "not valid YAML: " + e.getOriginalMessage()
+            throw new InputException(file.toString(), "not valid YAML: " + e.getOriginalMessage().replaceAll("\\s+", " ")
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
         } catch (IOException e) {
             throw new InputException(file.toString(), "cannot read: " + e, e);
@@ -101,6 +102,12 @@ public final class ServeConfigReader {
                     + " manifest written by 'runtruth expected --json'");
         }
         Path resolved = file.toAbsolutePath().getParent().resolve(path).normalize();
+        String commit = text(expected, "commit", at + ".expected", null);
+        if (commit != null && !FULL_COMMIT.matcher(commit).matches()) {
+            // alert rules compare commit labels as strings: an abbreviation would never equal the agent's full id
+            throw error(at + ".expected.commit", "'" + commit + "' is not a full commit id (40 or 64 hex digits,"
+                    + " as git rev-parse HEAD prints it)");
+        }
         List<String> ignore = strings(node, "ignore", at);
         try {
             IgnoreRules.none().plus(ignore);
@@ -111,7 +118,7 @@ public final class ServeConfigReader {
         if (defaults != null && !defaults.isBoolean()) {
             throw error(at + ".defaultIgnores", "must be true or false");
         }
-        return new ServeConfig.Service(name, resolved, text(expected, "commit", at + ".expected", null),
+        return new ServeConfig.Service(name, resolved, commit,
                 text(expected, "pathPrefix", at + ".expected", null), observed(name, required(node, "observed", at),
                 at + ".observed"), ignore, defaults == null || defaults.booleanValue());
     }

@@ -1,0 +1,98 @@
+package dev.runtruth.collector.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runtruth.collector.BuildIdentity;
+import dev.runtruth.collector.expected.ExpectedRoutes;
+import dev.runtruth.collector.expected.RouteManifest;
+import dev.runtruth.collector.testing.AgentExposition;
+import dev.runtruth.collector.testing.AgentStub;
+import dev.runtruth.model.Route;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code runtruth serve} end to end in-process: a config file, a route manifest, an agent stub serving a real
+ * client_java exposition, and the collector's own {@code /metrics} read over HTTP.
+ */
+class ServeServerTest {
+
+    private static final String COMMIT = "1111111111111111111111111111111111111111";
+    private static final String RUNNING = "2222222222222222222222222222222222222222";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void exportsExpectedRoutesDriftAndHealthAndReloadsTheManifest() throws Exception {
+        Path manifest = dir.resolve("expected.json");
+        writeManifest(manifest, List.of(Route.parse("GET /a"), Route.parse("POST /b/{id}")));
+        String exposition = AgentExposition.text(AgentExposition.registry(List.of(
+                Route.of("GET", "/a", "spring-webmvc", "A#a"), Route.of("GET", "/actuator/health", "spring-webmvc", "H#h"),
+                Route.of("GET", "/extra", "spring-webmvc", "E#e")), "svc", RUNNING));
+        StringWriter log = new StringWriter();
+        try (AgentStub agent = AgentStub.serving(AgentStub.TEXT, exposition)) {
+            Path config = dir.resolve("serve.yml");
+            Files.writeString(config, "listen: 127.0.0.1:0\ninterval: 100ms\nservices:\n"
+                    + "  svc:\n    expected: {path: expected.json}\n    observed: {agents: ['" + agent.baseUri() + "']}\n"
+                    + "  down:\n    expected: {path: expected.json}\n    observed: {agents: ['" + AgentStub.closedPort()
+                    + "']}\n");
+            try (ServeServer server = ServeServer.start(ServeConfigReader.read(config), new PrintWriter(log))) {
+                String metrics = await(server, m -> m.contains("runtruth_drift_routes{kind=\"missing\",service=\"svc\"} 1"));
+                assertThat(metrics)
+                        .contains("runtruth_expected_route_info{method=\"GET\",route=\"/a\",service=\"svc\"} 1")
+                        .contains("runtruth_expected_route_info{method=\"POST\",route=\"/b/{id}\",service=\"svc\"} 1")
+                        .contains("runtruth_expected_routes{service=\"svc\"} 2")
+                        .contains("runtruth_expected_commit_info{commit=\"" + COMMIT + "\",service=\"svc\"} 1")
+                        .contains("runtruth_unexpected_route_info{method=\"GET\",route=\"/extra\",service=\"svc\"} 1")
+                        .doesNotContain("route=\"/actuator/health\"")
+                        .contains("runtruth_drift_routes{kind=\"unexpected\",service=\"svc\"} 1")
+                        .contains("runtruth_drift_commit_instances{service=\"svc\"} 1")
+                        .contains("runtruth_observed_instances{service=\"svc\"} 1")
+                        .containsPattern("runtruth_collector_last_success_timestamp_seconds\\{service=\"svc\"} 1\\.\\d+E9")
+                        .containsPattern("runtruth_collector_errors_total\\{service=\"down\",stage=\"observed\"} [1-9]");
+
+                writeManifest(manifest, List.of(Route.parse("GET /a"), Route.parse("POST /b/{id}"),
+                        Route.parse("GET /c")));
+                metrics = await(server, m -> m.contains("route=\"/c\""));
+                assertThat(metrics).contains("runtruth_expected_routes{service=\"svc\"} 3");
+            }
+        }
+        assertThat(log.toString()).contains("runtruth serve: down: error: http://127.0.0.1:")
+                .contains("runtruth serve: svc: loaded 3 expected routes");
+    }
+
+    private static void writeManifest(Path file, List<Route> routes) throws Exception {
+        ExpectedRoutes expected = new ExpectedRoutes("test", new BuildIdentity("svc", "1", COMMIT, "main", null),
+                routes, List.of());
+        Path tmp = Files.createTempFile(file.getParent(), "m", ".json");
+        Files.writeString(tmp, RouteManifest.toJson(expected));
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String await(ServeServer server, Predicate<String> condition) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String body = "";
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            if (condition.test(body)) {
+                return body;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("condition not met; last /metrics:\n" + body);
+    }
+}
