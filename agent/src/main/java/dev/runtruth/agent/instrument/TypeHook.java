@@ -1,7 +1,9 @@
 package dev.runtruth.agent.instrument;
 
 import java.util.concurrent.Callable;
+import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.matcher.ElementMatchers;
 
 /**
  * One framework type to decorate and how to build the ByteBuddy visitor (usually {@code Advice}) that decorates it.
@@ -20,6 +22,23 @@ public final class TypeHook {
     public TypeHook(String typeName, Callable<AsmVisitorWrapper> visitor) {
         this.typeName = typeName;
         this.visitor = visitor;
+    }
+
+    /**
+     * The usual hook: ByteBuddy {@code Advice} applied to every constructor of a type, so the advice can remember
+     * each framework object as it is created. The advice class is read only when the transformer is built.
+     *
+     * @param typeName binary name of the exact type to decorate
+     * @param advice   a class with {@code @Advice.OnMethodExit(suppress = Throwable.class)} methods
+     * @return the hook
+     */
+    public static TypeHook onConstructors(String typeName, final Class<?> advice) {
+        return new TypeHook(typeName, new Callable<AsmVisitorWrapper>() {
+            @Override
+            public AsmVisitorWrapper call() {
+                return Advice.to(advice).on(ElementMatchers.isConstructor());
+            }
+        });
     }
 
     /** @return the binary type name */

@@ -1,16 +1,15 @@
 package dev.runtruth.agent.routes.grpc;
 
+import dev.runtruth.agent.routes.WeakObjects;
 import dev.runtruth.agent.routes.Reflect;
 import dev.runtruth.agent.AgentLog;
 import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.routes.RouteSource;
 import dev.runtruth.model.Route;
-import java.lang.ref.WeakReference;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The methods of every running grpc-java server in this JVM, read at scrape time, as HTTP routes: gRPC calls are
@@ -31,7 +30,7 @@ public final class GrpcRoutes implements RouteSource {
     /** Every gRPC call is an HTTP/2 POST. */
     static final String METHOD = "POST";
 
-    private static final List<WeakReference<Object>> SERVERS = new CopyOnWriteArrayList<WeakReference<Object>>();
+    private static final WeakObjects SERVERS = new WeakObjects();
 
     /**
      * Called by the constructor hook for every new {@code ServerImpl}; only remembers it (weakly).
@@ -39,21 +38,15 @@ public final class GrpcRoutes implements RouteSource {
      * @param server the server under construction
      */
     public static void onServer(Object server) {
-        for (WeakReference<Object> ref : SERVERS) {
-            if (ref.get() == server) {
-                return;
-            }
-        }
-        SERVERS.add(new WeakReference<Object>(server));
+        SERVERS.add(server);
     }
 
     @Override
     public List<Route> routes() {
         List<Route> routes = new ArrayList<Route>();
-        for (WeakReference<Object> ref : SERVERS) {
-            Object server = ref.get();
-            if (server == null || Boolean.TRUE.equals(callOrNull(server, "isShutdown"))) {
-                SERVERS.remove(ref); // a shut-down server never serves again
+        for (Object server : SERVERS.alive()) {
+            if (Boolean.TRUE.equals(callOrNull(server, "isShutdown"))) {
+                SERVERS.remove(server); // a shut-down server never serves again
                 continue;
             }
             try {

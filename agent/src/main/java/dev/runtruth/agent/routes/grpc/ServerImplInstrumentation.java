@@ -1,10 +1,7 @@
 package dev.runtruth.agent.routes.grpc;
 
 import dev.runtruth.agent.instrument.TypeHook;
-import java.util.concurrent.Callable;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.matcher.ElementMatchers;
 
 /**
  * Hooks the constructor of grpc-java's {@code io.grpc.internal.ServerImpl} (grpc-core), the {@code io.grpc.Server}
@@ -22,12 +19,7 @@ public final class ServerImplInstrumentation {
 
     /** @return the hook: advice on every constructor of {@link #TYPE} */
     public static TypeHook hook() {
-        return new TypeHook(TYPE, new Callable<AsmVisitorWrapper>() {
-            @Override
-            public AsmVisitorWrapper call() {
-                return Advice.to(ConstructorAdvice.class).on(ElementMatchers.isConstructor());
-            }
-        });
+        return TypeHook.onConstructors(TYPE, ConstructorAdvice.class);
     }
 
     /** Inlined at the end of each {@code ServerImpl} constructor. */

@@ -1,15 +1,14 @@
 package dev.runtruth.agent.routes.micronaut;
 
+import dev.runtruth.agent.routes.WeakObjects;
 import dev.runtruth.agent.routes.Reflect;
 import dev.runtruth.agent.AgentLog;
 import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.routes.RouteSource;
 import dev.runtruth.model.Route;
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -32,7 +31,7 @@ public final class MicronautRoutes implements RouteSource {
     // added in micronaut-router 4.0: the agent reads Micronaut 4's route model only
     private static final String MICRONAUT_4_LANDMARK = "io.micronaut.web.router.UriRouteInfo";
 
-    private static final List<WeakReference<Object>> ROUTERS = new CopyOnWriteArrayList<WeakReference<Object>>();
+    private static final WeakObjects ROUTERS = new WeakObjects();
 
     /**
      * Called by the constructor hook for every new {@code DefaultRouter}; only remembers it (weakly), once even when
@@ -41,23 +40,13 @@ public final class MicronautRoutes implements RouteSource {
      * @param router the router under construction
      */
     public static void onRouter(Object router) {
-        for (WeakReference<Object> ref : ROUTERS) {
-            if (ref.get() == router) {
-                return;
-            }
-        }
-        ROUTERS.add(new WeakReference<Object>(router));
+        ROUTERS.add(router);
     }
 
     @Override
     public List<Route> routes() {
         List<Route> routes = new ArrayList<Route>();
-        for (WeakReference<Object> ref : ROUTERS) {
-            Object router = ref.get();
-            if (router == null) {
-                ROUTERS.remove(ref);
-                continue;
-            }
+        for (Object router : ROUTERS.alive()) {
             try {
                 collect(router, routes);
             } catch (Throwable t) {

@@ -1,9 +1,8 @@
 package dev.runtruth.agent.routes.servlet;
 
-import java.lang.ref.WeakReference;
+import dev.runtruth.agent.routes.WeakObjects;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The servlet contexts of one container kind (Tomcat, Jetty, Undertow) that the application created, remembered
@@ -12,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public abstract class ContainerContexts {
 
-    private final List<WeakReference<Object>> contexts = new CopyOnWriteArrayList<WeakReference<Object>>();
+    private final WeakObjects contexts = new WeakObjects();
 
     /**
      * Remembers a container's context object; called from a constructor hook, possibly several times for one object
@@ -21,26 +20,12 @@ public abstract class ContainerContexts {
      * @param context the container's context object, e.g. Tomcat's {@code StandardContext}
      */
     public final void remember(Object context) {
-        for (WeakReference<Object> ref : contexts) {
-            if (ref.get() == context) {
-                return;
-            }
-        }
-        contexts.add(new WeakReference<Object>(context));
+        contexts.add(context);
     }
 
     /** @return the remembered context objects still alive, oldest first; forgets collected ones */
     final List<Object> live() {
-        List<Object> live = new ArrayList<Object>();
-        for (WeakReference<Object> ref : contexts) {
-            Object context = ref.get();
-            if (context == null) {
-                contexts.remove(ref);
-            } else {
-                live.add(context);
-            }
-        }
-        return live;
+        return contexts.alive();
     }
 
     /** @return a short name of the container for log lines, e.g. {@code tomcat} */

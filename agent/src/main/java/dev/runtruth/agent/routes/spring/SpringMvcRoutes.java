@@ -1,5 +1,6 @@
 package dev.runtruth.agent.routes.spring;
 
+import dev.runtruth.agent.routes.WeakObjects;
 import dev.runtruth.agent.routes.ServletPrefixes;
 import dev.runtruth.agent.routes.Reflect;
 import dev.runtruth.agent.AgentLog;
@@ -7,16 +8,13 @@ import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.routes.RouteSource;
 import dev.runtruth.model.PathTemplate;
 import dev.runtruth.model.Route;
-import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The routes of every Spring MVC {@code DispatcherServlet} in this JVM, read from its handler mappings at scrape time.
@@ -43,7 +41,7 @@ public final class SpringMvcRoutes implements RouteSource {
     private static final String DELEGATING_MAPPING = "org.springframework.data.rest.webmvc.support.DelegatingHandlerMapping";
     private static final String HANDLER_MAPPING = "org.springframework.web.servlet.HandlerMapping";
 
-    private static final List<WeakReference<Object>> SERVLETS = new CopyOnWriteArrayList<WeakReference<Object>>();
+    private static final WeakObjects SERVLETS = new WeakObjects();
 
     /**
      * Called by the constructor hook for every new {@code DispatcherServlet}; only remembers it (weakly).
@@ -51,7 +49,7 @@ public final class SpringMvcRoutes implements RouteSource {
      * @param servlet the dispatcher servlet under construction
      */
     public static void onDispatcherServlet(Object servlet) {
-        SERVLETS.add(new WeakReference<Object>(servlet));
+        SERVLETS.add(servlet);
     }
 
     /**
@@ -59,10 +57,9 @@ public final class SpringMvcRoutes implements RouteSource {
      *         when no context is visible yet or the property is not set
      */
     public static String applicationName() {
-        for (WeakReference<Object> ref : SERVLETS) {
-            Object servlet = ref.get();
+        for (Object servlet : SERVLETS.alive()) {
             try {
-                Object context = servlet == null ? null : Reflect.call(servlet, "getWebApplicationContext");
+                Object context = Reflect.call(servlet, "getWebApplicationContext");
                 Object environment = context == null ? null : Reflect.call(context, "getEnvironment");
                 Object name = environment == null ? null : Reflect.call(environment, "getProperty",
                         new Class<?>[] {String.class}, "spring.application.name");
@@ -79,13 +76,7 @@ public final class SpringMvcRoutes implements RouteSource {
     @Override
     public List<Route> routes() {
         List<Route> routes = new ArrayList<Route>();
-        for (Iterator<WeakReference<Object>> it = SERVLETS.iterator(); it.hasNext();) {
-            WeakReference<Object> ref = it.next();
-            Object servlet = ref.get();
-            if (servlet == null) {
-                SERVLETS.remove(ref);
-                continue;
-            }
+        for (Object servlet : SERVLETS.alive()) {
             try {
                 collect(servlet, routes);
             } catch (Throwable t) {

@@ -1,10 +1,7 @@
 package dev.runtruth.agent.routes.vertx;
 
 import dev.runtruth.agent.instrument.TypeHook;
-import java.util.concurrent.Callable;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.matcher.ElementMatchers;
 
 /**
  * Hooks the constructors of Vert.x Web's router implementation {@code io.vertx.ext.web.impl.RouterImpl} (the class
@@ -21,12 +18,7 @@ public final class RouterInstrumentation {
 
     /** @return the hook: advice on every constructor of {@link #TYPE} */
     public static TypeHook hook() {
-        return new TypeHook(TYPE, new Callable<AsmVisitorWrapper>() {
-            @Override
-            public AsmVisitorWrapper call() {
-                return Advice.to(ConstructorAdvice.class).on(ElementMatchers.isConstructor());
-            }
-        });
+        return TypeHook.onConstructors(TYPE, ConstructorAdvice.class);
     }
 
     /** Inlined at the end of each {@code RouterImpl} constructor. */

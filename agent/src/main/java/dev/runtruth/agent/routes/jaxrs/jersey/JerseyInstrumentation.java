@@ -3,10 +3,7 @@ package dev.runtruth.agent.routes.jaxrs.jersey;
 import dev.runtruth.agent.instrument.TypeHook;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.matcher.ElementMatchers;
 
 /**
  * Hooks the constructors of Jersey's {@code org.glassfish.jersey.server.ApplicationHandler} (one per deployed JAX-RS
@@ -28,18 +25,8 @@ public final class JerseyInstrumentation {
     /** @return the two hooks: advice on every constructor of both types */
     public static List<TypeHook> hooks() {
         return Arrays.asList(
-                new TypeHook(APPLICATION_HANDLER, new Callable<AsmVisitorWrapper>() {
-                    @Override
-                    public AsmVisitorWrapper call() {
-                        return Advice.to(HandlerAdvice.class).on(ElementMatchers.isConstructor());
-                    }
-                }),
-                new TypeHook(SERVLET_CONTAINER, new Callable<AsmVisitorWrapper>() {
-                    @Override
-                    public AsmVisitorWrapper call() {
-                        return Advice.to(ContainerAdvice.class).on(ElementMatchers.isConstructor());
-                    }
-                }));
+                TypeHook.onConstructors(APPLICATION_HANDLER, HandlerAdvice.class),
+                TypeHook.onConstructors(SERVLET_CONTAINER, ContainerAdvice.class));
     }
 
     /** Inlined at the end of each {@code ApplicationHandler} constructor that returns normally. */

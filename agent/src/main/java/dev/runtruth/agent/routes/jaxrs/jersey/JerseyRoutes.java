@@ -5,7 +5,7 @@ import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.routes.RouteSource;
 import dev.runtruth.agent.routes.Reflect;
 import dev.runtruth.agent.routes.ServletPrefixes;
-import dev.runtruth.agent.routes.jaxrs.WeakObjects;
+import dev.runtruth.agent.routes.WeakObjects;
 import dev.runtruth.model.PathTemplate;
 import dev.runtruth.model.Route;
 import java.lang.reflect.InvocationTargetException;

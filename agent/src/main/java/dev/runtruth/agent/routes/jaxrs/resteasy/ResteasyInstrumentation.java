@@ -3,10 +3,7 @@ package dev.runtruth.agent.routes.jaxrs.resteasy;
 import dev.runtruth.agent.instrument.TypeHook;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.matcher.ElementMatchers;
 
 /**
  * Hooks the constructors of RESTEasy classic's {@code org.jboss.resteasy.core.ResteasyDeploymentImpl} (one per
@@ -37,12 +34,7 @@ public final class ResteasyInstrumentation {
     }
 
     private static TypeHook hook(String type, final Class<?> advice) {
-        return new TypeHook(type, new Callable<AsmVisitorWrapper>() {
-            @Override
-            public AsmVisitorWrapper call() {
-                return Advice.to(advice).on(ElementMatchers.isConstructor());
-            }
-        });
+        return TypeHook.onConstructors(type, advice);
     }
 
     /** Inlined at the end of each {@code ResteasyDeploymentImpl} constructor. */

@@ -5,10 +5,7 @@ import dev.runtruth.agent.routes.servlet.ContainerContexts;
 import dev.runtruth.agent.routes.Reflect;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.matcher.ElementMatchers;
 
 /**
  * Eclipse Jetty's servlet contexts: {@code ServletContextHandler} of each Jetty line and environment ({@code
@@ -36,12 +33,7 @@ public final class JettyContexts extends ContainerContexts {
     public static List<TypeHook> hooks() {
         List<TypeHook> hooks = new ArrayList<TypeHook>();
         for (String type : TYPES) {
-            hooks.add(new TypeHook(type, new Callable<AsmVisitorWrapper>() {
-                @Override
-                public AsmVisitorWrapper call() {
-                    return Advice.to(ConstructorAdvice.class).on(ElementMatchers.isConstructor());
-                }
-            }));
+            hooks.add(TypeHook.onConstructors(type, ConstructorAdvice.class));
         }
         return hooks;
     }

@@ -3,10 +3,7 @@ package dev.runtruth.agent.routes.servlet.tomcat;
 import dev.runtruth.agent.instrument.TypeHook;
 import dev.runtruth.agent.routes.servlet.ContainerContexts;
 import dev.runtruth.agent.routes.Reflect;
-import java.util.concurrent.Callable;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.matcher.ElementMatchers;
 
 /**
  * Apache Tomcat's web application contexts: {@code org.apache.catalina.core.StandardContext} (same name in Tomcat 9,
@@ -28,12 +25,7 @@ public final class TomcatContexts extends ContainerContexts {
 
     /** @return the hook: advice on every constructor of {@link #TYPE} */
     public static TypeHook hook() {
-        return new TypeHook(TYPE, new Callable<AsmVisitorWrapper>() {
-            @Override
-            public AsmVisitorWrapper call() {
-                return Advice.to(ConstructorAdvice.class).on(ElementMatchers.isConstructor());
-            }
-        });
+        return TypeHook.onConstructors(TYPE, ConstructorAdvice.class);
     }
 
     @Override

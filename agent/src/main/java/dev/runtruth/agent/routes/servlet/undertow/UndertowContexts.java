@@ -3,10 +3,7 @@ package dev.runtruth.agent.routes.servlet.undertow;
 import dev.runtruth.agent.instrument.TypeHook;
 import dev.runtruth.agent.routes.servlet.ContainerContexts;
 import dev.runtruth.agent.routes.Reflect;
-import java.util.concurrent.Callable;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.matcher.ElementMatchers;
 
 /**
  * Undertow's servlet contexts: {@code io.undertow.servlet.spec.ServletContextImpl} (same name in Undertow 2.2, javax,
@@ -27,12 +24,7 @@ public final class UndertowContexts extends ContainerContexts {
 
     /** @return the hook: advice on every constructor of {@link #TYPE} */
     public static TypeHook hook() {
-        return new TypeHook(TYPE, new Callable<AsmVisitorWrapper>() {
-            @Override
-            public AsmVisitorWrapper call() {
-                return Advice.to(ConstructorAdvice.class).on(ElementMatchers.isConstructor());
-            }
-        });
+        return TypeHook.onConstructors(TYPE, ConstructorAdvice.class);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.runtruth.agent.routes.spring.webflux;
 
+import dev.runtruth.agent.routes.WeakObjects;
 import dev.runtruth.agent.routes.Reflect;
 import dev.runtruth.agent.AgentLog;
 import dev.runtruth.agent.CaptureErrors;
@@ -7,16 +8,13 @@ import dev.runtruth.agent.routes.RouteSource;
 import dev.runtruth.agent.routes.spring.RouterFunctionRoutes;
 import dev.runtruth.model.PathTemplate;
 import dev.runtruth.model.Route;
-import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The routes of every Spring WebFlux {@code DispatcherHandler} in this JVM, read from its handler mappings at scrape
@@ -45,7 +43,7 @@ public final class SpringWebFluxRoutes implements RouteSource {
     // added in spring-webflux 5.2, with the accept(Visitor) methods of every built-in predicate
     private static final String PREDICATE_VISITOR = RouterFunctionRoutes.WEBFLUX + ".RequestPredicates$Visitor";
 
-    private static final List<WeakReference<Object>> HANDLERS = new CopyOnWriteArrayList<WeakReference<Object>>();
+    private static final WeakObjects HANDLERS = new WeakObjects();
 
     /**
      * Called by the constructor hook for every new {@code DispatcherHandler}; only remembers it (weakly).
@@ -53,19 +51,13 @@ public final class SpringWebFluxRoutes implements RouteSource {
      * @param dispatcherHandler the dispatcher handler under construction
      */
     public static void onDispatcherHandler(Object dispatcherHandler) {
-        HANDLERS.add(new WeakReference<Object>(dispatcherHandler));
+        HANDLERS.add(dispatcherHandler);
     }
 
     @Override
     public List<Route> routes() {
         List<Route> routes = new ArrayList<Route>();
-        for (Iterator<WeakReference<Object>> it = HANDLERS.iterator(); it.hasNext();) {
-            WeakReference<Object> ref = it.next();
-            Object handler = ref.get();
-            if (handler == null) {
-                HANDLERS.remove(ref);
-                continue;
-            }
+        for (Object handler : HANDLERS.alive()) {
             try {
                 collect(handler, routes);
             } catch (Throwable t) {

@@ -1,4 +1,4 @@
-package dev.runtruth.agent.routes.jaxrs;
+package dev.runtruth.agent.routes;
 
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -25,6 +25,15 @@ public final class WeakObjects {
                 }
             }
             refs.add(new WeakReference<Object>(object));
+        }
+    }
+
+    /** @param object an object to forget, e.g. a server that was shut down and never serves again */
+    public void remove(Object object) {
+        for (WeakReference<Object> ref : refs) {
+            if (ref.get() == object) {
+                refs.remove(ref);
+            }
         }
     }
 
