@@ -5,6 +5,7 @@ import dev.runtruth.agent.classpath.ClasspathEntry;
 import dev.runtruth.agent.classpath.ClasspathInventory;
 import dev.runtruth.agent.routes.spring.SpringMvcRoutes;
 import java.lang.instrument.Instrumentation;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -16,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 final class Inventory {
 
     static final long CLASSPATH_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** While classes are still being loaded (startup, lazy features), the classpath is re-read at most this often. */
+    static final long CLASSPATH_CHANGE_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final Instrumentation instrumentation;
     private final String configuredService;
@@ -23,6 +26,7 @@ final class Inventory {
     private volatile BuildIdentity identity;
     private volatile List<ClasspathEntry> entries;
     private volatile long entriesAt;
+    private volatile long loadedClassesAt = -1;
 
     Inventory(Instrumentation instrumentation, String configuredService) {
         this.instrumentation = instrumentation;
@@ -58,13 +62,30 @@ final class Inventory {
         return id.mainJarName().isEmpty() ? "unknown" : id.mainJarName();
     }
 
+    /**
+     * The loaded classpath: re-read when it is older than {@link #CLASSPATH_REFRESH_NANOS}, or older than
+     * {@link #CLASSPATH_CHANGE_NANOS} while the JVM's loaded-class count keeps changing (a scrape during startup must
+     * not freeze a partial list for a minute).
+     */
     synchronized List<ClasspathEntry> classpath() {
         long now = System.nanoTime();
-        if (entries == null || now - entriesAt > CLASSPATH_REFRESH_NANOS) {
+        long loaded = totalLoadedClasses();
+        boolean changed = loaded != loadedClassesAt && now - entriesAt > CLASSPATH_CHANGE_NANOS;
+        if (entries == null || changed || now - entriesAt > CLASSPATH_REFRESH_NANOS) {
             entries = classpath.entriesFor(instrumentation.getAllLoadedClasses());
             entriesAt = now;
+            loadedClassesAt = loaded;
         }
         return entries;
+    }
+
+    private static long totalLoadedClasses() {
+        try {
+            return ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
+        } catch (Throwable t) {
+            // a runtime without java.management: fall back to the periodic refresh
+            return -1;
+        }
     }
 
     long errors() {
