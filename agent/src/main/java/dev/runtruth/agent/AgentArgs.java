@@ -19,7 +19,8 @@ import java.util.Map;
  * </ol>
  * Keys: {@code port} (default {@value #DEFAULT_PORT}; 0 picks a free port), {@code host} (bind address, default
  * {@value #DEFAULT_HOST}), {@code service} (default: derived from the application, see {@code ServiceName}),
- * {@code debug} ({@code true} prints debug lines).
+ * {@code debug} ({@code true} prints debug lines); {@code auth}, {@code auth_file}, {@code tls_keystore},
+ * {@code tls_password}, {@code max_routes}, {@code max_jars}: see {@link EndpointOptions}.
  */
 public final class AgentArgs {
 
@@ -29,13 +30,14 @@ public final class AgentArgs {
     public static final String DEFAULT_HOST = "0.0.0.0";
 
     static final List<String> KEYS = Collections.unmodifiableList(Arrays.asList("port", "host", "service", "debug",
-            "classpath"));
+            "classpath", "auth", "auth_file", "tls_keystore", "tls_password", "max_routes", "max_jars"));
 
     private final int port;
     private final String host;
     private final String service;
     private final boolean debug;
     private final boolean classpathDetail;
+    private EndpointOptions endpoint = EndpointOptions.defaults();
 
     private AgentArgs(int port, String host, String service, boolean debug, boolean classpathDetail) {
         this.port = port;
@@ -114,6 +116,7 @@ public final class AgentArgs {
             }
         }
         AgentArgs args = new AgentArgs(port, host, service, debug, classpathDetail);
+        args.endpoint = EndpointOptions.parse(values, problems);
         if (!problems.isEmpty()) {
             StringBuilder message = new StringBuilder("bad agent options: ");
             for (int i = 0; i < problems.size(); i++) {
@@ -173,6 +176,14 @@ public final class AgentArgs {
         return classpathDetail;
     }
 
+    /**
+     * @return auth, TLS and series caps of the metrics endpoint (keys {@code auth}, {@code auth_file}, {@code
+     *         tls_keystore}, {@code tls_password}, {@code max_routes}, {@code max_jars}); see {@link EndpointOptions}
+     */
+    public EndpointOptions endpoint() {
+        return endpoint;
+    }
+
     /** @return whether debug lines are printed */
     public boolean debug() {
         return debug;
@@ -180,6 +191,7 @@ public final class AgentArgs {
 
     @Override
     public String toString() {
-        return "port=" + port + ",host=" + host + ",service=" + service + ",classpath=" + (classpathDetail ? "jars" : "off");
+        return "port=" + port + ",host=" + host + ",service=" + service + ",classpath=" + (classpathDetail ? "jars" : "off")
+                + "," + endpoint;
     }
 }

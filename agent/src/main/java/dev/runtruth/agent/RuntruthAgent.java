@@ -7,6 +7,7 @@ import dev.runtruth.agent.export.BuildMetrics;
 import dev.runtruth.agent.export.ClasspathMetrics;
 import dev.runtruth.agent.export.MetricsEndpoint;
 import dev.runtruth.agent.export.RouteMetrics;
+import dev.runtruth.agent.export.SeriesCap;
 import dev.runtruth.agent.instrument.LazyTransformer;
 import dev.runtruth.agent.instrument.TypeHook;
 import dev.runtruth.agent.routes.FrameworkCapture;
@@ -17,6 +18,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +29,8 @@ import java.util.function.Supplier;
  * means "no metrics", never "no application".
  */
 public final class RuntruthAgent {
+
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     private RuntruthAgent() {
     }
@@ -54,6 +58,13 @@ public final class RuntruthAgent {
 
     private static void startSafely(String agentArgs, Instrumentation inst) {
         try {
+            // A second -javaagent of Runtruth (same jar twice, or another copy or version: the JVM loads this class
+            // from the first jar on the class path either way) would hook every type twice and fight for the port.
+            if (!STARTED.compareAndSet(false, true)) {
+                System.err.println("[runtruth] WARN a second Runtruth agent (options '" + (agentArgs == null ? ""
+                        : agentArgs) + "') is ignored: Runtruth " + version() + " already runs in this JVM");
+                return;
+            }
             start(agentArgs, inst);
         } catch (Throwable t) {
             System.err.println("[runtruth] WARN agent not started, the application runs on without it: " + t);
@@ -72,11 +83,12 @@ public final class RuntruthAgent {
         if (args.debug()) {
             AgentLog.enableDebug();
         }
-        final RouteRegistry routes = new RouteRegistry();
+        // the max_routes cap is applied once, at export, where what it drops is counted
+        final RouteRegistry routes = new RouteRegistry(Integer.MAX_VALUE);
         List<TypeHook> hooks = new ArrayList<TypeHook>();
         List<String> prefixes = new ArrayList<String>();
         for (FrameworkCapture capture : Frameworks.all()) {
-            routes.add(capture.source());
+            routes.add(capture.framework(), capture.source());
             hooks.addAll(capture.hooks());
             prefixes.add(capture.warmUpPrefix());
         }
@@ -88,7 +100,7 @@ public final class RuntruthAgent {
             @Override
             public void run() {
                 MetricsEndpoint.start(options.host(), options.port(), registry(routes, inventory, premainSeconds,
-                        options.classpathDetail()));
+                        options), options.endpoint());
             }
         }, "runtruth-endpoint-start");
         endpoint.setDaemon(true);
@@ -97,14 +109,17 @@ public final class RuntruthAgent {
     }
 
     private static PrometheusRegistry registry(final RouteRegistry routes, final Inventory inventory,
-            double premainSeconds, boolean classpathDetail) {
+            double premainSeconds, AgentArgs options) {
         PrometheusRegistry registry = new PrometheusRegistry();
-        new RouteMetrics(new Supplier<List<Route>>() {
+        SeriesCap cap = new SeriesCap()
+                .cap(RouteMetrics.ROUTE + "_info", options.endpoint().maxRoutes())
+                .cap(ClasspathMetrics.ENTRY + "_info", options.endpoint().maxJars());
+        RouteMetrics routeMetrics = new RouteMetrics(new Supplier<List<Route>>() {
             @Override
             public List<Route> get() {
                 return routes.routes();
             }
-        }).register(registry);
+        }, cap);
         new BuildMetrics(new Supplier<BuildIdentity>() {
             @Override
             public BuildIdentity get() {
@@ -116,12 +131,13 @@ public final class RuntruthAgent {
                 return inventory.service();
             }
         }).register(registry);
-        new ClasspathMetrics(new Supplier<List<ClasspathEntry>>() {
+        ClasspathMetrics classpathMetrics = new ClasspathMetrics(new Supplier<List<ClasspathEntry>>() {
             @Override
             public List<ClasspathEntry> get() {
                 return inventory.classpath();
             }
-        }, classpathDetail).register(registry);
+        }, options.classpathDetail()).cap(cap);
+        cap.register(registry, routeMetrics, classpathMetrics); // the capped families, then their drop counts
         new AgentMetrics(version(), new Supplier<Long>() {
             @Override
             public Long get() {

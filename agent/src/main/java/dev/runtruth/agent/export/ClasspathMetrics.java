@@ -27,6 +27,7 @@ public final class ClasspathMetrics implements MultiCollector {
 
     private final Supplier<List<ClasspathEntry>> entries;
     private final boolean detail;
+    private SeriesCap cap;
 
     /** @param entries read at scrape time; must not throw */
     public ClasspathMetrics(Supplier<List<ClasspathEntry>> entries) {
@@ -43,6 +44,16 @@ public final class ClasspathMetrics implements MultiCollector {
         this.detail = detail;
     }
 
+    /**
+     * @param seriesCap bounds {@code runtruth_classpath_entry_info} (family name {@code runtruth_classpath_entry_info});
+     *                  {@code runtruth_classpath_entries} always counts every entry
+     * @return this
+     */
+    public ClasspathMetrics cap(SeriesCap seriesCap) {
+        this.cap = seriesCap;
+        return this;
+    }
+
     /** @param registry the agent's private registry */
     public void register(PrometheusRegistry registry) {
         registry.register(this);
@@ -53,7 +64,7 @@ public final class ClasspathMetrics implements MultiCollector {
         List<ClasspathEntry> list = entries.get();
         InfoSnapshot.Builder info = InfoSnapshot.builder().name(ENTRY)
                 .help("A jar or directory whose classes are loaded: name, version, SHA-256 of its bytes, location");
-        for (ClasspathEntry entry : list) {
+        for (ClasspathEntry entry : detail && cap != null ? cap.limit(ENTRY + "_info", list) : list) {
             info.dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder().labels(Labels.of(
                     "name", entry.name(), "version", entry.version(), "sha256", entry.sha256(),
                     "location", entry.location(), "kind", entry.kind())).build());

@@ -1,6 +1,7 @@
 package dev.runtruth.agent.export;
 
 import dev.runtruth.agent.AgentLog;
+import dev.runtruth.agent.EndpointOptions;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
@@ -23,16 +24,41 @@ public final class MetricsEndpoint {
      * @return the running server, or {@code null} when it could not start
      */
     public static HTTPServer start(String host, int port, PrometheusRegistry registry) {
+        return start(host, port, registry, null);
+    }
+
+    /**
+     * Starts the endpoint with basic auth and/or TLS. Never throws. Fails closed: when the options carry a
+     * {@link EndpointOptions#refusal()}, or the keystore cannot be used, it warns once and does not serve at all,
+     * rather than serve without the protection asked for.
+     *
+     * @param host     bind address
+     * @param port     TCP port, 0 for any free port
+     * @param registry what to serve
+     * @param options  auth and TLS; {@code null} for plain, open HTTP
+     * @return the running server, or {@code null} when it could not or must not start
+     */
+    public static HTTPServer start(String host, int port, PrometheusRegistry registry, EndpointOptions options) {
+        if (options != null && options.refusal() != null) {
+            AgentLog.warn("endpoint", "metrics endpoint not started: " + options.refusal()
+                    + " (it stays closed rather than serve unprotected); the application runs on without Runtruth "
+                    + "metrics");
+            return null;
+        }
+        boolean tls = options != null && options.tlsKeystore() != null;
         try {
-            final HTTPServer server = HTTPServer.builder().hostname(host).port(port).registry(registry)
-                    .buildAndStart();
+            HTTPServer.Builder builder = HTTPServer.builder().hostname(host).port(port).registry(registry);
+            if (options != null && (options.authUser() != null || tls)) {
+                EndpointSecurity.apply(builder, options);
+            }
+            final HTTPServer server = builder.buildAndStart();
             Runtime.getRuntime().addShutdownHook(new Thread(new Runnable() {
                 @Override
                 public void run() {
                     server.close();
                 }
             }, "runtruth-endpoint-shutdown"));
-            AgentLog.debug("serving metrics on http://" + host + ":" + server.getPort() + "/metrics");
+            AgentLog.debug("serving metrics on " + (tls ? "https" : "http") + "://" + host + ":" + server.getPort() + "/metrics");
             return server;
         } catch (Throwable t) {
             // LinkageError included: a jlinked runtime may lack com.sun.net.httpserver

@@ -27,10 +27,21 @@ public final class RouteMetrics implements MultiCollector {
     public static final String ROUTES = "runtruth_routes";
 
     private final Supplier<List<Route>> routes;
+    private final SeriesCap cap;
 
     /** @param routes read at every scrape; must not throw */
     public RouteMetrics(Supplier<List<Route>> routes) {
+        this(routes, null);
+    }
+
+    /**
+     * @param routes read at every scrape; must not throw
+     * @param cap    bounds {@code runtruth_route_info} (family name {@code runtruth_route_info}); {@code null} for
+     *               none. {@code runtruth_routes} always counts every route.
+     */
+    public RouteMetrics(Supplier<List<Route>> routes, SeriesCap cap) {
         this.routes = routes;
+        this.cap = cap;
     }
 
     /** @param registry the agent's private registry */
@@ -44,10 +55,14 @@ public final class RouteMetrics implements MultiCollector {
                 .help("An HTTP route the application's framework registered: method (upper case, * = any), "
                         + "route (path template as a client requests it) and handler");
         Map<String, Integer> perFramework = new TreeMap<String, Integer>();
-        for (Route route : routes.get()) {
+        List<Route> all = routes.get();
+        List<Route> kept = cap == null ? all : cap.limit(ROUTE + "_info", all);
+        for (Route route : kept) {
             info.dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder().labels(Labels.of(
                     "framework", route.framework(), "method", route.method(),
                     "route", route.template(), "handler", route.handler())).build());
+        }
+        for (Route route : all) {
             Integer n = perFramework.get(route.framework());
             perFramework.put(route.framework(), n == null ? 1 : n + 1);
         }

@@ -1,5 +1,6 @@
 package dev.runtruth.agent.instrument;
 
+import dev.runtruth.agent.AgentLog;
 import dev.runtruth.agent.CaptureErrors;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
@@ -57,6 +58,12 @@ public final class LazyTransformer implements ClassFileTransformer {
         if (!hooks.containsKey(className)) {
             return null;
         }
+        if (!seesAgent(loader)) {
+            AgentLog.warn("instrument.loader." + className, "not hooking " + className.replace('/', '.')
+                    + ": its class loader " + describe(loader) + " does not delegate to the one that holds the agent,"
+                    + " so the hook could not call it; its routes will not be reported");
+            return null;
+        }
         try {
             return warmUp().get().transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
         } catch (Throwable t) {
@@ -64,6 +71,30 @@ public final class LazyTransformer implements ClassFileTransformer {
                     + "; its routes will not be reported", t);
             return null;
         }
+    }
+
+    /**
+     * Advice is inlined into the framework class and calls {@code dev.runtruth.agent...} helpers, which resolve through
+     * the framework's class loader. An isolated or child-first loader that does not delegate to the system loader
+     * cannot find them; the suppressed {@code NoClassDefFoundError} would then lose the routes silently. Checked once
+     * per hooked class, not per loaded class.
+     */
+    static boolean seesAgent(ClassLoader loader) {
+        if (loader == null || loader == AGENT_LOADER) {
+            return true;
+        }
+        try {
+            return Class.forName(CaptureErrors.class.getName(), false, loader) == CaptureErrors.class;
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
+    private static final ClassLoader AGENT_LOADER = LazyTransformer.class.getClassLoader();
+
+    private static String describe(ClassLoader loader) {
+        String name = loader.getClass().getName();
+        return name + "@" + Integer.toHexString(System.identityHashCode(loader));
     }
 
     private boolean startsWithAny(String className) {

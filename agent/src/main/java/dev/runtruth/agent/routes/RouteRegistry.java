@@ -20,8 +20,27 @@ public final class RouteRegistry {
     /** Upper bound of routes exported per JVM; beyond it routes are dropped and counted. */
     public static final int MAX_ROUTES = 10000;
 
+    /**
+     * Test-only hook, never set in production: {@code -Druntruth.test.failCapture=<framework>} (e.g. {@code
+     * spring-webmvc}) makes reading that framework's routes throw, so the fault tests in {@code agent-tests} can prove
+     * that a failure inside capture costs one warning and a {@code runtruth_capture_errors_total} increment, never
+     * the application.
+     */
+    static final String FAIL_CAPTURE_PROPERTY = "runtruth.test.failCapture";
+
     private final List<RouteSource> sources = new CopyOnWriteArrayList<RouteSource>();
+    private final int maxRoutes;
     private volatile long dropped;
+
+    /** A registry capped at {@link #MAX_ROUTES}. */
+    public RouteRegistry() {
+        this(MAX_ROUTES);
+    }
+
+    /** @param maxRoutes most routes {@link #routes()} returns; the agent passes its {@code max_routes} option */
+    public RouteRegistry(int maxRoutes) {
+        this.maxRoutes = maxRoutes;
+    }
 
     /** @param source a framework's route source, added once when the framework is first seen */
     public void add(RouteSource source) {
@@ -29,9 +48,26 @@ public final class RouteRegistry {
     }
 
     /**
+     * @param framework the {@code framework} label of the source, for the test-only failure hook
+     * @param source    a framework's route source
+     */
+    public void add(final String framework, RouteSource source) {
+        if (framework.equals(System.getProperty(FAIL_CAPTURE_PROPERTY))) {
+            sources.add(new RouteSource() {
+                @Override
+                public List<Route> routes() {
+                    throw new IllegalStateException("injected by -D" + FAIL_CAPTURE_PROPERTY + "=" + framework);
+                }
+            });
+        } else {
+            sources.add(source);
+        }
+    }
+
+    /**
      * Reads every source now.
      *
-     * @return distinct routes sorted by template then method, at most {@link #MAX_ROUTES}
+     * @return distinct routes sorted by template then method, at most the cap given to the constructor
      */
     public List<Route> routes() {
         Map<String, Route> distinct = new LinkedHashMap<String, Route>();
@@ -49,16 +85,16 @@ public final class RouteRegistry {
         }
         List<Route> routes = new ArrayList<Route>(distinct.values());
         Collections.sort(routes, ORDER);
-        if (routes.size() > MAX_ROUTES) {
-            dropped = routes.size() - MAX_ROUTES;
-            routes = new ArrayList<Route>(routes.subList(0, MAX_ROUTES));
+        if (routes.size() > maxRoutes) {
+            dropped = routes.size() - maxRoutes;
+            routes = new ArrayList<Route>(routes.subList(0, maxRoutes));
         } else {
             dropped = 0;
         }
         return routes;
     }
 
-    /** @return how many routes the last {@link #routes()} call dropped because of {@link #MAX_ROUTES} */
+    /** @return how many routes the last {@link #routes()} call dropped because of the cap */
     public long dropped() {
         return dropped;
     }
