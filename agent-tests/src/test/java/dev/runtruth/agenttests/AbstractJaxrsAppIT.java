@@ -112,8 +112,18 @@ abstract class AbstractJaxrsAppIT {
     void agentWritesNothingToStderr() {
         assertThat(jvm.stderrLines())
                 .as("stderr lines from or about the agent\n%s", jvm.describe())
-                .noneMatch(line -> line.startsWith("[runtruth]") || line.contains("dev.runtruth.agent.")
-                        || line.contains(Artifacts.agentJar().getFileName().toString()));
+                .noneMatch(line -> !toleratedAgentLine(line) && (line.startsWith("[runtruth]")
+                        || line.contains("dev.runtruth.agent.")
+                        || line.contains(Artifacts.agentJar().getFileName().toString())));
+    }
+
+    /**
+     * @param line a line of the app's stderr
+     * @return whether it is an agent line this app is known to cause outside the JAX-RS capture (a documented
+     *         warning of another family); none by default
+     */
+    boolean toleratedAgentLine(String line) {
+        return false;
     }
 
     /** @return {@code http://127.0.0.1:<port><path>} */

@@ -3,6 +3,7 @@ package dev.runtruth.agent.routes;
 import dev.runtruth.agent.routes.grpc.GrpcCapture;
 import dev.runtruth.agent.routes.javalin.JavalinCapture;
 import dev.runtruth.agent.routes.jaxrs.jersey.JerseyCapture;
+import dev.runtruth.agent.routes.jaxrs.quarkus.QuarkusRestCapture;
 import dev.runtruth.agent.routes.jaxrs.resteasy.ResteasyCapture;
 import dev.runtruth.agent.routes.micronaut.MicronautCapture;
 import dev.runtruth.agent.routes.servlet.ServletCapture;
@@ -29,6 +30,7 @@ public final class Frameworks {
                 GrpcCapture.capture(),
                 SpringWebFluxCapture.capture(),
                 JerseyCapture.capture(),
-                ResteasyCapture.capture());
+                ResteasyCapture.capture(),
+                QuarkusRestCapture.capture());
     }
 }

@@ -1,0 +1,96 @@
+package dev.runtruth.agenttests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.runtruth.model.Route;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Quarkus REST (RESTEasy Reactive) 3.27 in the production layout ({@code target/quarkus-app/quarkus-run.jar}, classes
+ * loaded by Quarkus's {@code RunnerClassLoader}), {@code quarkus.http.root-path=/svc}, {@code @ApplicationPath("/shop")}:
+ * class and method {@code @Path}, class-level and regex templates, explicit HEAD/OPTIONS, two methods on one path that
+ * differ by media type, nested sub-resource locators; SmallRye Health's {@code /q/health} routes beside them.
+ *
+ * <p>The truth is the OpenAPI document the app serves at {@code /svc/q/openapi}: SmallRye OpenAPI's JAX-RS scanner
+ * builds it at build time from the Jandex index of the resource annotations (locators followed by their return type),
+ * a code path independent of RESTEasy Reactive's runtime mappers, which the agent reads. Its paths already carry the
+ * root path and the application path. Limits of that independence: both sides start from the same annotations, so a
+ * resource both agree to ignore (e.g. a locator returning {@code Object}) goes unnoticed; and routes on the Vert.x
+ * router ({@code /q/health}, {@code /q/openapi}) are not JAX-RS resources: neither the OpenAPI document (SmallRye
+ * Health stays out of it by default) nor {@code framework="jaxrs"} lists them.
+ */
+class QuarkusRestIT extends AbstractJaxrsAppIT {
+
+    static final String BASE = "/svc/shop";
+    private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
+            "trace");
+
+    @Override
+    String service() {
+        return "quarkus-rest-jdk17";
+    }
+
+    @Override
+    Path appJar() {
+        return Artifacts.app("quarkus-rest");
+    }
+
+    @Override
+    List<String> jvmArgs(int httpPort) {
+        return List.of("-Dquarkus.http.port=" + httpPort, "-Dquarkus.http.host=127.0.0.1");
+    }
+
+    @Override
+    String readinessPath() {
+        return BASE + "/products";
+    }
+
+    @Override
+    Set<Route> truth() throws IOException {
+        String url = appUrl("/svc/q/openapi?format=json");
+        HttpResponse<String> response = TestJvm.get(url);
+        if (response.statusCode() != 200) {
+            throw new IOException(url + " answered HTTP " + response.statusCode() + ": " + response.body());
+        }
+        Set<Route> routes = new LinkedHashSet<>();
+        for (Map.Entry<String, JsonNode> path : new ObjectMapper().readTree(response.body()).path("paths")
+                .properties()) {
+            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+                if (OPERATIONS.contains(operation.getKey())) {
+                    routes.add(Route.parse(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey()));
+                }
+            }
+        }
+        return routes;
+    }
+
+    /**
+     * Quarkus 3.27 ships vertx-web 4.5.23, which has neither {@code Route#getSubRouter()} nor
+     * {@code RouteState#getSubRouter()}: the vertx-web capture reports it as an unsupported version (one warning, no
+     * {@code framework="vertx-web"} routes), as the agent promises for a version it does not know.
+     */
+    @Override
+    boolean toleratedAgentLine(String line) {
+        return line.startsWith("[runtruth] WARN unsupported vertx-web version");
+    }
+
+    @Override
+    String truthName() {
+        return "SmallRye OpenAPI document (/svc/q/openapi)";
+    }
+
+    @Override
+    Set<Route> requiredRoutes() {
+        return Set.of(Route.parse("HEAD " + BASE + "/products/{sku}"),
+                Route.parse("OPTIONS " + BASE + "/products"),
+                Route.parse("GET " + BASE + "/tenants/{tenant}/users/{id}"),
+                Route.parse("PUT " + BASE + "/products/{sku}/reviews/{reviewId}/votes"));
+    }
+}
