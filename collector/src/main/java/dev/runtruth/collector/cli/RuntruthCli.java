@@ -1,6 +1,8 @@
 package dev.runtruth.collector.cli;
 
 import dev.runtruth.collector.demo.DemoCommand;
+import dev.runtruth.collector.ladder.LadderCommand;
+import dev.runtruth.collector.probe.ProbeCommand;
 import dev.runtruth.collector.serve.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +25,7 @@ import picocli.CommandLine.Spec;
                 + " routes it serves that the repository does not declare, and a running commit that is not the"
                 + " expected one.",
         subcommands = {ExpectedCommand.class, CheckCommand.class, DemoCommand.class, ServeCommand.class,
+                LadderCommand.class, ProbeCommand.class,
                 CommandLine.HelpCommand.class},
         footer = ExitCodes.FOOTER)
 public final class RuntruthCli implements Runnable {

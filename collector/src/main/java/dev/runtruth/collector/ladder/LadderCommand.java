@@ -1,0 +1,118 @@
+package dev.runtruth.collector.ladder;
+
+import dev.runtruth.collector.InputException;
+import dev.runtruth.collector.cli.ExitCodes;
+import dev.runtruth.collector.cli.RuntruthCommand;
+import dev.runtruth.collector.observed.AgentScraper;
+import dev.runtruth.collector.probe.ProbeCommand;
+import dev.runtruth.collector.probe.ProbeSettings;
+import dev.runtruth.collector.probe.Prober;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code runtruth ladder}: where did the feature stop, source, artifact, runtime, route or auth? */
+@Command(name = "ladder",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Walks the ladder for one service and stops at the first broken rung with a plain-language diagnosis:",
+            "  source    HEAD of --repo and its build output --expected (same commit? routes?)",
+            "  artifact  --artifact: jar, war or container image tar (docker save, Jib buildTar, OCI layout); the"
+                    + " routes it declares vs the source's",
+            "  runtime   --agent: the routes the running process serves vs the artifact's (or source's)",
+            "  route     --base-url: one safe request per route (GET, HEAD, OPTIONS only; see 'runtruth probe'):"
+                    + " 404 absent, 401/403 protected, 405, 5xx, unreachable",
+            "  auth      the routes that answered 401/403, again with --header credentials",
+            "A rung whose input is not given is skipped."},
+        footer = "%nExit codes:%n  0  no rung is broken (skipped rungs and warnings allowed)%n"
+                + "  1  a rung is broken: the last line says which and what to do%n"
+                + "  2  usage or input error: a missing or corrupt --expected/--artifact, --repo not a git%n"
+                + "     checkout, a malformed URL, a --header that cannot be read%n"
+                + "  3  internal error (a bug: rerun with --verbose)%n")
+public final class LadderCommand extends RuntruthCommand {
+
+    @Option(names = "--repo", paramLabel = "DIR", description = "A git checkout: its HEAD is the source commit.")
+    private Path repo;
+
+    @Option(names = "--expected", paramLabel = "PATH",
+            description = "The source's build output (classes directory, jar, war) or manifest: its routes.")
+    private Path expected;
+
+    @Option(names = "--artifact", paramLabel = "PATH",
+            description = "The artifact to deploy: jar, war, or container image tar (docker-archive or OCI layout).")
+    private Path artifact;
+
+    @Option(names = "--agent", paramLabel = "URL", description = "The running process's agent, http://host:port.")
+    private String agent;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "The service as its clients reach it, e.g. http://localhost:8080.")
+    private String baseUrl;
+
+    @Option(names = "--path-prefix", paramLabel = "PATH",
+            description = "Prefix declared routes with PATH (context path + servlet path).")
+    private String pathPrefix;
+
+    @Option(names = "--header", paramLabel = "NAME=env:VAR|NAME=file:PATH",
+            description = "Credentials for the auth rung, read from an environment variable or a file, never"
+                    + " printed, e.g. Authorization=env:SERVICE_AUTH. Repeatable.")
+    private List<String> headers = new ArrayList<>();
+
+    @Option(names = "--path-var", paramLabel = "NAME=VALUE",
+            description = "Placeholder for path variable NAME (default 1). Repeatable.")
+    private Map<String, String> pathVariables = new LinkedHashMap<>();
+
+    @Option(names = "--unsafe-routes", paramLabel = "MODE", defaultValue = "options",
+            description = "Probe unsafe-method routes with options, head, or skip them (default: ${DEFAULT-VALUE}).")
+    private String unsafeRoutes;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
+            description = "Most probe requests in flight (default: ${DEFAULT-VALUE}).")
+    private int concurrency;
+
+    @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "10",
+            description = "Most probe requests per second (default: ${DEFAULT-VALUE}).")
+    private double rate;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Timeout for the agent and each probe request (default: ${DEFAULT-VALUE}).")
+    private int timeoutSeconds;
+
+    @Option(names = "--all", description = "Walk every rung, also above a broken one.")
+    private boolean all;
+
+    @Option(names = "--json", description = "Print JSON (" + LadderPrinter.JSON_FORMAT + ").")
+    private boolean json;
+
+    @Override
+    protected int execute(PrintWriter out, PrintWriter err) throws InputException {
+        ProbeSettings settings = ProbeCommand.settings(spec.commandLine(), unsafeRoutes, concurrency, rate,
+                timeoutSeconds, pathVariables, headers);
+        if (repo == null && expected == null && artifact == null && agent == null && baseUrl == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give at least one of --repo, --expected, --artifact, --agent, --base-url");
+        }
+        LadderInputs inputs = new LadderInputs(repo, expected, artifact,
+                agent == null ? null : AgentScraper.metricsUri(agent),
+                baseUrl == null ? null : Prober.baseUri(baseUrl), pathPrefix, settings, all);
+        LadderReport report;
+        try {
+            report = Ladder.walk(inputs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InputException("ladder", "interrupted", e);
+        }
+        if (json) {
+            LadderPrinter.printJson(report, out);
+        } else {
+            LadderPrinter.print(report, out);
+        }
+        return report.firstBroken().isPresent() ? ExitCodes.DRIFT : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.runtruth.collector.ladder;
+
+import dev.runtruth.collector.probe.ProbeSettings;
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * What the ladder is walked with; every input may be {@code null}, and a rung without its input is skipped.
+ *
+ * @param repo       a git checkout: HEAD is the source commit (source rung)
+ * @param expected   the build output or manifest of the source: the routes the source declares (source rung)
+ * @param artifact   the artifact to deploy: jar, war or container image tar (artifact rung)
+ * @param agent      the running process's agent metrics URL (runtime rung)
+ * @param base       the service's base URL (route and auth rungs)
+ * @param pathPrefix prefix for declared routes (context path and servlet path), or {@code null}
+ * @param probe      probe limits and placeholders; its headers are the credentials of the auth rung only, the route
+ *                   rung probes without them
+ * @param walkAll    walk every rung even after a broken one
+ */
+public record LadderInputs(Path repo, Path expected, Path artifact, URI agent, URI base, String pathPrefix,
+                           ProbeSettings probe, boolean walkAll) {
+}

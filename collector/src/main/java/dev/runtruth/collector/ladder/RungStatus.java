@@ -1,0 +1,15 @@
+package dev.runtruth.collector.ladder;
+
+/** The verdict on one rung. Only {@link #BROKEN} makes {@code runtruth ladder} exit 1. */
+public enum RungStatus {
+    /** The evidence says the feature got this far. */
+    OK,
+    /** It got this far, with something worth knowing (a different commit with the same routes, a dirty tree). */
+    WARN,
+    /** It did not get this far: the diagnosis says why and what to do. */
+    BROKEN,
+    /** The input this rung needs was not given (e.g. no {@code --artifact}), or there is nothing to check. */
+    SKIPPED,
+    /** Not walked: a rung below is broken (walk on with {@code --all}). */
+    NOT_CHECKED
+}

@@ -1,0 +1,148 @@
+package dev.runtruth.collector.probe;
+
+import dev.runtruth.collector.InputException;
+import dev.runtruth.collector.cli.ExitCodes;
+import dev.runtruth.collector.cli.RuntruthCommand;
+import dev.runtruth.collector.expected.ExpectedRoutes;
+import dev.runtruth.collector.observed.AgentScraper;
+import dev.runtruth.collector.observed.ObservedRoutes;
+import dev.runtruth.model.Route;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code runtruth probe --base-url URL --expected PATH}: asks a live service, safely, whether each route is there. */
+@Command(name = "probe",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Sends one request per expected route to a live service and says what the answer means: present (2xx,"
+                    + " 3xx), protected (401, 403), absent (the framework's 404: the route is not registered),"
+                    + " app-not-found (a 404 the application gave for a registered route), not-found (a 404 without"
+                    + " --agent to tell), method-mismatch (405), failing (5xx), unreachable.",
+            "Safe by default and by construction: only GET, HEAD and OPTIONS are ever sent, never a body; a POST, PUT,"
+                    + " DELETE or PATCH route is probed with OPTIONS (or HEAD, or skipped: --unsafe-routes); path"
+                    + " variables get placeholders (1, or --path-var); redirects are never followed; requests are"
+                    + " limited in number in flight, rate and time."},
+        footer = "%nExit codes:%n  0  every probed route is present or protected%n"
+                + "  1  a route is absent, not found, method-mismatch, failing or unreachable%n"
+                + "  2  usage or input error (bad URL, unreadable --expected, --header variable not set)%n"
+                + "  3  internal error (a bug: rerun with --verbose)%n")
+public final class ProbeCommand extends RuntruthCommand {
+
+    @Option(names = "--base-url", required = true, paramLabel = "URL",
+            description = "The service as its clients reach it, e.g. http://localhost:8080; templates are appended.")
+    private String baseUrl;
+
+    @Option(names = "--expected", paramLabel = "PATH",
+            description = "The routes to probe: build output, manifest or OpenAPI document (as for 'check')."
+                    + " Without it, the routes the agent (--agent) reports.")
+    private Path expected;
+
+    @Option(names = "--agent", paramLabel = "URL",
+            description = "The service's agent: its route list tells the framework's 404 (absent) from the"
+                    + " application's own (app-not-found).")
+    private String agent;
+
+    @Option(names = "--path-prefix", paramLabel = "PATH",
+            description = "Prefix every expected route with PATH (context path + servlet path).")
+    private String pathPrefix;
+
+    @Option(names = "--header", paramLabel = "NAME=env:VAR|NAME=file:PATH",
+            description = "Send this header on every request, its value read from an environment variable or a file,"
+                    + " never from the command line and never printed, e.g. Authorization=env:SERVICE_AUTH."
+                    + " Repeatable.")
+    private List<String> headers = new ArrayList<>();
+
+    @Option(names = "--path-var", paramLabel = "NAME=VALUE",
+            description = "Placeholder for path variable NAME (default 1; wildcards get runtruth-probe). Repeatable.")
+    private Map<String, String> pathVariables = new LinkedHashMap<>();
+
+    @Option(names = "--unsafe-routes", paramLabel = "MODE", defaultValue = "options",
+            description = "How to probe routes with an unsafe method: options (OPTIONS, read Allow), head, skip"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private String unsafeRoutes;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
+            description = "Most requests in flight at once (default: ${DEFAULT-VALUE}).")
+    private int concurrency;
+
+    @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "10",
+            description = "Most requests started per second (default: ${DEFAULT-VALUE}).")
+    private double rate;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Connect timeout, and again the time to wait for an answer (default: ${DEFAULT-VALUE}).")
+    private int timeoutSeconds;
+
+    @Option(names = "--json", description = "Print JSON (" + ProbeReportPrinter.JSON_FORMAT + ").")
+    private boolean json;
+
+    @Override
+    protected int execute(PrintWriter out, PrintWriter err) throws InputException {
+        ProbeSettings settings = settings(spec.commandLine(), unsafeRoutes, concurrency, rate, timeoutSeconds,
+                pathVariables, headers);
+        URI base = Prober.baseUri(baseUrl);
+        if (expected == null && agent == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --expected, --agent or both");
+        }
+        ObservedRoutes observed = agent == null ? null
+                : new AgentScraper(settings.timeout()).scrape(AgentScraper.metricsUri(agent));
+        List<Route> routes;
+        if (expected != null) {
+            ExpectedRoutes loaded = ExpectedRoutes.load(expected).withPathPrefix(pathPrefix);
+            warn(err, loaded.warnings());
+            routes = loaded.routes();
+        } else {
+            routes = observed.routes();
+        }
+        List<ProbeResult> results;
+        try {
+            results = new Prober(settings).probe(base, routes, observed == null ? null : observed.routes());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InputException(baseUrl, "interrupted", e);
+        }
+        if (json) {
+            ProbeReportPrinter.printJson(base, results, out);
+        } else {
+            ProbeReportPrinter.print(base, results, out);
+        }
+        return results.stream().anyMatch(r -> r.outcome().isProblem()) ? ExitCodes.DRIFT : ExitCodes.OK;
+    }
+
+    /**
+     * Builds probe settings from command-line values; shared by {@code probe} and {@code ladder}.
+     *
+     * @return the settings
+     * @throws CommandLine.ParameterException for an out-of-range limit or an unknown mode (usage error, exit 2)
+     * @throws InputException                 for a {@code --header} that cannot be read
+     */
+    public static ProbeSettings settings(CommandLine commandLine, String unsafeMode, int concurrency, double rate,
+                                         int timeoutSeconds, Map<String, String> pathVariables, List<String> headers)
+            throws InputException {
+        UnsafeRoutes mode;
+        try {
+            mode = UnsafeRoutes.valueOf(unsafeMode.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandLine, "--unsafe-routes must be options, head or skip");
+        }
+        List<SecretHeader> secrets = new ArrayList<>();
+        for (String header : headers) {
+            secrets.add(SecretHeader.parse(header, System.getenv()));
+        }
+        try {
+            return new ProbeSettings(concurrency, rate, Duration.ofSeconds(timeoutSeconds), mode, pathVariables,
+                    secrets);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandLine, e.getMessage());
+        }
+    }
+}
