@@ -70,6 +70,8 @@ public final class MetricsEndpoint {
 
     private static String describe(Throwable t) {
         String message = t.getMessage();
-        return t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        String hint = t instanceof LinkageError && message != null && message.contains("com/sun/net/httpserver")
+                ? ": this Java runtime lacks the module jdk.httpserver" : "";
+        return t.getClass().getSimpleName() + (message == null ? "" : ": " + message) + hint;
     }
 }
