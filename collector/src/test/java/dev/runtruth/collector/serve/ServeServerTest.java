@@ -65,8 +65,10 @@ class ServeServerTest {
 
                 writeManifest(manifest, List.of(Route.parse("GET /a"), Route.parse("POST /b/{id}"),
                         Route.parse("GET /c")));
-                metrics = await(server, m -> m.contains("route=\"/c\""));
-                assertThat(metrics).contains("runtruth_expected_routes{service=\"svc\"} 3");
+                // both services read expected.json: wait for svc's own reload, not the first of the two
+                metrics = await(server, m -> m.contains("runtruth_expected_routes{service=\"svc\"} 3"));
+                assertThat(metrics).contains(
+                        "runtruth_expected_route_info{method=\"GET\",route=\"/c\",service=\"svc\"} 1");
             }
         }
         assertThat(log.toString()).contains("runtruth serve: down: error: http://127.0.0.1:")
