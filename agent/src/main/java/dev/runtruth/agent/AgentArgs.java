@@ -20,7 +20,8 @@ import java.util.Map;
  * Keys: {@code port} (default {@value #DEFAULT_PORT}; 0 picks a free port), {@code host} (bind address, default
  * {@value #DEFAULT_HOST}), {@code service} (default: derived from the application, see {@code ServiceName}),
  * {@code debug} ({@code true} prints debug lines); {@code auth}, {@code auth_file}, {@code tls_keystore},
- * {@code tls_password}, {@code max_routes}, {@code max_jars}: see {@link EndpointOptions}.
+ * {@code tls_password}, {@code max_routes}, {@code max_jars}: see {@link EndpointOptions}; {@code dump} (a file path:
+ * the agent writes the route manifest there and rewrites it when the routes change, see {@code ManifestDump}).
  */
 public final class AgentArgs {
 
@@ -30,7 +31,7 @@ public final class AgentArgs {
     public static final String DEFAULT_HOST = "0.0.0.0";
 
     static final List<String> KEYS = Collections.unmodifiableList(Arrays.asList("port", "host", "service", "debug",
-            "classpath", "auth", "auth_file", "tls_keystore", "tls_password", "max_routes", "max_jars"));
+            "classpath", "auth", "auth_file", "tls_keystore", "tls_password", "max_routes", "max_jars", "dump"));
 
     private final int port;
     private final String host;
@@ -38,6 +39,7 @@ public final class AgentArgs {
     private final boolean debug;
     private final boolean classpathDetail;
     private EndpointOptions endpoint = EndpointOptions.defaults();
+    private String dump = "";
 
     private AgentArgs(int port, String host, String service, boolean debug, boolean classpathDetail) {
         this.port = port;
@@ -117,6 +119,7 @@ public final class AgentArgs {
         }
         AgentArgs args = new AgentArgs(port, host, service, debug, classpathDetail);
         args.endpoint = EndpointOptions.parse(values, problems);
+        args.dump = values.containsKey("dump") ? values.get("dump") : "";
         if (!problems.isEmpty()) {
             StringBuilder message = new StringBuilder("bad agent options: ");
             for (int i = 0; i < problems.size(); i++) {
@@ -182,6 +185,14 @@ public final class AgentArgs {
      */
     public EndpointOptions endpoint() {
         return endpoint;
+    }
+
+    /**
+     * @return the file the route manifest is written to (option {@code dump}, format {@code runtruth-manifest/1},
+     *         {@code docs/manifest.md}), or empty for none
+     */
+    public String dump() {
+        return dump;
     }
 
     /** @return whether debug lines are printed */

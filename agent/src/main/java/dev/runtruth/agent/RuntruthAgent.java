@@ -5,6 +5,7 @@ import dev.runtruth.agent.classpath.ClasspathEntry;
 import dev.runtruth.agent.export.AgentMetrics;
 import dev.runtruth.agent.export.BuildMetrics;
 import dev.runtruth.agent.export.ClasspathMetrics;
+import dev.runtruth.agent.export.ManifestDump;
 import dev.runtruth.agent.export.MetricsEndpoint;
 import dev.runtruth.agent.export.RouteMetrics;
 import dev.runtruth.agent.export.SeriesCap;
@@ -16,7 +17,9 @@ import dev.runtruth.agent.routes.RouteRegistry;
 import dev.runtruth.model.Route;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -105,7 +108,34 @@ public final class RuntruthAgent {
         }, "runtruth-endpoint-start");
         endpoint.setDaemon(true);
         endpoint.start();
+        if (!args.dump().isEmpty()) {
+            startDump(args, routes, inventory);
+        }
         AgentLog.debug("premain took " + premainSeconds * 1000 + " ms; options " + args);
+    }
+
+    private static void startDump(final AgentArgs options, final RouteRegistry routes, final Inventory inventory) {
+        ManifestDump.start(options.dump(), new ManifestDump(Paths.get(options.dump()), new Supplier<List<Route>>() {
+            @Override
+            public List<Route> get() {
+                return routes.routes();
+            }
+        }, new Supplier<BuildIdentity>() {
+            @Override
+            public BuildIdentity get() {
+                return inventory.identity();
+            }
+        }, new Supplier<String>() {
+            @Override
+            public String get() {
+                return inventory.service();
+            }
+        }, new Supplier<List<ClasspathEntry>>() {
+            @Override
+            public List<ClasspathEntry> get() {
+                return options.classpathDetail() ? inventory.classpath() : Collections.<ClasspathEntry>emptyList();
+            }
+        }, "runtruth-agent " + version()));
     }
 
     private static PrometheusRegistry registry(final RouteRegistry routes, final Inventory inventory,

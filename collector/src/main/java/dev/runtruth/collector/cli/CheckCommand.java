@@ -5,7 +5,10 @@ import dev.runtruth.collector.drift.DriftComparator;
 import dev.runtruth.collector.drift.DriftReport;
 import dev.runtruth.collector.drift.DriftReportPrinter;
 import dev.runtruth.collector.drift.IgnoreRules;
+import dev.runtruth.collector.drift.SourceAgreement;
+import dev.runtruth.collector.drift.SourceAgreementPrinter;
 import dev.runtruth.collector.expected.ExpectedRoutes;
+import dev.runtruth.collector.expected.ExpectedSources;
 import dev.runtruth.collector.observed.AgentScraper;
 import dev.runtruth.collector.observed.ObservedRoutes;
 import java.io.PrintWriter;
@@ -35,9 +38,16 @@ import picocli.CommandLine.Option;
 final class CheckCommand extends RuntruthCommand {
 
     @Option(names = "--expected", required = true, paramLabel = "PATH",
-            description = "Build output (classes directory, class file, jar, fat jar, war) or a manifest written by"
-                    + " 'expected --json'.")
-    private Path expected;
+            description = "Build output (classes directory, class file, jar, fat jar, war), a manifest written by"
+                    + " 'expected --json' or by the agent's dump= option, or an OpenAPI 3.0/3.1 or Swagger 2.0"
+                    + " document (YAML or JSON). Repeatable: the routes of all are expected, and the report shows"
+                    + " which input declares each route and the documented operations no code declares.")
+    private List<Path> expected = new ArrayList<>();
+
+    @Option(names = "--profile", paramLabel = "NAME", split = ",",
+            description = "Spring profile(s) whose application-NAME.properties/.yml resolve ${...} placeholders and"
+                    + " the context path of a build output (default: spring.profiles.active, else 'default').")
+    private List<String> profiles = new ArrayList<>();
 
     @Option(names = "--agent", required = true, paramLabel = "URL",
             description = "The agent's metrics endpoint: http://host:port or http://host:port/metrics.")
@@ -75,17 +85,28 @@ final class CheckCommand extends RuntruthCommand {
             throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be a positive number");
         }
         URI url = AgentScraper.metricsUri(agent);
-        ExpectedRoutes expectedRoutes = ExpectedRoutes.load(expected).withPathPrefix(pathPrefix);
+        ExpectedSources sources = ExpectedSources.load(expected, profiles);
+        ExpectedRoutes expectedRoutes = sources.combined().withPathPrefix(pathPrefix);
+        SourceAgreement agreement = sources.sources().size() > 1 ? SourceAgreement.of(sources) : null;
         warn(err, expectedRoutes.warnings());
         expectedRoutes.notes().forEach(n -> err.println("runtruth: note: " + n));
         ObservedRoutes observed = new AgentScraper(Duration.ofSeconds(timeoutSeconds)).scrape(url);
         warn(err, observed.warnings());
         DriftReport report = DriftComparator.compare(expectedRoutes, observed, rules);
+        boolean disagrees = agreement != null && !agreement.documentedNotImplemented().isEmpty();
         if (json) {
             DriftReportPrinter.printJson(report, out);
         } else {
+            if (agreement != null) {
+                SourceAgreementPrinter.print(sources, agreement, out);
+            }
             DriftReportPrinter.print(report, out);
+            if (disagrees) {
+                out.println("REPOSITORY DISAGREES: " + agreement.documentedNotImplemented().size()
+                        + " documented operation(s) no code declares (listed above)");
+                out.flush();
+            }
         }
-        return report.hasDrift() ? ExitCodes.DRIFT : ExitCodes.OK;
+        return report.hasDrift() || disagrees ? ExitCodes.DRIFT : ExitCodes.OK;
     }
 }

@@ -1,14 +1,18 @@
 package dev.runtruth.collector.cli;
 
 import dev.runtruth.collector.InputException;
-import dev.runtruth.collector.expected.BytecodeRouteScanner;
+import dev.runtruth.collector.drift.SourceAgreement;
+import dev.runtruth.collector.drift.SourceAgreementPrinter;
 import dev.runtruth.collector.expected.ExpectedRoutes;
+import dev.runtruth.collector.expected.ExpectedSources;
 import dev.runtruth.collector.expected.ExpectedRoutesPrinter;
 import dev.runtruth.collector.expected.RouteManifest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,9 +31,15 @@ import picocli.CommandLine.Parameters;
         footer = ExitCodes.FOOTER)
 final class ExpectedCommand extends RuntruthCommand {
 
-    @Parameters(index = "0", paramLabel = "PATH", description = "Build output: classes directory, class file, jar,"
-            + " Spring Boot fat jar or war.")
-    private Path path;
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Build output (classes directory, class file,"
+            + " jar, Spring Boot fat jar or war), route manifest (expected --json, agent dump=) or OpenAPI 3.0/3.1 or"
+            + " Swagger 2.0 document (YAML or JSON). Several: their routes merged, and which input declares each.")
+    private List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--profile", paramLabel = "NAME", split = ",",
+            description = "Spring profile(s) whose application-NAME.properties/.yml resolve ${...} placeholders and"
+                    + " the context path of a build output (default: spring.profiles.active, else 'default').")
+    private List<String> profiles = new ArrayList<>();
 
     @Option(names = "--json", description = "Print the route manifest (" + RouteManifest.FORMAT + ") as JSON, which"
             + " 'check --expected' accepts in place of the build output.")
@@ -37,7 +47,8 @@ final class ExpectedCommand extends RuntruthCommand {
 
     @Override
     protected int execute(PrintWriter out, PrintWriter err) throws InputException {
-        ExpectedRoutes routes = new BytecodeRouteScanner().scan(path);
+        ExpectedSources sources = ExpectedSources.load(paths, profiles);
+        ExpectedRoutes routes = sources.combined();
         warn(err, routes.warnings());
         routes.notes().forEach(n -> err.println("runtruth: note: " + n));
         if (json) {
@@ -47,6 +58,9 @@ final class ExpectedCommand extends RuntruthCommand {
                 throw new UncheckedIOException(e);
             }
         } else {
+            if (sources.sources().size() > 1) {
+                SourceAgreementPrinter.print(sources, SourceAgreement.of(sources), out);
+            }
             ExpectedRoutesPrinter.print(routes, out);
         }
         return ExitCodes.OK;

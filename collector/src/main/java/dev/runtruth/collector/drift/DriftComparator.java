@@ -4,13 +4,12 @@ import dev.runtruth.collector.expected.ExpectedRoutes;
 import dev.runtruth.collector.observed.ObservedRoutes;
 import dev.runtruth.model.Route;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Compares expected with observed routes. Routes match by {@linkplain Route#key() key}: method and canonical template
- * with variable names erased; {@code *} (any method) matches only {@code *}. Framework and handler do not take part.
+ * Compares expected with observed routes by the rules of {@link RouteMatcher}: method and canonical template with
+ * variable names and constraints erased; a served {@code *} route (any method) serves every method of its path, a
+ * {@code *} segment (an unresolvable placeholder) matches any one segment. Framework and handler do not take part.
  */
 public final class DriftComparator {
 
@@ -24,12 +23,12 @@ public final class DriftComparator {
      * @return missing, unexpected and ignored routes, the count of matches and the commit comparison
      */
     public static DriftReport compare(ExpectedRoutes expected, ObservedRoutes observed, IgnoreRules rules) {
-        Set<Route> served = new HashSet<>(observed.routes());
-        Set<Route> declared = new HashSet<>(expected.routes());
+        RouteMatcher served = new RouteMatcher(observed.routes());
+        RouteMatcher declared = new RouteMatcher(expected.routes());
         List<Route> missing = new ArrayList<>();
         int matched = 0;
         for (Route route : expected.routes()) {
-            if (served.contains(route)) {
+            if (served.covers(route)) {
                 matched++;
             } else {
                 missing.add(route);
@@ -38,7 +37,7 @@ public final class DriftComparator {
         List<Route> unexpected = new ArrayList<>();
         List<Route> ignored = new ArrayList<>();
         for (Route route : observed.routes()) {
-            if (!declared.contains(route)) {
+            if (!declared.covers(route)) {
                 (rules.ignores(route) ? ignored : unexpected).add(route);
             }
         }

@@ -2,6 +2,8 @@ package dev.runtruth.collector.expected;
 
 import dev.runtruth.collector.BuildIdentity;
 import dev.runtruth.collector.InputException;
+import dev.runtruth.collector.expected.config.PlaceholderResolver;
+import dev.runtruth.collector.expected.config.SpringConfiguration;
 import dev.runtruth.model.Route;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,8 +37,21 @@ import java.util.function.Function;
  */
 public final class BytecodeRouteScanner {
 
+    private final List<String> profiles;
+
     /** Creates a scanner. */
     public BytecodeRouteScanner() {
+        this(List.of());
+    }
+
+    /**
+     * Creates a scanner that reads the build's Spring configuration with the given profiles active (see
+     * {@link SpringConfiguration#read}).
+     *
+     * @param profiles Spring profiles, in order; empty for {@code spring.profiles.active} or {@code default}
+     */
+    public BytecodeRouteScanner(List<String> profiles) {
+        this.profiles = List.copyOf(profiles);
     }
 
     /**
@@ -59,12 +74,16 @@ public final class BytecodeRouteScanner {
                 return model != null ? model : libraries.find(name);
             };
             MappingResolver resolver = new MappingResolver(classes);
-            SpringMvcRouteExtractor spring = new SpringMvcRouteExtractor(classes, resolver, warnings::add);
+            SpringConfiguration config = SpringConfiguration.read(name -> output.resource(List.of(name)),
+                    output.display(), profiles, warnings::add);
+            SpringMvcRouteExtractor spring = new SpringMvcRouteExtractor(classes, resolver, warnings::add,
+                    new PlaceholderResolver(config));
             MetaAnnotations meta = new MetaAnnotations(classes);
             List<RouteExtractor> extractors = List.of(
                     SpringWebFluxRouteExtractor.isReactive(classes) ? new SpringWebFluxRouteExtractor(spring) : spring,
-                    new JaxRsRouteExtractor(classes, meta,
-                            JaxRsRouteExtractor.applicationPath(application.values(), warnings::add)),
+                    new JaxRsRouteExtractor(classes, meta, config.jerseyApplicationPath() != null
+                            ? config.jerseyApplicationPath()
+                            : JaxRsRouteExtractor.applicationPath(application.values(), warnings::add)),
                     new MicronautRouteExtractor(classes, meta),
                     new GrpcRouteExtractor(classes));
 
@@ -74,7 +93,8 @@ public final class BytecodeRouteScanner {
                     if (!extractor.isHandler(type)) {
                         continue;
                     }
-                    for (Route route : extractor.routes(type)) {
+                    for (Route declared : extractor.routes(type)) {
+                        Route route = config.withPrefixes(declared); // context path, servlet path, base path
                         Route earlier = routes.putIfAbsent(route, route);
                         if (earlier != null && !earlier.handler().equals(route.handler())
                                 && route.framework().startsWith("spring-")) {

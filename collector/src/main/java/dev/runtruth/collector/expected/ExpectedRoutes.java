@@ -5,9 +5,6 @@ import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.RouteLists;
 import dev.runtruth.model.PathTemplate;
 import dev.runtruth.model.Route;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -40,19 +37,17 @@ public record ExpectedRoutes(String source, BuildIdentity build, List<Route> rou
     }
 
     /**
-     * Loads expected routes from a build output (see {@link BytecodeRouteScanner#scan(Path)}) or from a manifest
-     * written by {@code runtruth expected --json} (see {@link RouteManifest#read(Path)}). A regular file whose first
-     * non-blank character is <code>{</code> is read as a manifest.
+     * Loads expected routes from a build output (see {@link BytecodeRouteScanner#scan(Path)}), a route manifest
+     * (see {@link RouteManifest#read(Path)}) or an OpenAPI document; {@link ExpectedSource#load} says how the kind is
+     * recognised.
      *
-     * @param path a classes directory, class file, jar, fat jar, war, or manifest JSON file
+     * @param path a classes directory, class file, jar, fat jar, war, manifest JSON file or OpenAPI YAML/JSON file
      * @return the expected routes
      * @throws InputException if the path is missing, unreadable, corrupt, of an unknown kind or a malformed manifest
+     *                        or spec
      */
     public static ExpectedRoutes load(Path path) throws InputException {
-        if (Files.isRegularFile(path) && startsWithBrace(path)) {
-            return RouteManifest.read(path);
-        }
-        return new BytecodeRouteScanner().scan(path);
+        return ExpectedSource.load(path, List.of()).routes();
     }
 
     /**
@@ -72,22 +67,5 @@ public record ExpectedRoutes(String source, BuildIdentity build, List<Route> rou
         List<Route> rebased = routes.stream().map(r -> Route.of(r.method(), PathTemplate.join(canonical, r.template()),
                 r.framework(), r.handler())).toList();
         return new ExpectedRoutes(source + " under " + canonical, build, rebased, warnings, notes);
-    }
-
-    private static boolean startsWithBrace(Path path) throws InputException {
-        try (InputStream in = Files.newInputStream(path)) {
-            for (int i = 0; i < 4096; i++) {
-                int c = in.read();
-                if (c == '{') {
-                    return true;
-                }
-                if (c < 0 || !Character.isWhitespace(c) && c != 0xEF && c != 0xBB && c != 0xBF) {
-                    return false; // 0xEF 0xBB 0xBF: a UTF-8 byte order mark
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            throw new InputException(path.toString(), "cannot read: " + e, e);
-        }
     }
 }

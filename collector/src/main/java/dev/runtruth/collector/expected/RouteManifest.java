@@ -3,12 +3,10 @@ package dev.runtruth.collector.expected;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtruth.collector.BuildIdentity;
 import dev.runtruth.collector.InputException;
 import dev.runtruth.model.Route;
+import dev.runtruth.model.RouteManifestWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -31,9 +29,9 @@ import java.util.List;
 public final class RouteManifest {
 
     /** The value of the {@code format} field this class writes and the only one it reads. */
-    public static final String FORMAT = "runtruth-manifest/1";
+    public static final String FORMAT = RouteManifestWriter.FORMAT;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private RouteManifest() {
     }
@@ -44,27 +42,11 @@ public final class RouteManifest {
      */
     public static String toJson(ExpectedRoutes routes) {
         BuildIdentity build = routes.build();
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("format", FORMAT);
-        root.put("service", build.service());
-        root.put("version", build.version());
-        root.put("commit", build.commit());
-        root.put("branch", build.branch());
-        root.put("buildTime", build.buildTime());
-        root.put("source", routes.source());
-        ArrayNode list = root.putArray("routes");
-        for (Route route : routes.routes()) {
-            list.addObject()
-                    .put("method", route.method())
-                    .put("route", route.template())
-                    .put("framework", route.framework())
-                    .put("handler", route.handler());
-        }
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a JSON tree", e); // a tree of strings always serialises
-        }
+        return new RouteManifestWriter()
+                .build(build.service(), build.version(), build.commit(), build.branch(), build.buildTime())
+                .source(routes.source())
+                .routes(routes.routes())
+                .toJson();
     }
 
     /**

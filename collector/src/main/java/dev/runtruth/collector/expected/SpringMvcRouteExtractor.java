@@ -1,5 +1,7 @@
 package dev.runtruth.collector.expected;
 
+import dev.runtruth.collector.expected.config.PlaceholderResolver;
+import dev.runtruth.collector.expected.config.SpringConfiguration;
 import dev.runtruth.model.Route;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +42,7 @@ final class SpringMvcRouteExtractor implements RouteExtractor {
     private final Function<String, ClassModel> classes;
     private final MappingResolver resolver;
     private final Consumer<String> warnings;
+    private final PlaceholderResolver placeholders;
 
     /**
      * @param classes  finds a class model by internal name, {@code null} when the input does not contain it
@@ -47,9 +50,19 @@ final class SpringMvcRouteExtractor implements RouteExtractor {
      * @param warnings receives one line per placeholder kept verbatim
      */
     SpringMvcRouteExtractor(Function<String, ClassModel> classes, MappingResolver resolver, Consumer<String> warnings) {
+        this(classes, resolver, warnings, new PlaceholderResolver(SpringConfiguration.empty()));
+    }
+
+    /**
+     * @param placeholders resolves {@code ${...}} in mapping paths from the build's configuration; unresolvable ones
+     *                     become a {@code *} segment with a warning
+     */
+    SpringMvcRouteExtractor(Function<String, ClassModel> classes, MappingResolver resolver, Consumer<String> warnings,
+            PlaceholderResolver placeholders) {
         this.classes = classes;
         this.resolver = resolver;
         this.warnings = warnings;
+        this.placeholders = placeholders;
     }
 
     /** @return whether Spring would register {@code type} as a handler: concrete and {@code @Controller}-annotated */
@@ -89,15 +102,16 @@ final class SpringMvcRouteExtractor implements RouteExtractor {
                 continue;
             }
             String handlerText = handler.binaryName() + '#' + method.method().name();
-            List<String> typePaths = typeMapping.map(MappingResolver.Mapping::paths).orElse(List.of());
-            warnPlaceholders(handlerText, typePaths, methodMapping.get().paths());
+            List<String> typePaths = placeholders.resolve(
+                    typeMapping.map(MappingResolver.Mapping::paths).orElse(List.of()), handlerText, warnings);
+            List<String> methodPaths = placeholders.resolve(methodMapping.get().paths(), handlerText, warnings);
             Set<String> httpMethods = new LinkedHashSet<>(
                     typeMapping.map(MappingResolver.Mapping::methods).orElse(List.of()));
             httpMethods.addAll(methodMapping.get().methods());
             if (httpMethods.isEmpty()) {
                 httpMethods.add(Route.ANY_METHOD);
             }
-            for (String path : SpringPathCombiner.combine(typePaths, methodMapping.get().paths())) {
+            for (String path : SpringPathCombiner.combine(typePaths, methodPaths)) {
                 for (String httpMethod : httpMethods) {
                     routes.add(Route.of(httpMethod, path, FRAMEWORK, handlerText));
                 }
@@ -222,17 +236,6 @@ final class SpringMvcRouteExtractor implements RouteExtractor {
         }
         if (type.superName() != null && !type.superName().equals("java/lang/Object")) {
             addHierarchy(classes.apply(type.superName()), out);
-        }
-    }
-
-    private void warnPlaceholders(String handlerText, List<String> typePaths, List<String> methodPaths) {
-        for (List<String> paths : List.of(typePaths, methodPaths)) {
-            for (String path : paths) {
-                if (path.contains("${")) {
-                    warnings.accept(handlerText + ": path '" + path
-                            + "' has a ${...} placeholder; kept verbatim (placeholders are not resolved)");
-                }
-            }
         }
     }
 }

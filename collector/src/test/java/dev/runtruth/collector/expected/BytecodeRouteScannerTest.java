@@ -130,14 +130,16 @@ class BytecodeRouteScannerTest {
     }
 
     @Test
-    void placeholderIsKeptVerbatimWithAWarningNamingTheMethod() throws InputException {
+    void placeholderResolvesToItsDefaultOrBecomesAWildcardSegmentWithAWarningNamingTheMethod()
+            throws InputException {
         ExpectedRoutes routes = new BytecodeRouteScanner().scan(Fixtures.testClasses());
 
         assertThat(routes.routes()).filteredOn(r -> r.handler().startsWith(Fixtures.PLACEHOLDER_PACKAGE))
-                .extracting(Route::toString).containsExactly("GET /${app.hello-path}");
+                .extracting(Route::toString).containsExactly("GET /*/items", "GET /hello");
         assertThat(routes.warnings()).containsExactly(Fixtures.PLACEHOLDER_PACKAGE
-                + ".PlaceholderController#hello: path '${app.hello-path:/hello}' has a ${...} placeholder;"
-                + " kept verbatim (placeholders are not resolved)");
+                + ".PlaceholderController#items: path '${app.items-path}/items': placeholder ${app.items-path} not set in the"
+                + " build's application properties/YAML (profiles default); read as '*/items', where * matches any"
+                + " one segment");
     }
 
     @Test
