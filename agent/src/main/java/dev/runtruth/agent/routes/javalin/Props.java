@@ -1,7 +1,10 @@
 package dev.runtruth.agent.routes.javalin;
 
+import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads Javalin's Kotlin properties by reflection. A Kotlin {@code val x} compiles to a getter {@code getX()} (or
@@ -22,20 +25,35 @@ final class Props {
      * @throws NoSuchFieldException when none exists
      */
     static Object get(Object target, String name) throws Exception {
-        Class<?> type = target.getClass();
+        Map<String, AccessibleObject> members = MEMBERS.get(target.getClass());
+        AccessibleObject member = members.get(name);
+        if (member == null) {
+            member = find(target.getClass(), name);
+            members.put(name, member);
+        }
+        return member instanceof Field ? ((Field) member).get(target) : ((Method) member).invoke(target);
+    }
+
+    // A scrape reads several properties of every endpoint; looking the members up each time (Class#getMethod walks
+    // the hierarchy) made a 2,000-route /metrics several times slower than with the lookups cached (docs/performance.md).
+    private static final ClassValue<Map<String, AccessibleObject>> MEMBERS =
+            new ClassValue<Map<String, AccessibleObject>>() {
+                @Override
+                protected Map<String, AccessibleObject> computeValue(Class<?> type) {
+                    return new ConcurrentHashMap<String, AccessibleObject>();
+                }
+            };
+
+    private static AccessibleObject find(Class<?> type, String name) throws NoSuchFieldException {
         try {
-            Field field = type.getField(name);
-            accessible(field);
-            return field.get(target);
+            return accessible(type.getField(name));
         } catch (NoSuchFieldException e) {
             // not a @JvmField: try the accessors
         }
         String capitalised = Character.toUpperCase(name.charAt(0)) + name.substring(1);
         for (String candidate : new String[] {"get" + capitalised, name}) {
             try {
-                Method method = type.getMethod(candidate);
-                accessible(method);
-                return method.invoke(target);
+                return accessible(type.getMethod(candidate));
             } catch (NoSuchMethodException e) {
                 // next candidate
             }
@@ -53,11 +71,12 @@ final class Props {
         return false;
     }
 
-    private static void accessible(java.lang.reflect.AccessibleObject member) {
+    private static AccessibleObject accessible(AccessibleObject member) {
         try {
             member.setAccessible(true);
         } catch (RuntimeException e) {
             // refused by the module system: public members of exported public types still work
         }
+        return member;
     }
 }
