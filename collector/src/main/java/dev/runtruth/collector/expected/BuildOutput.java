@@ -234,7 +234,7 @@ final class BuildOutput implements Closeable {
 
     private byte[] readEntry(ZipEntry entry) {
         try (InputStream in = zip.getInputStream(entry)) {
-            return in.readAllBytes();
+            return BoundedRead.readAtMost(in, BoundedRead.MAX_ENTRY_BYTES, entry.getName());
         } catch (IOException e) {
             warnings.accept(display + "!/" + entry.getName() + ": cannot read: " + e.getMessage() + "; skipped");
             return null;

@@ -60,7 +60,7 @@ final class NestedJar {
             return new NestedJar(outer, nested, null, nested.getSize());
         }
         try (InputStream in = outer.getInputStream(nested)) {
-            byte[] bytes = in.readAllBytes();
+            byte[] bytes = BoundedRead.readAtMost(in, BoundedRead.MAX_NESTED_JAR_BYTES, nested.getName());
             return new NestedJar(outer, nested, bytes, bytes.length);
         }
     }
@@ -85,7 +85,7 @@ final class NestedJar {
             throw new ZipException("no local header for " + name);
         }
         long data = entry.localHeader() + 30 + int16(header, 26) + int16(header, 28);
-        byte[] raw = range(data, checkedSize(entry.compressedSize()));
+        byte[] raw = range(data, BoundedRead.declaredSize(entry.compressedSize(), BoundedRead.MAX_ENTRY_BYTES, name));
         if (entry.method() == ZipEntry.STORED) {
             return raw;
         }
@@ -95,7 +95,7 @@ final class NestedJar {
         Inflater inflater = new Inflater(true);
         try {
             inflater.setInput(raw);
-            byte[] out = new byte[checkedSize(entry.size())];
+            byte[] out = new byte[BoundedRead.declaredSize(entry.size(), BoundedRead.MAX_ENTRY_BYTES, name)];
             int done = 0;
             while (done < out.length) {
                 int n = inflater.inflate(out, done, out.length - done);
@@ -177,12 +177,6 @@ final class NestedJar {
         }
     }
 
-    private static int checkedSize(long size) throws ZipException {
-        if (size < 0 || size > Integer.MAX_VALUE - 8) {
-            throw new ZipException("entry too large: " + size + " bytes");
-        }
-        return (int) size;
-    }
 
     private static int int16(byte[] b, int i) {
         return (b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8;

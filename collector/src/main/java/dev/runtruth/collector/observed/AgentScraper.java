@@ -2,6 +2,8 @@ package dev.runtruth.collector.observed;
 
 import dev.runtruth.collector.InputException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,9 +12,14 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads the routes a running service serves from its Runtruth agent's metrics endpoint: one HTTP GET with {@code
@@ -25,6 +32,12 @@ public final class AgentScraper {
 
     /** Default connect and response timeout. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    /**
+     * Largest answer read, in bytes: 32 MiB. An agent at its default caps (10,000 routes, 2,000 jars) answers about
+     * 5 MiB; more means something else answers on that port, and reading stops there.
+     */
+    public static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
 
     /** The {@code Accept} header sent: the Prometheus text format 0.0.4, which client_java serves as is. */
     static final String ACCEPT = "text/plain;version=0.0.4";
@@ -82,9 +95,21 @@ public final class AgentScraper {
     public ObservedRoutes scrape(URI url) throws InputException {
         String source = url.toString();
         HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Accept", ACCEPT).GET().build();
-        HttpResponse<String> response;
+        HttpResponse<InputStream> response;
+        String body;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new InputException(source, "HTTP status " + response.statusCode() + " (expected 200)");
+                }
+                byte[] bytes = readBody(in, source);
+                if (bytes.length > MAX_BODY_BYTES) {
+                    throw new InputException(source, "answer larger than " + MAX_BODY_BYTES / (1024 * 1024)
+                            + " MiB; not read further (is this a Runtruth agent?)");
+                }
+                body = new String(bytes, StandardCharsets.UTF_8);
+            }
         } catch (HttpConnectTimeoutException e) {
             throw new InputException(source, "cannot connect: timed out after " + seconds(), e);
         } catch (HttpTimeoutException e) {
@@ -99,10 +124,7 @@ public final class AgentScraper {
         } catch (IllegalArgumentException e) {
             throw new InputException(source, "cannot fetch: " + describe(e), e);
         }
-        if (response.statusCode() != 200) {
-            throw new InputException(source, "HTTP status " + response.statusCode() + " (expected 200)");
-        }
-        return parse(response.body(), response.headers().firstValue("Content-Type").orElse(null), source);
+        return parse(body, response.headers().firstValue("Content-Type").orElse(null), source);
     }
 
     /**
@@ -125,6 +147,33 @@ public final class AgentScraper {
                     + e.getMessage(), e);
         }
         return AgentMetrics.toObservedRoutes(samples, source);
+    }
+
+    /**
+     * Reads at most {@link #MAX_BODY_BYTES} + 1 bytes, within the timeout: the client's request timeout ends when the
+     * headers arrive, so a server that trickles its body would otherwise hold the scrape forever.
+     */
+    private byte[] readBody(InputStream in, String source) throws IOException, InterruptedException,
+            InputException {
+        CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return in.readNBytes(MAX_BODY_BYTES + 1);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        try {
+            return read.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            in.close(); // cancels the exchange; the reading thread ends with an IOException
+            throw new InputException(source, "answer not complete within " + seconds(), e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UncheckedIOException) {
+                throw ((UncheckedIOException) cause).getCause();
+            }
+            throw new IOException(cause);
+        }
     }
 
     private String seconds() {

@@ -1,0 +1,240 @@
+package dev.runtruth.collector.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.runtruth.collector.testing.Fixtures;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The collector's bad-input corpus, through the command line as a user runs it. An unusable input gives exit code 2
+ * and one line on stderr that names it, and nothing on stdout (no half-written report); a bad entry inside a usable
+ * archive is named in one warning and skipped, and the run goes on. Every case is bounded in time (the timeouts) and
+ * in memory (reads stop at {@code BoundedRead}'s and {@code AgentScraper}'s limits).
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class BadInputCorpusTest {
+
+    @TempDir
+    static Path dir;
+    private static Path fatJar;
+
+    @BeforeAll
+    static void fixtures() throws IOException {
+        fatJar = Fixtures.fatJar(dir.resolve("app.jar"), Map.of());
+    }
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = new CommandLine(new RuntruthCli());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    /** Exit 2, one line naming {@code input} and containing {@code problem}, nothing on stdout. */
+    private static void assertRefused(Result result, String input, String problem) {
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+        assertThat(result.out()).as("nothing half-written on stdout").isEmpty();
+        assertThat(result.err().lines().toList()).as(result.err()).hasSize(1);
+        assertThat(result.err()).contains(input).contains(problem);
+    }
+
+    @Test
+    void truncatedClassFile() throws IOException {
+        byte[] whole = Files.readAllBytes(Fixtures.fixtureClasses().resolve("PetController.class"));
+        Path truncated = Files.write(dir.resolve("PetController.class"), Arrays.copyOf(whole, whole.length / 2));
+        assertRefused(run("expected", truncated.toString()), truncated.toString(), "class");
+    }
+
+    @Test
+    void corruptClassFile() throws IOException {
+        Path corrupt = Files.write(dir.resolve("Corrupt.class"), "not a class file".getBytes(StandardCharsets.UTF_8));
+        assertRefused(run("expected", corrupt.toString()), corrupt.toString(), "corrupt class file");
+    }
+
+    @Test
+    void truncatedJar() throws IOException {
+        byte[] whole = Files.readAllBytes(fatJar);
+        Path truncated = Files.write(dir.resolve("truncated.jar"), Arrays.copyOf(whole, whole.length / 2));
+        assertRefused(run("expected", truncated.toString()), truncated.toString(), "");
+    }
+
+    @Test
+    void nonUtf8EntryName() throws IOException {
+        Path jar = dir.resolve("latin1-names.jar");
+        Fixtures.writeZip(jar, Map.of("BOOT-INF/classes/AAAA.class", new byte[] {1, 2, 3}), Map.of());
+        byte[] bytes = Files.readAllBytes(jar);
+        replaceAll(bytes, "AAAA".getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xC4, (byte) 0xFF,
+                (byte) 0xE9, (byte) 0x80}); // ISO-8859-1 'Ä' etc.: not UTF-8, though the zip flags it UTF-8
+        Files.write(jar, bytes);
+        assertRefused(run("expected", jar.toString()), jar.toString(), "");
+    }
+
+    @Test
+    void zipBombEntryIsSkippedWithAWarningAndTheRestIsScanned() throws IOException {
+        Path bomb = dir.resolve("bomb.jar");
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("BOOT-INF/classes/Bomb.class", new byte[65 * 1024 * 1024]); // deflates to ~65 KB
+        for (String name : new String[] {"PetController", "OwnerController"}) {
+            entries.put("BOOT-INF/classes/dev/runtruth/collector/fixtures/" + name + ".class",
+                    Files.readAllBytes(Fixtures.fixtureClasses().resolve(name + ".class")));
+        }
+        Fixtures.writeZip(bomb, entries, Map.of());
+        assertThat(Files.size(bomb)).isLessThan(1024 * 1024);
+
+        Result result = run("expected", bomb.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err().lines().filter(l -> l.contains("Bomb.class")).toList()).as(result.err())
+                .singleElement().satisfies(l -> assertThat(l).contains(bomb.toString()).contains("zip bomb"));
+        assertThat(result.out()).contains("/owners");
+    }
+
+    @Test
+    void nestedJarsInsideNestedJarsAreNotFollowed() throws IOException {
+        // a fat jar inside a fat jar inside a fat jar: the collector reads one level of BOOT-INF/lib only
+        Path inner = Fixtures.fatJar(dir.resolve("inner.jar"), Map.of());
+        Path middle = Fixtures.fatJar(dir.resolve("middle.jar"), Map.of("inner.jar", Files.readAllBytes(inner)));
+        Path outer = Fixtures.fatJar(dir.resolve("outer.jar"), Map.of("middle.jar", Files.readAllBytes(middle),
+                "outer-again.jar", Files.readAllBytes(middle)));
+        long started = System.nanoTime();
+
+        Result nested = run("expected", outer.toString());
+        Result plain = run("expected", fatJar.toString());
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
+        assertThat(nested.exitCode()).as(nested.err()).isZero();
+        assertThat(routeLines(nested.out())).isEqualTo(routeLines(plain.out()));
+    }
+
+    /** Billion laughs: 9 levels of 8 aliases, 8^9 strings if expanded; parsed in bounded time, then refused. */
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void yamlAliasBomb() throws IOException {
+        StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            char p = (char) (c - 1);
+            yaml.append(c).append(": &").append(c).append(" [*").append(p).append(",*").append(p).append(",*")
+                    .append(p).append(",*").append(p).append(",*").append(p).append(",*").append(p).append(",*")
+                    .append(p).append(",*").append(p).append("]\n");
+        }
+        yaml.append("services: *j\n");
+        Path config = Files.writeString(dir.resolve("bomb.yaml"), yaml);
+        assertRefused(run("serve", "--check", config.toString()), config.toString(), "");
+    }
+
+    @Test
+    void hugeMetricsAnswer() throws IOException {
+        HttpServer server = server((exchange) -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+            exchange.sendResponseHeaders(200, 0);
+            byte[] line = "# padding padding padding padding padding padding padding padding padding\n"
+                    .getBytes(StandardCharsets.UTF_8);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (long sent = 0; sent < 40L * 1024 * 1024; sent += line.length) {
+                    out.write(line);
+                }
+            } catch (IOException e) {
+                // the collector stopped reading: expected
+            }
+        });
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/metrics";
+            assertRefused(run("check", "--expected", fatJar.toString(), "--agent", url), url, "larger than 32 MiB");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void slowMetricsAnswer() throws IOException {
+        HttpServer server = server((exchange) -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                for (int i = 0; i < 300; i++) { // trickles one comment line every 100 ms for 30 s
+                    out.write("# slow\n".getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            } catch (IOException | InterruptedException e) {
+                // the collector gave up: expected
+            }
+        });
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/metrics";
+            long started = System.nanoTime();
+            Result result = run("check", "--expected", fatJar.toString(), "--agent", url, "--timeout", "1");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+            assertRefused(result, url, "not complete within 1 s");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void malformedMetricsAnswer() throws IOException {
+        HttpServer server = server((exchange) -> {
+            byte[] body = "runtruth_route_info{method=\"GET\",route=\"/x 1\n".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/metrics";
+            assertRefused(run("check", "--expected", fatJar.toString(), "--agent", url), url, "not Prometheus text");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static HttpServer server(com.sun.net.httpserver.HttpHandler handler) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", handler);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "corpus-stub");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+        return server;
+    }
+
+    private static java.util.List<String> routeLines(String out) {
+        return out.lines().filter(l -> l.contains("/") && !l.startsWith("#")).sorted().toList();
+    }
+
+    private static void replaceAll(byte[] bytes, byte[] from, byte[] to) {
+        for (int i = 0; i + from.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + from.length, from, 0, from.length)) {
+                System.arraycopy(to, 0, bytes, i, to.length);
+            }
+        }
+    }
+}
