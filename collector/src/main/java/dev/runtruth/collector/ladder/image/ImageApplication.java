@@ -282,9 +282,12 @@ public final class ImageApplication implements Closeable {
         }
     }
 
+    /** @return {@code path} made absolute against {@code cwd} and normalised; a trailing {@code /*} is kept */
     private static String absolute(String cwd, String path) {
-        return ImageFileSystem.normalise(path.startsWith("/") ? path : cwd + "/" + path)
-                + (path.endsWith("/*") ? "/*" : "");
+        boolean wildcard = path.endsWith("/*") || path.equals("*");
+        String dir = wildcard ? path.substring(0, path.length() - 1) : path;
+        String normal = ImageFileSystem.normalise(dir.startsWith("/") ? dir : cwd + "/" + dir);
+        return wildcard ? (normal.equals("/") ? "/*" : normal + "/*") : normal;
     }
 
     private static String orEmpty(String s) {

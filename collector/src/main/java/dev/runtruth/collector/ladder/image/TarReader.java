@@ -78,7 +78,9 @@ final class TarReader {
                     String[] pax = parsePax(data);
                     longName = pax[0] != null ? pax[0] : longName;
                     longLink = pax[1] != null ? pax[1] : longLink;
-                    paxSize = pax[2] != null ? Long.parseLong(pax[2].trim()) : paxSize;
+                    if (pax[2] != null) {
+                        paxSize = Long.parseLong(pax[2].trim());
+                    }
                 } else if (type == 'L') {
                     longName = cString(data, 0, data.length);
                 } else {
