@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,10 +67,30 @@ class AgentRobustnessIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
+    void anUnwritableDumpPathLeavesTheAppAndTheEndpointRunning(Path jdk) throws IOException {
+        // the parent is a regular file: no user, root included, can create the manifest there
+        Path notADirectory = Files.createTempFile("runtruth-dump-parent", ".txt");
+        Path dump = notADirectory.resolve("manifest.json");
+        int agentPort = TestJvm.freePort();
+        try (Host host = startFaultHost("robust-dump", jdk, "plain", "/",
+                "port=" + agentPort + ",host=127.0.0.1,dump=" + dump)) {
+            assertThat(scrape(agentPort, host.jvm()).buildInfo()).hasSize(1);
+            assertThat(oneWarning(host.jvm())).as(host.jvm().describe())
+                    .contains("cannot write the route manifest to " + dump);
+        } finally {
+            Files.deleteIfExists(notADirectory);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
     void anExceptionInsideCaptureIsCountedAndTheAppServes(Path jdk) {
         int agentPort = TestJvm.freePort();
         try (TestJvm jvm = startSample("robust-fail-capture", jdk, "port=" + agentPort + ",host=127.0.0.1",
                 "-Druntruth.test.failCapture=spring-webmvc")) {
+            scrape(agentPort, jvm);
+            // the registry's collectors are unordered: the failure counted while reading routes in one scrape may
+            // be exported by the next
             AgentMetrics metrics = scrape(agentPort, jvm);
             assertThat(metrics.captureErrors()).as(metrics.text()).isGreaterThanOrEqualTo(1);
             assertThat(metrics.routes()).as("spring-webmvc routes are lost, the rest stay")
