@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The main job as a user runs it: {@code runtruth demo} builds two real commits of the sample service with the
  * Maven wrapper, deploys the old one with the agent, and must find the stale deployment (the workflow routes missing,
- * a different commit, the route answering 404) and no drift after the fix (the route answering 200).
+ * a different commit, the route answering 404) and no drift after the fix. The ladder of each deployment: the stale one
+ * breaks at the runtime rung (its route rung shows the framework's 404), the fixed one holds up to the auth rung: the
+ * route answers 401 (the sample's workflow routes require HTTP basic), and 200 with the sample's demo user.
  */
 class DemoIT {
 
@@ -38,8 +40,25 @@ class DemoIT {
                 .containsPattern("MISSING +GET +/api/v1/workflows/steps/definitions")
                 .containsPattern("MISSING +POST +/api/v1/workflows/\\{workflowId}/steps")
                 .contains("commit: DIFFERENT")
-                .containsPattern("GET http://127\\.0\\.0\\.1:\\d+/api/v1/workflows/steps/definitions -> 200")
+                .containsPattern("GET http://127\\.0\\.0\\.1:\\d+/api/v1/workflows/steps/definitions -> 401")
                 .contains("NO DRIFT")
                 .contains("The demo ran as designed");
+        // the stale deployment's ladder (--all: the rungs above the broken one are walked too)
+        assertThat(text)
+                .containsPattern("source +OK +HEAD [0-9a-f]{7}; build output backoffice-[0-9a-f]{7}\\.jar from commit")
+                .containsPattern("artifact +OK +jar, commit [0-9a-f]{7}: \\d+ routes, all \\d+ routes of the source")
+                .containsPattern("runtime +BROKEN +agent: commit [0-9a-f]{7}, \\d+ routes served, 3 routes of the"
+                        + " artifact missing")
+                .containsPattern("MISSING +GET /api/v1/workflows/steps/definitions")
+                .containsPattern("absent +GET /api/v1/workflows/steps/definitions -> 404")
+                .contains("BROKEN AT RUNTIME: the running process lacks 3 routes that the artifact has");
+        // the fixed deployment's ladder: 404 turned 401, and 200 after authentication
+        assertThat(text)
+                .containsPattern("route +OK .*3 protected")
+                .containsPattern("protected +GET /api/v1/workflows/steps/definitions -> 401")
+                .containsPattern("auth +OK +with Authorization from the sample's application\\.properties: 3 present")
+                .contains("GET /api/v1/workflows/steps/definitions: 401 without credentials, 200 with them (present)")
+                .contains("LADDER HOLDS")
+                .contains("answered 404 before the fix and 401 after it");
     }
 }

@@ -10,16 +10,29 @@ import dev.runtruth.collector.drift.DriftReportPrinter;
 import dev.runtruth.collector.drift.IgnoreRules;
 import dev.runtruth.collector.expected.BytecodeRouteScanner;
 import dev.runtruth.collector.expected.ExpectedRoutes;
+import dev.runtruth.collector.ladder.Ladder;
+import dev.runtruth.collector.ladder.LadderInputs;
+import dev.runtruth.collector.ladder.LadderPrinter;
+import dev.runtruth.collector.ladder.LadderReport;
+import dev.runtruth.collector.ladder.Rung;
+import dev.runtruth.collector.ladder.RungStatus;
 import dev.runtruth.collector.observed.AgentScraper;
 import dev.runtruth.collector.observed.ObservedRoutes;
+import dev.runtruth.collector.probe.ProbeSettings;
+import dev.runtruth.collector.probe.SecretHeader;
 import dev.runtruth.model.Route;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,7 +40,10 @@ import picocli.CommandLine.Option;
  * {@code runtruth demo}: replays the stale-deployment incident with real JVMs. Two commits of the sample service are
  * built; the old build is deployed with the agent attached by one {@code -javaagent} flag; {@code check} compares it
  * with the new commit's build output and finds the drift; the service is recreated from the new build and
- * {@code check} finds none. Every process the demo starts is ended before it returns.
+ * {@code check} finds none. After each check, {@code runtruth ladder} walks source, artifact, runtime, route and auth
+ * for that deployment: the stale one breaks at the runtime rung and its feature route answers 404; the fixed one holds,
+ * the route answering 401 without credentials (Spring Security) and 200 with the sample's demo user. Every process
+ * the demo starts is ended before it returns.
  */
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
@@ -46,6 +62,9 @@ public final class DemoCommand extends RuntruthCommand {
     static final String FEATURE = "/api/v1/workflows/steps/definitions";
 
     private static final String INDENT = "              ";
+
+    /** Path variable placeholders for the ladder's probes: ids the sample seeds, so its lookups answer 200. */
+    private static final Map<String, String> SAMPLE_IDS = Map.of("customerId", "c-1", "orderId", "o-1");
 
     @Option(names = "--home", paramLabel = "DIR",
             description = "The Runtruth checkout (default: $RUNTRUTH_HOME, else the current directory).")
@@ -110,22 +129,35 @@ public final class DemoCommand extends RuntruthCommand {
         }
         Path oldJar = samples.jar(oldCommit);
         Path newJar = samples.jar(newCommit);
+        samples.checkout(newCommit); // the source is the new commit: the ladder's source rung reads HEAD
         ExpectedRoutes expected = new BytecodeRouteScanner().scan(newJar);
+        SecretHeader demoUser = demoUser(root);
 
         DriftReport stale;
+        LadderReport staleLadder;
+        int staleStatus;
         step(out, 3, "Deploy", "the OLD build, with the agent attached by one JVM flag:");
         try (ServiceProcess service = ServiceProcess.start(agentJar, oldJar, work.resolve("service-old.log"))) {
             out.println(INDENT + service.agentFlag());
             stale = deployAndCheck(service, expected, root, out);
+            staleStatus = ServiceProcess.status(service.baseUrl() + FEATURE);
+            staleLadder = ladder(service, samples.repository(), newJar, null, true, root, out);
         }
         step(out, 5, "Fix", "the boring fix: rebuild and recreate. The service restarts from the NEW build.");
         DriftReport fixed;
+        LadderReport fixedLadder;
+        int fixedStatus;
         try (ServiceProcess service = ServiceProcess.start(agentJar, newJar, work.resolve("service-new.log"))) {
             fixed = deployAndCheck(service, expected, root, out);
+            fixedStatus = ServiceProcess.status(service.baseUrl() + FEATURE);
+            fixedLadder = ladder(service, samples.repository(), newJar, demoUser, false, root, out);
         }
         out.println("All processes the demo started have ended. Logs: " + show(root, work));
         out.println();
         String problem = problem(stale, fixed, newCommit);
+        if (problem == null) {
+            problem = ladderProblem(staleLadder, staleStatus, fixedLadder, fixedStatus);
+        }
         if (problem != null) {
             out.println("The demo did NOT run as designed: " + problem);
             return ExitCodes.DRIFT;
@@ -133,6 +165,9 @@ public final class DemoCommand extends RuntruthCommand {
         out.println("The demo ran as designed: the stale deployment misses " + stale.missing().size()
                 + " routes and runs commit " + shortId(oldCommit) + " where " + shortId(newCommit)
                 + " is expected; after the fix there is no drift.");
+        out.println("The ladder: the stale deployment breaks at the runtime rung; GET " + FEATURE + " answered "
+                + staleStatus + " before the fix and " + fixedStatus + " after it. A 404 that turns into a 401 proves"
+                + " the route now exists, behind authentication; with the demo user it answers 200.");
         return ExitCodes.OK;
     }
 
@@ -154,6 +189,69 @@ public final class DemoCommand extends RuntruthCommand {
         out.println();
         out.flush();
         return report;
+    }
+
+    /**
+     * Walks the ladder for one deployment and prints it: the scratch repository's HEAD and the new build as source, the
+     * new build as the artifact to deploy, the running service's agent and URL.
+     *
+     * @param credentials the auth rung's header, or {@code null} to leave that rung without credentials
+     * @param walkAll     walk the rungs above a broken one too (to show the route rung's 404 on the stale deployment)
+     */
+    private static LadderReport ladder(ServiceProcess service, Path repo, Path build, SecretHeader credentials,
+                                       boolean walkAll, Path root, PrintWriter out)
+            throws InputException, InterruptedException {
+        out.println(INDENT + "runtruth ladder" + (walkAll ? " --all" : "") + " --repo " + show(root, repo)
+                + " --expected " + show(root, build) + " --artifact " + show(root, build));
+        out.println(INDENT + "    " + SAMPLE_IDS.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> "--path-var " + e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
+        out.println(INDENT + "    --agent " + service.metricsUrl() + " --base-url " + service.baseUrl()
+                + (credentials == null ? "" : " --header " + credentials.name() + "=<the demo user of the sample's"
+                + " application.properties>"));
+        // placeholders the sample knows (its seeded customer and order), so those routes answer 200, not 404
+        ProbeSettings defaults = ProbeSettings.defaults();
+        ProbeSettings probe = new ProbeSettings(defaults.concurrency(), defaults.ratePerSecond(), defaults.timeout(),
+                defaults.unsafeRoutes(), SAMPLE_IDS, credentials == null ? List.of() : List.of(credentials));
+        LadderReport report = Ladder.walk(new LadderInputs(repo, build, build, URI.create(service.metricsUrl()),
+                URI.create(service.baseUrl()), null, probe, walkAll));
+        StringWriter text = new StringWriter();
+        LadderPrinter.print(report, new PrintWriter(text));
+        text.toString().lines().forEach(line -> out.println(INDENT + line));
+        out.println();
+        out.flush();
+        return report;
+    }
+
+    /** @return the sample's demo user ({@code spring.security.user.*}) as an HTTP basic {@code Authorization} header */
+    private static SecretHeader demoUser(Path root) throws IOException, InputException {
+        Path file = root.resolve("samples/backoffice/src/main/resources/application.properties");
+        Properties config = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            config.load(in);
+        }
+        String user = config.getProperty("spring.security.user.name");
+        String password = config.getProperty("spring.security.user.password");
+        if (user == null || password == null) {
+            throw new InputException(file.toString(), "no spring.security.user.name and .password: the sample's"
+                    + " demo user is missing");
+        }
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
+        return SecretHeader.of("Authorization", "Basic " + basic, "the sample's application.properties");
+    }
+
+    /** @return what the ladder should have shown and did not, or {@code null} */
+    private static String ladderProblem(LadderReport stale, int staleStatus, LadderReport fixed, int fixedStatus) {
+        if (stale.firstBroken().map(r -> r.rung() != Rung.RUNTIME).orElse(true)) {
+            return "the stale deployment's ladder did not break at the runtime rung";
+        }
+        if (staleStatus != 404 || fixedStatus != 401) {
+            return "GET " + FEATURE + " answered " + staleStatus + " then " + fixedStatus + ", not 404 then 401";
+        }
+        if (fixed.firstBroken().isPresent() || fixed.get(Rung.AUTH).status() != RungStatus.OK) {
+            return "the fixed deployment's ladder does not hold up to the auth rung";
+        }
+        return null;
     }
 
     /** @return what the demo should have shown and did not, or {@code null} when it ran as designed */

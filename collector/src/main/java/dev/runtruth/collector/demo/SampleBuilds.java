@@ -41,6 +41,11 @@ final class SampleBuilds {
         return repo.directory();
     }
 
+    /** Checks out a commit in the scratch repository (branch {@code main}), so its HEAD is that commit. */
+    void checkout(String commit) throws IOException, InterruptedException {
+        repo.checkout(commit);
+    }
+
     /** @return where the build of a commit is kept */
     Path jar(String commit) {
         return workDir.resolve("backoffice-" + commit.substring(0, 7) + ".jar");

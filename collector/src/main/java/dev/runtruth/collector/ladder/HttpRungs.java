@@ -83,7 +83,9 @@ final class HttpRungs {
         for (ProbeResult after : signedIn) {
             ProbeResult before = anonymous.stream().filter(r -> r.route().equals(after.route())).findFirst()
                     .orElseThrow();
-            details.add(after.route() + ": " + status(before) + " without credentials, " + status(after)
+            String asked = after.request().equals(after.route().toString()) ? "" : " (asked with " + after.request()
+                    + ")";
+            details.add(after.route() + asked + ": " + status(before) + " without credentials, " + status(after)
                     + " with them (" + after.outcome().label() + ")");
         }
         List<ProbeResult> refused = signedIn.stream().filter(r -> r.outcome() == ProbeOutcome.PROTECTED).toList();
