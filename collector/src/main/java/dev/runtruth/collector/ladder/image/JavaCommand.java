@@ -10,7 +10,7 @@ import java.util.function.Function;
  * MAIN}, after the {@code java} launcher's rules (JDK 17 {@code java} tool reference): {@code @argfile} arguments are
  * replaced by the file's whitespace-separated tokens (Jib writes {@code -cp @/app/jib-classpath-file}), options that
  * take a value in the next argument are skipped with it, the first other argument is the main class. A shell form
- * ({@code sh -c "exec java ..."}) is split on blanks.
+ * ({@code sh -c "exec java ..."}) is split on blanks, and its unexpanded {@code $VARIABLES} are skipped as options.
  *
  * @param jar       the {@code -jar} argument, or {@code null}
  * @param classPath the {@code -cp}/{@code -classpath}/{@code --class-path} argument, or {@code null}
@@ -73,6 +73,8 @@ record JavaCommand(String jar, String classPath, String mainClass, String shown)
                 classPath = arg.substring("--class-path=".length());
             } else if (WITH_VALUE.contains(arg)) {
                 i++;
+            } else if (arg.startsWith("$")) {
+                continue; // a shell variable the container's shell would expand (JAVA_OPTS): options, not a class
             } else if (!arg.startsWith("-")) {
                 main = arg;
                 break;
