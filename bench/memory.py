@@ -9,8 +9,8 @@ Apps: `backoffice` (the sample Spring Boot service) and `scrape` (the generated 
 2 s, and runs `jcmd <pid> GC.class_histogram`, which does a full GC first and so lists live objects only. Runs
 alternate baseline / runtruth. Two figures per app:
 
-- `dev.runtruth.* instances`: bytes of live instances of the agent's own and shaded classes (everything under
-  dev.runtruth., which includes dev.runtruth.agent.shaded.*); a lower bound, because the Strings, arrays and maps
+- `agent instances`: bytes of live instances of the agent's own classes, its shaded dependencies
+  (dev.runtruth.agent.shaded.*) and the route model (dev.runtruth.model.*); a lower bound, because the Strings, arrays and maps
   those objects hold are JDK classes;
 - `live heap delta`: median total live bytes with the agent minus median without; includes the JDK objects the
   agent holds, and the noise of the app's own heap (shown as the baseline's min..max).
@@ -21,6 +21,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import benchlib as b
 import scrape
 
+# the agent's own classes, its shaded dependencies (dev.runtruth.agent.shaded.*) and the shared route model; not
+# dev.runtruth.sample.*, the sample service's own classes
+AGENT_PREFIXES = ("dev.runtruth.agent.", "dev.runtruth.model.")
 HIST = re.compile(r"^\s*\d+:\s+(\d+)\s+(\d+)\s+(\S+)")
 
 
@@ -32,7 +35,7 @@ def histogram(pid):
         m = HIST.match(line)
         if m:
             total += int(m.group(2))
-            if m.group(3).startswith("dev.runtruth."):
+            if m.group(3).startswith(AGENT_PREFIXES):
                 own += int(m.group(2))
                 count += int(m.group(1))
     return total, own, count
@@ -74,7 +77,7 @@ def run(runs, apps, java="java"):
             for arm in (("baseline", "runtruth") if i % 2 == 0 else ("runtruth", "baseline")):
                 res[arm].append(one(app, java, arm))
                 total, own, count = res[arm][-1]
-                b.log("%-10s %-8s live %.1f MB, dev.runtruth.* %.1f KB in %d instances  (%s)"
+                b.log("%-10s %-8s live %.1f MB, agent classes %.1f KB in %d instances  (%s)"
                       % (app, arm, total / 1e6, own / 1e3, count, b.load()))
         base = [t for t, _, _ in res["baseline"]]
         agent = [t for t, _, _ in res["runtruth"]]
@@ -87,7 +90,7 @@ def run(runs, apps, java="java"):
     return rows
 
 
-HEADER = ("app", "dev.runtruth.* KB", "instances", "live heap delta MB", "baseline live MB (min..max)",
+HEADER = ("app", "agent instances KB", "instances", "live heap delta MB", "baseline live MB (min..max)",
           "with agent MB", "runs", "load before -> after")
 
 

@@ -26,7 +26,9 @@ def start(app, java, arm):
     port, agent_port = b.free_port(), b.free_port()
     opts = ["-javaagent:%s=port=%d,host=127.0.0.1" % (b.AGENT, agent_port)] if arm == "runtruth" else []
     if app == "hello":
-        cmd = [java] + opts + ["-cp", b.javac("hello", ["hello/Hello.java"]), "Hello", str(port)]
+        # without TCP_NODELAY, com.sun.net.httpserver answers keep-alive requests after a 40 ms delayed-ACK stall
+        cmd = [java, "-Dsun.net.httpserver.nodelay=true"] + opts + ["-cp", b.javac("hello", ["hello/Hello.java"]),
+                                                                    "Hello", str(port)]
     else:
         cmd = [java] + opts + ["-jar", b.BACKOFFICE, "--server.port=%d" % port]
     jvm = b.Jvm(cmd, "throughput-%s-%s" % (app, arm))
