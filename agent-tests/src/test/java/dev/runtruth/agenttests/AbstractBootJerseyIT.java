@@ -1,7 +1,6 @@
 package dev.runtruth.agenttests;
 
 import dev.runtruth.model.Route;
-import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 
@@ -10,7 +9,7 @@ import java.util.Set;
  * {@code @ApplicationPath("/api")}, served below context path {@code /ctx}, plus the actuator endpoints Spring Boot
  * registers as programmatic Jersey resources; checked against Jersey's WADL. One subclass per Boot/Jersey line and JDK.
  */
-abstract class AbstractBootJerseyIT extends AbstractJaxrsAppIT {
+abstract class AbstractBootJerseyIT extends AbstractJerseyAppIT {
 
     static final String BASE = "/ctx/api";
 
@@ -30,13 +29,8 @@ abstract class AbstractBootJerseyIT extends AbstractJaxrsAppIT {
     }
 
     @Override
-    Set<Route> truth() throws IOException {
-        return JerseyWadl.read(appUrl(BASE + "/application.wadl"));
-    }
-
-    @Override
-    String truthName() {
-        return "application.wadl";
+    String jerseyBase() {
+        return BASE;
     }
 
     @Override

@@ -9,7 +9,6 @@ import dev.runtruth.model.Route;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,9 +47,7 @@ abstract class AbstractCollectorAgreementIT {
     static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TestJvm jvm;
-    private int httpPort;
-    private int agentPort;
+    private AppUnderAgent running;
 
     /** @return the app name for {@link Artifacts#app(String)}, e.g. {@code micronaut4} */
     abstract String app();
@@ -94,26 +91,21 @@ abstract class AbstractCollectorAgreementIT {
 
     @BeforeAll
     void startApp() {
-        httpPort = TestJvm.freePort();
-        agentPort = TestJvm.freePort();
-        jvm = TestJvm.builder("collector-" + app(), Jdks.current())
-                .agent(Artifacts.agentJar(), "port=" + agentPort + ",host=127.0.0.1,service=" + app())
-                .jvmArgs(jvmArgs(httpPort).toArray(String[]::new))
-                .jar(Artifacts.app(app()))
-                .args(appArgs(httpPort))
-                .start();
+        running = AppUnderAgent.start("collector-" + app(), app(), Jdks.current(), appJar(),
+                (builder, httpPort) -> builder.jvmArgs(jvmArgs(httpPort).toArray(String[]::new))
+                        .args(appArgs(httpPort)));
         if (readinessPath() != null) {
-            jvm.awaitHttp200("http://127.0.0.1:" + httpPort + readinessPath(), START_TIMEOUT);
+            running.awaitHttp200(running.url(readinessPath()), START_TIMEOUT);
         } else {
-            awaitReadyLine();
+            running.awaitStdoutLine("READY", START_TIMEOUT);
         }
-        jvm.awaitHttp200(metricsUrl(), Duration.ofSeconds(10));
+        running.awaitMetrics(AppUnderAgent.METRICS_TIMEOUT);
     }
 
     @AfterAll
     void stopApp() {
-        if (jvm != null) {
-            jvm.close();
+        if (running != null) {
+            running.close();
         }
     }
 
@@ -127,8 +119,8 @@ abstract class AbstractCollectorAgreementIT {
                 .map(route -> Route.of(route.method(), PathTemplate.join(deploymentPrefix(), route.template()),
                         route.framework(), route.handler()))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        Set<Route> agent = AgentMetrics.scrape(metricsUrl()).routes().stream()
-                .filter(route -> route.framework().equals(framework()) && ownHandler(route) && !codeBuilt(route))
+        Set<Route> agent = running.routes(framework()).stream()
+                .filter(route -> ownHandler(route) && !codeBuilt(route))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         System.out.printf("collector-%s: %d routes compared (collector %d, agent %d)%n", app(), collector.size(),
                 collector.size(), agent.size());
@@ -137,7 +129,7 @@ abstract class AbstractCollectorAgreementIT {
                 .hasSizeGreaterThanOrEqualTo(minimumRoutes())
                 .allSatisfy(route -> assertThat(route.framework()).isEqualTo(framework()));
         assertThat(RouteDiff.describe("collector expected", collector, "agent (app's own, annotated)", agent))
-                .as("collector == agent on %s\n%s\n%s", app(), expected.describe(), jvm.describe())
+                .as("collector == agent on %s\n%s\n%s", app(), expected.describe(), running.describe())
                 .isEmpty();
         if (expectedNote() != null) {
             assertThat(expected.stderr()).as("a note on routes built in code").contains("runtruth: note: ")
@@ -148,7 +140,7 @@ abstract class AbstractCollectorAgreementIT {
     @Test
     void checkFindsEveryExpectedRouteServed() throws IOException {
         List<String> args = new ArrayList<>(List.of("check", "--expected", appJar().toString(),
-                "--agent", "http://127.0.0.1:" + agentPort, "--json"));
+                "--agent", running.agentUrl(), "--json"));
         if (!deploymentPrefix().isEmpty()) {
             args.add("--path-prefix=" + deploymentPrefix());
         }
@@ -160,7 +152,7 @@ abstract class AbstractCollectorAgreementIT {
                 .filter(this::ownHandler)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         assertThat(missing).as("expected routes of the app's own classes the running app does not serve\n%s\n%s",
-                check.describe(), jvm.describe()).isEmpty();
+                check.describe(), running.describe()).isEmpty();
         assertThat(report.path("matched").asInt()).as(check.describe()).isGreaterThanOrEqualTo(minimumRoutes());
     }
 
@@ -180,24 +172,5 @@ abstract class AbstractCollectorAgreementIT {
     private static String handlerClass(Route route) {
         int hash = route.handler().indexOf('#');
         return hash < 0 ? route.handler() : route.handler().substring(0, hash);
-    }
-
-    private String metricsUrl() {
-        return "http://127.0.0.1:" + agentPort + "/metrics";
-    }
-
-    private void awaitReadyLine() {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (!jvm.stdoutLines().contains("READY")) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(app() + ": no READY on stdout\n" + jvm.describe());
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
     }
 }

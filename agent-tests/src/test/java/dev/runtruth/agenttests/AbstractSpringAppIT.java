@@ -12,36 +12,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * One Spring Boot app in its own JVM with the shaded agent attached, held against the framework's own truth:
  * {@code /actuator/mappings} for routes, the JVM's class-load log and the fat jar's bytes for the classpath, the
  * jar's {@code git.properties} for the build. One subclass per app, Boot line and JDK.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class AbstractSpringAppIT {
+abstract class AbstractSpringAppIT extends AbstractAgentScenarioIT {
 
     static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /** Prefixes of the nested jars every Spring MVC app loads classes from. */
+    static final List<String> MVC_JARS = List.of("spring-webmvc-", "spring-core-", "tomcat-embed-core-");
+    /** {@link #MVC_JARS} and Spring Boot Admin's server, for the apps that embed it. */
+    static final List<String> ADMIN_SERVER_JARS = List.of("spring-webmvc-", "spring-core-", "tomcat-embed-core-",
+            "spring-boot-admin-server-");
 
-    private TestJvm jvm;
-    private int httpPort;
-    private int agentPort;
     private Path classLoadLog;
-
-    /** @return the name of this run, also the agent's {@code service} option, e.g. {@code boot35-admin-jdk17} */
-    abstract String service();
-
-    /** @return the executable jar of the app */
-    abstract Path appJar();
-
-    /** @return the JDK to run the app on; may abort the test class with an assumption */
-    Path javaHome() {
-        return Jdks.current();
-    }
 
     /** @return the servlet context path the app runs with, e.g. {@code /ctx}; empty for the root */
     String contextPath() {
@@ -53,28 +40,30 @@ abstract class AbstractSpringAppIT {
         return "";
     }
 
-    /** @return a path (below context and servlet path) that answers 200 only once the app is fully started */
+    /**
+     * @return a path (below context and servlet path) that answers 200 only once the app is fully started; by
+     *         default the route the apps under {@code agent-tests/apps} register through {@code registerMapping(..)}
+     *         from their {@code ApplicationReadyEvent} listener
+     */
     String readinessPath() {
-        return "/actuator/health";
+        return "/late/registered/ready";
     }
 
     /** @return the least number of routes the app must list: the scenario must not pass on a trivial app */
-    abstract int minimumRoutes();
+    int minimumRoutes() {
+        return 20;
+    }
 
     /** @return routes (without context and servlet path) that must be listed, e.g. the one added by registerMapping */
     abstract Set<Route> requiredRoutes();
 
     /** @return prefixes of nested jar names whose classes must have been loaded, e.g. {@code spring-webmvc-} */
     List<String> requiredLoadedJars() {
-        return List.of("spring-webmvc-", "spring-core-", "tomcat-embed-core-");
+        return MVC_JARS;
     }
 
-    @BeforeAll
-    void startApp() {
-        Path home = javaHome();
-        httpPort = TestJvm.freePort();
-        agentPort = TestJvm.freePort();
-        TestJvm.Builder builder = TestJvm.builder(service(), home);
+    @Override
+    void launch(TestJvm.Builder builder, int httpPort) {
         classLoadLog = builder.logs().resolve("class-load.log");
         List<String> args = new ArrayList<>(List.of("--server.port=" + httpPort));
         if (!contextPath().isEmpty()) {
@@ -83,52 +72,20 @@ abstract class AbstractSpringAppIT {
         if (!servletPath().isEmpty()) {
             args.add("--spring.mvc.servlet.path=" + servletPath());
         }
-        jvm = builder.agent(Artifacts.agentJar(), "port=" + agentPort + ",host=127.0.0.1,service=" + service())
-                .jvmArgs(ClassLoadLog.option(classLoadLog))
-                .jar(appJar())
-                .args(args)
-                .start();
-        jvm.awaitHttp200(appUrl(readinessPath()), START_TIMEOUT);
-        jvm.awaitHttp200(metricsUrl(), Duration.ofSeconds(10));
+        builder.jvmArgs(ClassLoadLog.option(classLoadLog)).args(args);
     }
 
-    @AfterAll
-    void stopApp() {
-        if (jvm != null) {
-            jvm.close();
-        }
+    @Override
+    void awaitReady(AppUnderAgent app) {
+        app.awaitHttp200(appUrl(readinessPath()), START_TIMEOUT).awaitMetrics(AppUnderAgent.METRICS_TIMEOUT);
     }
 
     @Test
     void agentRoutesEqualActuatorMappings() throws IOException {
         Set<Route> actuator = ActuatorMappings.read(appUrl("/actuator/mappings"), prefix());
-        AgentMetrics metrics = AgentMetrics.scrape(metricsUrl());
-        Set<Route> agent = metrics.routes();
-        System.out.printf("%s: %d actuator routes, %d agent routes%n", service(), actuator.size(), agent.size());
-
         assertThat(actuator).as("actuator's own listing (sanity)").hasSizeGreaterThan(minimumRoutes())
                 .containsAll(prefixed(requiredRoutes()));
-        assertThat(RouteDiff.describe("/actuator/mappings", actuator, "runtruth_route_info", agent))
-                .as("agent routes == actuator mappings for %s (%d actuator routes, %d agent routes)\n%s",
-                        service(), actuator.size(), agent.size(), jvm.describe())
-                .isEmpty();
-    }
-
-    @Test
-    void noCaptureErrors() throws IOException {
-        AgentMetrics metrics = AgentMetrics.scrape(metricsUrl());
-        assertThat(metrics.captureErrorSeries()).as("%s is exported\n%s", AgentMetrics.CAPTURE_ERRORS, metrics.text())
-                .isNotEmpty();
-        assertThat(metrics.captureErrors()).as("%s\n%s", AgentMetrics.CAPTURE_ERRORS, jvm.describe()).isZero();
-    }
-
-    // a healthy agent is silent; JDK warnings (e.g. sun.misc.Unsafe on JDK 24+) name the caller's class or jar
-    @Test
-    void agentWritesNothingToStderr() {
-        assertThat(jvm.stderrLines())
-                .as("stderr lines from or about the agent\n%s", jvm.describe())
-                .noneMatch(line -> line.startsWith("[runtruth]") || line.contains("dev.runtruth.agent")
-                        || line.contains(Artifacts.agentJar().getFileName().toString()));
+        app().assertRoutesEqual("/actuator/mappings", actuator, "runtruth_route_info", app().scrape().routes());
     }
 
     @Test
@@ -141,7 +98,7 @@ abstract class AbstractSpringAppIT {
                     .anyMatch(jar -> jar.startsWith(required));
         }
 
-        List<Map<String, String>> entries = AgentMetrics.scrape(metricsUrl()).classpathEntries();
+        List<Map<String, String>> entries = app().scrape().classpathEntries();
         Map<String, String> problems = new TreeMap<>();
         for (String jar : loaded) {
             Optional<Map<String, String>> entry = entries.stream().filter(e -> describes(e, jar)).findFirst();
@@ -154,7 +111,7 @@ abstract class AbstractSpringAppIT {
         }
         assertThat(problems)
                 .as("%d nested jars with loaded classes, %d classpath entries exported; e.g. %s\n%s",
-                        loaded.size(), entries.size(), entries.stream().limit(3).toList(), jvm.describe())
+                        loaded.size(), entries.size(), entries.stream().limit(3).toList(), app().describe())
                 .isEmpty();
     }
 
@@ -163,18 +120,15 @@ abstract class AbstractSpringAppIT {
         Optional<String> commit = FatJar.gitCommitId(appJar());
         assertThat(commit).as("git.commit.id in %s!/BOOT-INF/classes/git.properties", appJar()).isPresent();
 
-        List<Map<String, String>> buildInfo = AgentMetrics.scrape(metricsUrl()).buildInfo();
-        assertThat(buildInfo).as("%s series\n%s", AgentMetrics.BUILD_INFO, jvm.describe()).hasSize(1);
+        List<Map<String, String>> buildInfo = app().scrape().buildInfo();
+        assertThat(buildInfo).as("%s series\n%s", AgentMetrics.BUILD_INFO, app().describe()).hasSize(1);
         assertThat(buildInfo.get(0)).containsEntry("commit", commit.get()).containsEntry("service", service());
     }
 
     /** @return {@code http://127.0.0.1:<port><context path><servlet path><path>} */
+    @Override
     String appUrl(String path) {
-        return "http://127.0.0.1:" + httpPort + prefix() + path;
-    }
-
-    String metricsUrl() {
-        return "http://127.0.0.1:" + agentPort + "/metrics";
+        return super.appUrl(prefix() + path);
     }
 
     private String prefix() {

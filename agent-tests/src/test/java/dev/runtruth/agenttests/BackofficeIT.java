@@ -17,6 +17,12 @@ class BackofficeIT extends AbstractSpringAppIT {
         return Artifacts.app("backoffice");
     }
 
+    // the sample service has no late registerMapping: actuator's health answers once it is started
+    @Override
+    String readinessPath() {
+        return "/actuator/health";
+    }
+
     @Override
     int minimumRoutes() {
         return 15;

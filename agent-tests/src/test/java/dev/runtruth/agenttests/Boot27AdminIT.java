@@ -19,16 +19,6 @@ class Boot27AdminIT extends AbstractSpringAppIT {
     }
 
     @Override
-    String readinessPath() {
-        return "/late/registered/ready";
-    }
-
-    @Override
-    int minimumRoutes() {
-        return 20;
-    }
-
-    @Override
     Set<Route> requiredRoutes() {
         return Set.of(
                 Route.parse("GET /late/registered/{id}"),
@@ -38,6 +28,6 @@ class Boot27AdminIT extends AbstractSpringAppIT {
 
     @Override
     List<String> requiredLoadedJars() {
-        return List.of("spring-webmvc-", "spring-core-", "tomcat-embed-core-", "spring-boot-admin-server-");
+        return ADMIN_SERVER_JARS;
     }
 }

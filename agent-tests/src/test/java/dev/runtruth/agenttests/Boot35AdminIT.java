@@ -2,6 +2,7 @@ package dev.runtruth.agenttests;
 
 import dev.runtruth.model.Route;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,17 +21,6 @@ class Boot35AdminIT extends AbstractSpringAppIT {
         return Artifacts.app("boot35-admin");
     }
 
-    // answers only once the ApplicationReadyEvent listener registered it
-    @Override
-    String readinessPath() {
-        return "/late/registered/ready";
-    }
-
-    @Override
-    int minimumRoutes() {
-        return 20;
-    }
-
     @Override
     Set<Route> requiredRoutes() {
         return Set.of(
@@ -42,7 +32,7 @@ class Boot35AdminIT extends AbstractSpringAppIT {
     }
 
     @Override
-    java.util.List<String> requiredLoadedJars() {
-        return java.util.List.of("spring-webmvc-", "spring-core-", "tomcat-embed-core-", "spring-boot-admin-server-");
+    List<String> requiredLoadedJars() {
+        return ADMIN_SERVER_JARS;
     }
 }

@@ -21,16 +21,6 @@ class Boot41WebIT extends AbstractSpringAppIT {
     }
 
     @Override
-    String readinessPath() {
-        return "/late/registered/ready";
-    }
-
-    @Override
-    int minimumRoutes() {
-        return 20;
-    }
-
-    @Override
     Set<Route> requiredRoutes() {
         return Set.of(
                 Route.parse("GET /late/registered/{id}"),

@@ -1,7 +1,6 @@
 package dev.runtruth.agenttests;
 
 import dev.runtruth.model.Route;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +10,7 @@ import java.util.Set;
  * {@code /api/*}: regex templates, explicit HEAD/OPTIONS, nested sub-resource locators, a programmatic resource,
  * checked against Jersey's WADL.
  */
-class Dropwizard4IT extends AbstractJaxrsAppIT {
+class Dropwizard4IT extends AbstractJerseyAppIT {
 
     static final String BASE = "/app/api";
 
@@ -45,13 +44,8 @@ class Dropwizard4IT extends AbstractJaxrsAppIT {
     }
 
     @Override
-    Set<Route> truth() throws IOException {
-        return JerseyWadl.read(appUrl(BASE + "/application.wadl"));
-    }
-
-    @Override
-    String truthName() {
-        return "application.wadl";
+    String jerseyBase() {
+        return BASE;
     }
 
     @Override

@@ -18,11 +18,6 @@ class ServletJetty12IT extends AbstractServletAppIT {
     }
 
     @Override
-    String contextPath() {
-        return "";
-    }
-
-    @Override
     int minimumRoutes() {
         return 5;
     }

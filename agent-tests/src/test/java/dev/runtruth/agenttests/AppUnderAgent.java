@@ -1,0 +1,202 @@
+package dev.runtruth.agenttests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runtruth.model.Route;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * One app jar running in its own JVM with the shaded agent ({@link Artifacts#agentJar()}) attached: the agent serves
+ * {@code /metrics} on a free loopback port, the app gets another free port for HTTP. Holds the scaffolding every
+ * scenario shares (start, readiness, URLs, scrape) and the checks every scenario makes of the agent (no capture
+ * errors, a silent stderr, agent routes equal to a truth). The truth itself is the scenario's: this class never
+ * computes one.
+ */
+final class AppUnderAgent implements AutoCloseable {
+
+    /** How long the agent's endpoint may take to answer once the app is ready. */
+    static final Duration METRICS_TIMEOUT = Duration.ofSeconds(10);
+
+    private final String name;
+    private final TestJvm jvm;
+    private final int httpPort;
+    private final int agentPort;
+
+    private AppUnderAgent(String name, TestJvm jvm, int httpPort, int agentPort) {
+        this.name = name;
+        this.jvm = jvm;
+        this.httpPort = httpPort;
+        this.agentPort = agentPort;
+    }
+
+    /**
+     * Starts {@code java -javaagent:<agent>=port=<p>,host=127.0.0.1,service=<service> [options] -jar <jar> [args]};
+     * does not wait for it.
+     *
+     * @param name     the name of the run, for log files and messages, e.g. {@code boot35-admin-jdk17}
+     * @param service  the agent's {@code service} option
+     * @param javaHome the JDK home whose {@code bin/java} runs the app
+     * @param jar      the executable jar of the app
+     * @param launch   adds the app's JVM options and program arguments to the builder, given the app's HTTP port
+     * @return the running app
+     * @throws java.io.UncheckedIOException if no port is free or the process cannot be started
+     */
+    static AppUnderAgent start(String name, String service, Path javaHome, Path jar,
+            BiConsumer<TestJvm.Builder, Integer> launch) {
+        int httpPort = TestJvm.freePort();
+        int agentPort = TestJvm.freePort();
+        TestJvm.Builder builder = TestJvm.builder(name, javaHome)
+                .agent(Artifacts.agentJar(), "port=" + agentPort + ",host=127.0.0.1,service=" + service)
+                .jar(jar);
+        launch.accept(builder, httpPort);
+        return new AppUnderAgent(name, builder.start(), httpPort, agentPort);
+    }
+
+    /**
+     * @param path a path with its leading {@code /}, context paths included
+     * @return {@code http://127.0.0.1:<app port><path>}
+     */
+    String url(String path) {
+        return "http://127.0.0.1:" + httpPort + path;
+    }
+
+    /** @return {@code http://127.0.0.1:<agent port>}, the agent's endpoint as {@code runtruth --agent} takes it */
+    String agentUrl() {
+        return "http://127.0.0.1:" + agentPort;
+    }
+
+    /** @return the agent's Prometheus text endpoint */
+    String metricsUrl() {
+        return agentUrl() + "/metrics";
+    }
+
+    /**
+     * @param url     a URL of the app, see {@link #url(String)}
+     * @param timeout how long to wait
+     * @return this, once {@code url} answered HTTP 200
+     * @throws AssertionError if the app exits or the timeout passes first
+     */
+    AppUnderAgent awaitHttp200(String url, Duration timeout) {
+        jvm.awaitHttp200(url, timeout);
+        return this;
+    }
+
+    /**
+     * @param timeout how long to wait
+     * @return this, once the agent's {@code /metrics} answered HTTP 200
+     * @throws AssertionError if the app exits or the timeout passes first
+     */
+    AppUnderAgent awaitMetrics(Duration timeout) {
+        jvm.awaitHttp200(metricsUrl(), timeout);
+        return this;
+    }
+
+    /**
+     * @param line    a whole line the app prints on stdout once it is ready, e.g. {@code READY}
+     * @param timeout how long to wait
+     * @return this, once the line was printed
+     * @throws AssertionError if the timeout passes first or the thread is interrupted; the message has the log tails
+     */
+    AppUnderAgent awaitStdoutLine(String line, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!jvm.stdoutLines().contains(line)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(name + ": no '" + line + "' on stdout after " + timeout + "\n"
+                        + jvm.describe());
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        return this;
+    }
+
+    /**
+     * @return a fresh scrape of the agent's endpoint
+     * @throws IOException if it cannot be read or parsed
+     */
+    AgentMetrics scrape() throws IOException {
+        return AgentMetrics.scrape(metricsUrl());
+    }
+
+    /**
+     * @param framework a {@code framework} label value, e.g. {@code micronaut}
+     * @return the agent's {@code runtruth_route_info} routes with that label, in scrape order
+     * @throws IOException if the endpoint cannot be read or parsed
+     */
+    Set<Route> routes(String framework) throws IOException {
+        return scrape().routes().stream().filter(route -> route.framework().equals(framework))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** @return the child JVM, for its logs */
+    TestJvm jvm() {
+        return jvm;
+    }
+
+    /** @return the command line and log tails of the app, for failure messages */
+    String describe() {
+        return jvm.describe();
+    }
+
+    /**
+     * Prints the sizes of both sides and asserts that they are equal as sets.
+     *
+     * @param truthName what the truth is, e.g. {@code /actuator/mappings}
+     * @param truth     the framework's own listing
+     * @param agentName what the agent side is, e.g. {@code runtruth_route_info}
+     * @param agent     the agent's routes
+     * @throws AssertionError naming every route on one side only
+     */
+    void assertRoutesEqual(String truthName, Set<Route> truth, String agentName, Set<Route> agent) {
+        System.out.printf("%s: %d %s routes, %d agent routes%n", name, truth.size(), truthName, agent.size());
+        assertThat(RouteDiff.describe(truthName, truth, agentName, agent))
+                .as("agent routes == %s for %s (%d vs %d)\n%s", truthName, name, truth.size(), agent.size(),
+                        jvm.describe())
+                .isEmpty();
+    }
+
+    /**
+     * Asserts that {@code runtruth_capture_errors_total} is exported and sums to 0.
+     *
+     * @throws IOException if the endpoint cannot be read or parsed
+     */
+    void assertNoCaptureErrors() throws IOException {
+        AgentMetrics metrics = scrape();
+        assertThat(metrics.captureErrorSeries()).as("%s is exported\n%s", AgentMetrics.CAPTURE_ERRORS, metrics.text())
+                .isNotEmpty();
+        assertThat(metrics.captureErrors()).as("%s\n%s", AgentMetrics.CAPTURE_ERRORS, jvm.describe()).isZero();
+    }
+
+    /**
+     * Asserts that no stderr line is from or about the agent: none starts with {@code [runtruth]}, names
+     * {@code agentPackage} or the agent jar's file name. A healthy agent is silent; JDK warnings (e.g.
+     * {@code sun.misc.Unsafe} on JDK 24+) name the caller's class or jar.
+     *
+     * @param agentPackage the agent's package as it would appear in a line, e.g. {@code dev.runtruth.agent}
+     * @param tolerated    agent lines the scenario documents as expected
+     */
+    void assertAgentSilentOnStderr(String agentPackage, Predicate<String> tolerated) {
+        String jarName = Artifacts.agentJar().getFileName().toString();
+        assertThat(jvm.stderrLines())
+                .as("stderr lines from or about the agent\n%s", jvm.describe())
+                .noneMatch(line -> !tolerated.test(line) && (line.startsWith("[runtruth]")
+                        || line.contains(agentPackage) || line.contains(jarName)));
+    }
+
+    @Override
+    public void close() {
+        jvm.close();
+    }
+}
