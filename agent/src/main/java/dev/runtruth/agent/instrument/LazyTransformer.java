@@ -9,14 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.matcher.ElementMatchers;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * The only transformer the agent registers in {@code premain}. It costs one string prefix test and one hash lookup
@@ -30,32 +22,38 @@ import net.bytebuddy.utility.JavaModule;
  */
 public final class LazyTransformer implements ClassFileTransformer {
 
-    private final Map<String, TypeHook> hooks = new HashMap<String, TypeHook>();
+    private final Callable<List<TypeHook>> hookSource;
     private final String[] warmUpPrefixes;
+    private volatile FutureTask<Map<String, TypeHook>> hooks;
     private volatile FutureTask<ClassFileTransformer> delegate;
 
     /**
-     * @param hooks          the types to decorate
-     * @param warmUpPrefixes internal-name prefixes (e.g. {@code org/springframework/}) whose first class starts the
-     *                       background build of the ByteBuddy transformer
+     * @param hookSource     the hooks to apply; called once, on a background thread, when the first class under a
+     *                       warm-up prefix loads (creating the hooks loads the capture classes)
+     * @param warmUpPrefixes internal-name prefixes (e.g. {@code org/springframework/}) covering every hooked type;
+     *                       classes outside them are never looked at
      */
-    public LazyTransformer(List<TypeHook> hooks, String... warmUpPrefixes) {
-        for (TypeHook hook : hooks) {
-            this.hooks.put(hook.internalName(), hook);
-        }
+    public LazyTransformer(Callable<List<TypeHook>> hookSource, String... warmUpPrefixes) {
+        this.hookSource = hookSource;
         this.warmUpPrefixes = warmUpPrefixes.clone();
     }
 
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (className == null) {
+        if (className == null || !startsWithAny(className)) {
             return null;
         }
-        if (delegate == null && startsWithAny(className)) {
-            warmUp();
+        FutureTask<ClassFileTransformer> transformer = warmUp();
+        Map<String, TypeHook> byName;
+        try {
+            // the hook names are ready within milliseconds of the warm-up start; ByteBuddy may still be building
+            byName = hooks.get();
+        } catch (Throwable t) {
+            CaptureErrors.record("instrument.hooks", "could not prepare the framework hooks; no routes are reported", t);
+            return null;
         }
-        if (!hooks.containsKey(className)) {
+        if (!byName.containsKey(className)) {
             return null;
         }
         if (!seesAgent(loader)) {
@@ -65,7 +63,8 @@ public final class LazyTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            return warmUp().get().transform(loader, className, classBeingRedefined, protectionDomain, classfileBuffer);
+            return transformer.get().transform(loader, className, classBeingRedefined, protectionDomain,
+                    classfileBuffer);
         } catch (Throwable t) {
             CaptureErrors.record("instrument." + className, "could not hook " + className.replace('/', '.')
                     + "; its routes will not be reported", t);
@@ -112,12 +111,25 @@ public final class LazyTransformer implements ClassFileTransformer {
             synchronized (this) {
                 task = delegate;
                 if (task == null) {
+                    final FutureTask<Map<String, TypeHook>> names = new FutureTask<Map<String, TypeHook>>(
+                            new Callable<Map<String, TypeHook>>() {
+                                @Override
+                                public Map<String, TypeHook> call() throws Exception {
+                                    Map<String, TypeHook> byName = new HashMap<String, TypeHook>();
+                                    for (TypeHook hook : hookSource.call()) {
+                                        byName.put(hook.internalName(), hook);
+                                    }
+                                    return byName;
+                                }
+                            });
                     task = new FutureTask<ClassFileTransformer>(new Callable<ClassFileTransformer>() {
                         @Override
-                        public ClassFileTransformer call() {
-                            return build();
+                        public ClassFileTransformer call() throws Exception {
+                            names.run();
+                            return HookTransformerFactory.build(names.get().values());
                         }
                     });
+                    hooks = names;
                     delegate = task;
                     Thread thread = new Thread(task, "runtruth-instrumentation-init");
                     thread.setDaemon(true);
@@ -126,50 +138,5 @@ public final class LazyTransformer implements ClassFileTransformer {
             }
         }
         return task;
-    }
-
-    private ClassFileTransformer build() {
-        // On JDK 24+ ByteBuddy would print a sun.misc.Unsafe warning into the host's stderr; the agent never injects
-        // classes, so it does not need Unsafe. (Shading renames the property together with ByteBuddy.)
-        if (System.getProperty("net.bytebuddy.safe") == null) {
-            System.setProperty("net.bytebuddy.safe", "true");
-        }
-        AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.DISABLED)
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .with(new ErrorListener());
-        AgentBuilder.Identified.Extendable extendable = null;
-        for (TypeHook hook : hooks.values()) {
-            final AsmVisitorWrapper visitor;
-            try {
-                visitor = hook.visitor();
-            } catch (Exception e) {
-                CaptureErrors.record("instrument." + hook.typeName(), "could not prepare the hook of "
-                        + hook.typeName(), e);
-                continue;
-            }
-            AgentBuilder.Transformer transformer = new AgentBuilder.Transformer() {
-                @Override
-                public DynamicType.Builder<?> transform(DynamicType.Builder<?> type, TypeDescription description,
-                        ClassLoader classLoader, JavaModule module, ProtectionDomain domain) {
-                    return type.visit(visitor);
-                }
-            };
-            extendable = (extendable == null ? builder : extendable)
-                    .type(ElementMatchers.named(hook.typeName()))
-                    .transform(transformer);
-        }
-        return (extendable == null ? builder : extendable).makeRaw();
-    }
-
-    /** Records ByteBuddy's own transformation failures instead of letting them pass silently. */
-    private static final class ErrorListener extends AgentBuilder.Listener.Adapter {
-        @Override
-        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
-                Throwable throwable) {
-            CaptureErrors.record("instrument." + typeName, "could not hook " + typeName
-                    + "; its routes will not be reported", throwable);
-        }
     }
 }

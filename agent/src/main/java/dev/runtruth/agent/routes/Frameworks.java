@@ -10,17 +10,55 @@ import dev.runtruth.agent.routes.servlet.ServletCapture;
 import dev.runtruth.agent.routes.spring.SpringMvcCapture;
 import dev.runtruth.agent.routes.spring.webflux.SpringWebFluxCapture;
 import dev.runtruth.agent.routes.vertx.VertxWebCapture;
+import dev.runtruth.agent.instrument.TypeHook;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Every framework family the agent captures. Add a family here, and nowhere else. */
+/**
+ * Every framework family the agent captures. Add a family here (and its package prefix to {@link #PREFIXES}).
+ *
+ * <p>Premain touches only {@link #PREFIXES}, plain strings: loading the capture classes themselves (about fifty) costs
+ * tens of milliseconds, so {@link #all()} is first called off the application's start path, by the agent's
+ * background initialisation, or when the first class under one of the prefixes loads.
+ */
 public final class Frameworks {
+
+    /**
+     * Internal-name prefixes of every hooked type. The first class loaded under one of them starts the background
+     * build of the hooks; other classes are never looked at. {@code FrameworksTest} checks it covers every hook.
+     */
+    public static final String[] PREFIXES = {
+        "org/springframework/", "org/apache/catalina/", "org/eclipse/jetty/", "io/undertow/", "io/vertx/",
+        "io/javalin/", "io/micronaut/", "io/grpc/", "org/glassfish/jersey/", "org/jboss/resteasy/",
+    };
+
+    private static List<FrameworkCapture> all;
 
     private Frameworks() {
     }
 
-    /** @return the captures, one per framework family; creating them loads no framework or ByteBuddy class */
-    public static List<FrameworkCapture> all() {
+    /**
+     * @return the captures, one per framework family, created once; creating them loads no framework or ByteBuddy
+     *         class
+     */
+    public static synchronized List<FrameworkCapture> all() {
+        if (all == null) {
+            all = create();
+        }
+        return all;
+    }
+
+    /** @return the hooks of every capture */
+    public static List<TypeHook> hooks() {
+        List<TypeHook> hooks = new ArrayList<TypeHook>();
+        for (FrameworkCapture capture : all()) {
+            hooks.addAll(capture.hooks());
+        }
+        return hooks;
+    }
+
+    private static List<FrameworkCapture> create() {
         return Arrays.asList(
                 VertxWebCapture.capture(),
                 JavalinCapture.capture(),

@@ -1,0 +1,120 @@
+package dev.runtruth.agent;
+
+import dev.runtruth.agent.classpath.BuildIdentity;
+import dev.runtruth.agent.classpath.ClasspathEntry;
+import dev.runtruth.agent.export.AgentMetrics;
+import dev.runtruth.agent.export.BuildMetrics;
+import dev.runtruth.agent.export.ClasspathMetrics;
+import dev.runtruth.agent.export.ManifestDump;
+import dev.runtruth.agent.export.MetricsEndpoint;
+import dev.runtruth.agent.export.RouteMetrics;
+import dev.runtruth.agent.export.SeriesCap;
+import dev.runtruth.agent.routes.FrameworkCapture;
+import dev.runtruth.agent.routes.Frameworks;
+import dev.runtruth.agent.routes.RouteRegistry;
+import dev.runtruth.model.Route;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.nio.file.Paths;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * What the agent runs after premain, on its {@code runtruth-init} daemon thread: the framework captures' route
+ * sources, the private metrics registry and its HTTP endpoint, and the manifest dump. A class of its own so that none
+ * of this (client_java, the capture classes) is loaded while premain blocks the application's start.
+ */
+final class AgentServices {
+
+    private AgentServices() {
+    }
+
+    /**
+     * Starts the services. Never throws: each failure is one warning.
+     *
+     * @param options        the agent's options
+     * @param routes         the registry the captures' sources are added to
+     * @param inventory      build identity and classpath, read at scrape time
+     * @param premainSeconds measured duration of premain, seconds
+     * @param version        the agent's version
+     */
+    static void start(AgentArgs options, RouteRegistry routes, Inventory inventory, double premainSeconds,
+            String version) {
+        try {
+            for (FrameworkCapture capture : Frameworks.all()) {
+                routes.add(capture.framework(), capture.source());
+            }
+            MetricsEndpoint.start(options.host(), options.port(),
+                    registry(routes, inventory, premainSeconds, options, version), options.endpoint());
+            if (!options.dump().isEmpty()) {
+                startDump(options, routes, inventory, version);
+            }
+        } catch (Throwable t) {
+            AgentLog.warn("init", "agent services not started, the application runs on without them", t);
+        }
+    }
+
+    private static void startDump(final AgentArgs options, final RouteRegistry routes, final Inventory inventory,
+            String version) {
+        ManifestDump.start(options.dump(), new ManifestDump(Paths.get(options.dump()), new Supplier<List<Route>>() {
+            @Override
+            public List<Route> get() {
+                return routes.routes();
+            }
+        }, new Supplier<BuildIdentity>() {
+            @Override
+            public BuildIdentity get() {
+                return inventory.identity();
+            }
+        }, new Supplier<String>() {
+            @Override
+            public String get() {
+                return inventory.service();
+            }
+        }, new Supplier<List<ClasspathEntry>>() {
+            @Override
+            public List<ClasspathEntry> get() {
+                return options.classpathDetail() ? inventory.classpath() : Collections.<ClasspathEntry>emptyList();
+            }
+        }, "runtruth-agent " + version));
+    }
+
+    private static PrometheusRegistry registry(final RouteRegistry routes, final Inventory inventory,
+            double premainSeconds, AgentArgs options, String version) {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        SeriesCap cap = new SeriesCap()
+                .cap(RouteMetrics.ROUTE + "_info", options.endpoint().maxRoutes())
+                .cap(ClasspathMetrics.ENTRY + "_info", options.endpoint().maxJars());
+        RouteMetrics routeMetrics = new RouteMetrics(new Supplier<List<Route>>() {
+            @Override
+            public List<Route> get() {
+                return routes.routes();
+            }
+        }, cap);
+        new BuildMetrics(new Supplier<BuildIdentity>() {
+            @Override
+            public BuildIdentity get() {
+                return inventory.identity();
+            }
+        }, new Supplier<String>() {
+            @Override
+            public String get() {
+                return inventory.service();
+            }
+        }).register(registry);
+        ClasspathMetrics classpathMetrics = new ClasspathMetrics(new Supplier<List<ClasspathEntry>>() {
+            @Override
+            public List<ClasspathEntry> get() {
+                return inventory.classpath();
+            }
+        }, options.classpathDetail()).cap(cap);
+        cap.register(registry, routeMetrics, classpathMetrics); // the capped families, then their drop counts
+        new AgentMetrics(version, new Supplier<Long>() {
+            @Override
+            public Long get() {
+                return CaptureErrors.count() + inventory.errors();
+            }
+        }, premainSeconds).register(registry);
+        return registry;
+    }
+}
