@@ -16,6 +16,7 @@ OpenTelemetry arm is `-javaagent:opentelemetry-javaagent.jar` with every exporte
 really served routes (one /metrics scrape of an extra run), so a broken agent cannot pass as a fast one.
 Prints each sample, then a Markdown table of medians, ratios against the baseline and the machine load.
 """
+import time
 import argparse, os, sys, zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -73,7 +74,16 @@ def check_agent(java, app):
     jvm = b.Jvm([java] + arm_options("runtruth", agent_port) + app_command(java, app, port), "startup-check-" + app)
     try:
         jvm.wait_200(port, APPS[app][2])
-        status, body = b.get(agent_port, "/metrics", timeout=30)
+        # the endpoint opens on the agent's own daemon thread, which may finish after a fast app is up
+        deadline = time.time() + 30
+        while True:
+            try:
+                status, body = b.get(agent_port, "/metrics", timeout=30)
+                break
+            except OSError:
+                if time.time() > deadline:
+                    raise
+                time.sleep(0.05)
         text = body.decode("utf-8", "replace")
         if status != 200 or "runtruth_agent_info" not in text:
             raise SystemExit("the Runtruth agent did not serve metrics for %s: HTTP %d" % (app, status))
