@@ -11,21 +11,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 
 /**
- * The only transformer the agent registers in {@code premain}. It costs one string prefix test and one hash lookup
- * per loaded class; ByteBuddy is not touched until a framework shows up.
+ * The only transformer the agent registers in {@code premain}. For a class outside the framework prefixes it costs one
+ * string prefix test; the capture classes are not even loaded until a framework shows up.
  *
- * <p>Building a ByteBuddy {@code AgentBuilder} costs a few hundred milliseconds of class loading, so premain must not
- * do it. Instead the first class under a framework's package prefix (say {@code org/springframework/}, loaded early in
- * a Spring app) starts building the ByteBuddy transformer on a daemon thread, in parallel with the application's own
- * startup; when a hooked type itself is loaded (much later: {@code DispatcherServlet}), the transformer is ready and is
- * applied to that one class.
+ * <p>The first class under a framework's package prefix (say {@code org/springframework/}, loaded early in a Spring
+ * app) starts naming the hooks on a daemon thread (creating the captures loads about fifty classes); when a hooked
+ * type itself is loaded (much later: {@code DispatcherServlet}), {@link ConstructorHookWriter} rewrites that one class.
  */
 public final class LazyTransformer implements ClassFileTransformer {
 
     private final Callable<List<TypeHook>> hookSource;
     private final String[] warmUpPrefixes;
     private volatile FutureTask<Map<String, TypeHook>> hooks;
-    private volatile FutureTask<ClassFileTransformer> delegate;
 
     /**
      * @param hookSource     the hooks to apply; called once, on a background thread, when the first class under a
@@ -44,11 +41,10 @@ public final class LazyTransformer implements ClassFileTransformer {
         if (className == null || !startsWithAny(className)) {
             return null;
         }
-        FutureTask<ClassFileTransformer> transformer = warmUp();
         Map<String, TypeHook> byName;
         try {
-            // the hook names are ready within milliseconds of the warm-up start; ByteBuddy may still be building
-            byName = hooks.get();
+            // named within milliseconds of the first class under a prefix, long before a hooked type loads
+            byName = warmUp().get();
         } catch (Throwable t) {
             CaptureErrors.record("instrument.hooks", "could not prepare the framework hooks; no routes are reported", t);
             return null;
@@ -63,8 +59,9 @@ public final class LazyTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            return transformer.get().transform(loader, className, classBeingRedefined, protectionDomain,
-                    classfileBuffer);
+            TypeHook hook = byName.get(className);
+            ConstructorHooks.register(hook);
+            return ConstructorHookWriter.apply(classfileBuffer, hook.typeName());
         } catch (Throwable t) {
             CaptureErrors.record("instrument." + className, "could not hook " + className.replace('/', '.')
                     + "; its routes will not be reported", t);
@@ -73,9 +70,9 @@ public final class LazyTransformer implements ClassFileTransformer {
     }
 
     /**
-     * Advice is inlined into the framework class and calls {@code dev.runtruth.agent...} helpers, which resolve through
+     * The rewritten framework class calls {@code dev.runtruth.agent.instrument.ConstructorHooks}, which resolves through
      * the framework's class loader. An isolated or child-first loader that does not delegate to the system loader
-     * cannot find them; the suppressed {@code NoClassDefFoundError} would then lose the routes silently. Checked once
+     * cannot find it; the {@code NoClassDefFoundError} would then break the framework's constructor. Checked once
      * per hooked class, not per loaded class.
      */
     static boolean seesAgent(ClassLoader loader) {
@@ -105,33 +102,24 @@ public final class LazyTransformer implements ClassFileTransformer {
         return false;
     }
 
-    private FutureTask<ClassFileTransformer> warmUp() {
-        FutureTask<ClassFileTransformer> task = delegate;
+    private FutureTask<Map<String, TypeHook>> warmUp() {
+        FutureTask<Map<String, TypeHook>> task = hooks;
         if (task == null) {
             synchronized (this) {
-                task = delegate;
+                task = hooks;
                 if (task == null) {
-                    final FutureTask<Map<String, TypeHook>> names = new FutureTask<Map<String, TypeHook>>(
-                            new Callable<Map<String, TypeHook>>() {
-                                @Override
-                                public Map<String, TypeHook> call() throws Exception {
-                                    Map<String, TypeHook> byName = new HashMap<String, TypeHook>();
-                                    for (TypeHook hook : hookSource.call()) {
-                                        byName.put(hook.internalName(), hook);
-                                    }
-                                    return byName;
-                                }
-                            });
-                    task = new FutureTask<ClassFileTransformer>(new Callable<ClassFileTransformer>() {
+                    task = new FutureTask<Map<String, TypeHook>>(new Callable<Map<String, TypeHook>>() {
                         @Override
-                        public ClassFileTransformer call() throws Exception {
-                            names.run();
-                            return HookTransformerFactory.build(names.get().values());
+                        public Map<String, TypeHook> call() throws Exception {
+                            Map<String, TypeHook> byName = new HashMap<String, TypeHook>();
+                            for (TypeHook hook : hookSource.call()) {
+                                byName.put(hook.internalName(), hook);
+                            }
+                            return byName;
                         }
                     });
-                    hooks = names;
-                    delegate = task;
-                    Thread thread = new Thread(task, "runtruth-instrumentation-init");
+                    hooks = task;
+                    Thread thread = new Thread(task, "runtruth-hooks-init");
                     thread.setDaemon(true);
                     thread.start();
                 }

@@ -1,44 +1,30 @@
 package dev.runtruth.agent.instrument;
 
-import java.util.concurrent.Callable;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
-import net.bytebuddy.matcher.ElementMatchers;
+import java.lang.reflect.Method;
 
 /**
- * One framework type to decorate and how to build the ByteBuddy visitor (usually {@code Advice}) that decorates it.
- * The visitor is built only when the transformer is, so that creating a hook in premain loads no ByteBuddy code.
- * Immutable.
+ * One framework type to hook, and the hook: a class with a {@code static void exit(Object)} method that is called
+ * with the new object at the end of every constructor of the type, so a capture can remember each framework object
+ * as it is created (and nothing else). Immutable.
  */
 public final class TypeHook {
 
     private final String typeName;
-    private final Callable<AsmVisitorWrapper> visitor;
+    private final Class<?> hook;
 
-    /**
-     * @param typeName binary name of the exact type to decorate, e.g. {@code org.springframework.web.servlet.DispatcherServlet}
-     * @param visitor  builds what to apply to it; must not add fields or methods (class format changes are disabled)
-     */
-    public TypeHook(String typeName, Callable<AsmVisitorWrapper> visitor) {
+    private TypeHook(String typeName, Class<?> hook) {
         this.typeName = typeName;
-        this.visitor = visitor;
+        this.hook = hook;
     }
 
     /**
-     * The usual hook: ByteBuddy {@code Advice} applied to every constructor of a type, so the advice can remember
-     * each framework object as it is created. The advice class is read only when the transformer is built.
-     *
-     * @param typeName binary name of the exact type to decorate
-     * @param advice   a class with {@code @Advice.OnMethodExit(suppress = Throwable.class)} methods
-     * @return the hook
+     * @param typeName binary name of the exact type to hook, e.g. {@code org.springframework.web.servlet.DispatcherServlet}
+     * @param hook     a class declaring {@code static void exit(Object)}; it may throw, the caller catches and
+     *                 counts it
+     * @return the hook of every constructor of {@code typeName}
      */
-    public static TypeHook onConstructors(String typeName, final Class<?> advice) {
-        return new TypeHook(typeName, new Callable<AsmVisitorWrapper>() {
-            @Override
-            public AsmVisitorWrapper call() {
-                return Advice.to(advice).on(ElementMatchers.isConstructor());
-            }
-        });
+    public static TypeHook onConstructors(String typeName, Class<?> hook) {
+        return new TypeHook(typeName, hook);
     }
 
     /** @return the binary type name */
@@ -52,10 +38,12 @@ public final class TypeHook {
     }
 
     /**
-     * @return the visitor applied to the type, built now
-     * @throws Exception when it cannot be built (e.g. the advice class cannot be read)
+     * @return the hook's {@code exit(Object)} method, made accessible
+     * @throws NoSuchMethodException when the hook class lacks it (a programming error, caught by {@code FrameworksTest})
      */
-    public AsmVisitorWrapper visitor() throws Exception {
-        return visitor.call();
+    Method exitMethod() throws NoSuchMethodException {
+        Method exit = hook.getDeclaredMethod("exit", Object.class);
+        exit.setAccessible(true);
+        return exit;
     }
 }

@@ -1,7 +1,6 @@
 package dev.runtruth.agent.routes.grpc;
 
 import dev.runtruth.agent.instrument.TypeHook;
-import net.bytebuddy.asm.Advice;
 
 /**
  * Hooks the constructor of grpc-java's {@code io.grpc.internal.ServerImpl} (grpc-core), the {@code io.grpc.Server}
@@ -27,9 +26,7 @@ public final class ServerImplInstrumentation {
 
         private ConstructorAdvice() {
         }
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object server) {
+        static void exit(Object server) {
             GrpcRoutes.onServer(server);
         }
     }

@@ -1,7 +1,6 @@
 package dev.runtruth.agent.routes.javalin;
 
 import dev.runtruth.agent.instrument.TypeHook;
-import net.bytebuddy.asm.Advice;
 
 /**
  * Hooks the constructors of {@code io.javalin.Javalin} (Javalin 6: {@code Javalin(JavalinConfig)}, Javalin 7:
@@ -26,9 +25,7 @@ public final class JavalinInstrumentation {
 
         private ConstructorAdvice() {
         }
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object app) {
+        static void exit(Object app) {
             JavalinRoutes.onJavalin(app);
         }
     }

@@ -1,7 +1,6 @@
 package dev.runtruth.agent.routes.micronaut;
 
 import dev.runtruth.agent.instrument.TypeHook;
-import net.bytebuddy.asm.Advice;
 
 /**
  * Hooks the constructors of Micronaut's {@code io.micronaut.web.router.DefaultRouter} (micronaut-router, the
@@ -26,9 +25,7 @@ public final class DefaultRouterInstrumentation {
 
         private ConstructorAdvice() {
         }
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object router) {
+        static void exit(Object router) {
             MicronautRoutes.onRouter(router);
         }
     }

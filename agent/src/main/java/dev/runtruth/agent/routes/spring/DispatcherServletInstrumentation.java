@@ -1,7 +1,6 @@
 package dev.runtruth.agent.routes.spring;
 
 import dev.runtruth.agent.instrument.TypeHook;
-import net.bytebuddy.asm.Advice;
 
 /**
  * Hooks the constructors of Spring MVC's {@code org.springframework.web.servlet.DispatcherServlet} (spring-webmvc
@@ -27,9 +26,7 @@ public final class DispatcherServletInstrumentation {
 
         private ConstructorAdvice() {
         }
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object servlet) {
+        static void exit(Object servlet) {
             SpringMvcRoutes.onDispatcherServlet(servlet);
         }
     }

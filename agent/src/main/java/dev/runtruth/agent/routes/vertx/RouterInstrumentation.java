@@ -1,7 +1,6 @@
 package dev.runtruth.agent.routes.vertx;
 
 import dev.runtruth.agent.instrument.TypeHook;
-import net.bytebuddy.asm.Advice;
 
 /**
  * Hooks the constructors of Vert.x Web's router implementation {@code io.vertx.ext.web.impl.RouterImpl} (the class
@@ -26,9 +25,7 @@ public final class RouterInstrumentation {
 
         private ConstructorAdvice() {
         }
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object router) {
+        static void exit(Object router) {
             VertxWebRoutes.onRouter(router);
         }
     }

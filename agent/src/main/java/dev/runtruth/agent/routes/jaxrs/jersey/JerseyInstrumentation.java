@@ -3,7 +3,6 @@ package dev.runtruth.agent.routes.jaxrs.jersey;
 import dev.runtruth.agent.instrument.TypeHook;
 import java.util.Arrays;
 import java.util.List;
-import net.bytebuddy.asm.Advice;
 
 /**
  * Hooks the constructors of Jersey's {@code org.glassfish.jersey.server.ApplicationHandler} (one per deployed JAX-RS
@@ -34,9 +33,7 @@ public final class JerseyInstrumentation {
 
         private HandlerAdvice() {
         }
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object handler) {
+        static void exit(Object handler) {
             JerseyRoutes.onApplicationHandler(handler);
         }
     }
@@ -46,9 +43,7 @@ public final class JerseyInstrumentation {
 
         private ContainerAdvice() {
         }
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object container) {
+        static void exit(Object container) {
             JerseyRoutes.onServletContainer(container);
         }
     }

@@ -3,7 +3,6 @@ package dev.runtruth.agent.routes.jaxrs.quarkus;
 import dev.runtruth.agent.instrument.TypeHook;
 import java.util.Collections;
 import java.util.List;
-import net.bytebuddy.asm.Advice;
 
 /**
  * Hooks the constructor of RESTEasy Reactive's {@code org.jboss.resteasy.reactive.server.core.Deployment}, the
@@ -34,9 +33,7 @@ public final class QuarkusRestInstrumentation {
 
         private DeploymentAdvice() {
         }
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object deployment) {
+        static void exit(Object deployment) {
             QuarkusRestRoutes.onDeployment(deployment);
         }
     }

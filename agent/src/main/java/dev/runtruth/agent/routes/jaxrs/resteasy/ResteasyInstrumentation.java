@@ -3,7 +3,6 @@ package dev.runtruth.agent.routes.jaxrs.resteasy;
 import dev.runtruth.agent.instrument.TypeHook;
 import java.util.Arrays;
 import java.util.List;
-import net.bytebuddy.asm.Advice;
 
 /**
  * Hooks the constructors of RESTEasy classic's {@code org.jboss.resteasy.core.ResteasyDeploymentImpl} (one per
@@ -42,9 +41,7 @@ public final class ResteasyInstrumentation {
 
         private DeploymentAdvice() {
         }
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object deployment) {
+        static void exit(Object deployment) {
             ResteasyRoutes.onDeployment(deployment);
         }
     }
@@ -54,9 +51,7 @@ public final class ResteasyInstrumentation {
 
         private ServletAdvice() {
         }
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object servlet) {
+        static void exit(Object servlet) {
             ResteasyRoutes.onServlet(servlet);
         }
     }
@@ -66,9 +61,7 @@ public final class ResteasyInstrumentation {
 
         private LegacyAdvice() {
         }
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object deployment) {
+        static void exit(Object deployment) {
             ResteasyRoutes.onUnsupportedDeployment(deployment);
         }
     }

@@ -5,7 +5,6 @@ import dev.runtruth.agent.routes.servlet.ContainerContexts;
 import dev.runtruth.agent.routes.Reflect;
 import java.util.ArrayList;
 import java.util.List;
-import net.bytebuddy.asm.Advice;
 
 /**
  * Eclipse Jetty's servlet contexts: {@code ServletContextHandler} of each Jetty line and environment ({@code
@@ -56,9 +55,7 @@ public final class JettyContexts extends ContainerContexts {
 
         private ConstructorAdvice() {
         }
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object context) {
+        static void exit(Object context) {
             INSTANCE.remember(context);
         }
     }

@@ -3,7 +3,6 @@ package dev.runtruth.agent.routes.servlet.tomcat;
 import dev.runtruth.agent.instrument.TypeHook;
 import dev.runtruth.agent.routes.servlet.ContainerContexts;
 import dev.runtruth.agent.routes.Reflect;
-import net.bytebuddy.asm.Advice;
 
 /**
  * Apache Tomcat's web application contexts: {@code org.apache.catalina.core.StandardContext} (same name in Tomcat 9,
@@ -47,9 +46,7 @@ public final class TomcatContexts extends ContainerContexts {
 
         private ConstructorAdvice() {
         }
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object context) {
+        static void exit(Object context) {
             INSTANCE.remember(context);
         }
     }

@@ -3,7 +3,6 @@ package dev.runtruth.agent.routes.servlet.undertow;
 import dev.runtruth.agent.instrument.TypeHook;
 import dev.runtruth.agent.routes.servlet.ContainerContexts;
 import dev.runtruth.agent.routes.Reflect;
-import net.bytebuddy.asm.Advice;
 
 /**
  * Undertow's servlet contexts: {@code io.undertow.servlet.spec.ServletContextImpl} (same name in Undertow 2.2, javax,
@@ -44,9 +43,7 @@ public final class UndertowContexts extends ContainerContexts {
 
         private ConstructorAdvice() {
         }
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object context) {
+        static void exit(Object context) {
             INSTANCE.remember(context);
         }
     }

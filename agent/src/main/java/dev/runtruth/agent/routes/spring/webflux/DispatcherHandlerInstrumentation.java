@@ -1,7 +1,6 @@
 package dev.runtruth.agent.routes.spring.webflux;
 
 import dev.runtruth.agent.instrument.TypeHook;
-import net.bytebuddy.asm.Advice;
 
 /**
  * Hooks the constructors of Spring WebFlux's {@code org.springframework.web.reactive.DispatcherHandler} (spring-webflux
@@ -26,9 +25,7 @@ final class DispatcherHandlerInstrumentation {
 
         private ConstructorAdvice() {
         }
-
-        @Advice.OnMethodExit(suppress = Throwable.class)
-        static void exit(@Advice.This Object dispatcherHandler) {
+        static void exit(Object dispatcherHandler) {
             SpringWebFluxRoutes.onDispatcherHandler(dispatcherHandler);
         }
     }

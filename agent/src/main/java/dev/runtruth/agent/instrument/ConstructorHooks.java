@@ -1,0 +1,42 @@
+package dev.runtruth.agent.instrument;
+
+import dev.runtruth.agent.CaptureErrors;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one method hooked framework classes call: {@link ConstructorHookWriter} adds
+ * {@code ConstructorHooks.constructed(this, "<type>")} before every {@code return} of their constructors. It runs
+ * once per framework object created (a handful per application), never per request, and never throws into the
+ * framework's constructor.
+ */
+public final class ConstructorHooks {
+
+    private static final Map<String, Method> EXITS = new ConcurrentHashMap<String, Method>();
+
+    private ConstructorHooks() {
+    }
+
+    /** Makes a hook callable; done by {@link LazyTransformer} before it rewrites the hooked class. */
+    static void register(TypeHook hook) throws NoSuchMethodException {
+        EXITS.put(hook.typeName(), hook.exitMethod());
+    }
+
+    /**
+     * Called at the end of each constructor of a hooked type.
+     *
+     * @param object   the object just constructed (a subclass instance when a subclass constructor chains to it)
+     * @param typeName the hooked type whose constructor ran
+     */
+    public static void constructed(Object object, String typeName) {
+        try {
+            Method exit = EXITS.get(typeName);
+            if (exit != null) {
+                exit.invoke(null, object);
+            }
+        } catch (Throwable t) {
+            CaptureErrors.record("hook." + typeName, "the constructor hook of " + typeName + " failed", t);
+        }
+    }
+}
