@@ -1,6 +1,5 @@
 package dev.runtruth.agent;
 
-import dev.runtruth.agent.classpath.BuildIdentity;
 import dev.runtruth.agent.classpath.ClasspathEntry;
 import dev.runtruth.agent.export.AgentMetrics;
 import dev.runtruth.agent.export.BuildMetrics;
@@ -12,12 +11,9 @@ import dev.runtruth.agent.export.SeriesCap;
 import dev.runtruth.agent.routes.FrameworkCapture;
 import dev.runtruth.agent.routes.Frameworks;
 import dev.runtruth.agent.routes.RouteRegistry;
-import dev.runtruth.model.Route;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Paths;
 import java.util.Collections;
-import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * What the agent runs after premain, on its {@code runtruth-init} daemon thread: the framework captures' route
@@ -54,67 +50,26 @@ final class AgentServices {
         }
     }
 
-    private static void startDump(final AgentArgs options, final RouteRegistry routes, final Inventory inventory,
-            String version) {
-        ManifestDump.start(options.dump(), new ManifestDump(Paths.get(options.dump()), new Supplier<List<Route>>() {
-            @Override
-            public List<Route> get() {
-                return routes.routes();
-            }
-        }, new Supplier<BuildIdentity>() {
-            @Override
-            public BuildIdentity get() {
-                return inventory.identity();
-            }
-        }, new Supplier<String>() {
-            @Override
-            public String get() {
-                return inventory.service();
-            }
-        }, new Supplier<List<ClasspathEntry>>() {
-            @Override
-            public List<ClasspathEntry> get() {
-                return options.classpathDetail() ? inventory.classpath() : Collections.<ClasspathEntry>emptyList();
-            }
-        }, "runtruth-agent " + version));
+    private static void startDump(AgentArgs options, RouteRegistry routes, Inventory inventory, String version) {
+        boolean jars = options.classpathDetail();
+        ManifestDump.start(options.dump(), new ManifestDump(Paths.get(options.dump()), routes::routes,
+                inventory::identity, inventory::service,
+                () -> jars ? inventory.classpath() : Collections.<ClasspathEntry>emptyList(),
+                "runtruth-agent " + version));
     }
 
-    private static PrometheusRegistry registry(final RouteRegistry routes, final Inventory inventory,
-            double premainSeconds, AgentArgs options, String version) {
+    private static PrometheusRegistry registry(RouteRegistry routes, Inventory inventory, double premainSeconds,
+            AgentArgs options, String version) {
         PrometheusRegistry registry = new PrometheusRegistry();
         SeriesCap cap = new SeriesCap()
                 .cap(RouteMetrics.ROUTE + "_info", options.endpoint().maxRoutes())
                 .cap(ClasspathMetrics.ENTRY + "_info", options.endpoint().maxJars());
-        RouteMetrics routeMetrics = new RouteMetrics(new Supplier<List<Route>>() {
-            @Override
-            public List<Route> get() {
-                return routes.routes();
-            }
-        }, cap);
-        new BuildMetrics(new Supplier<BuildIdentity>() {
-            @Override
-            public BuildIdentity get() {
-                return inventory.identity();
-            }
-        }, new Supplier<String>() {
-            @Override
-            public String get() {
-                return inventory.service();
-            }
-        }).register(registry);
-        ClasspathMetrics classpathMetrics = new ClasspathMetrics(new Supplier<List<ClasspathEntry>>() {
-            @Override
-            public List<ClasspathEntry> get() {
-                return inventory.classpath();
-            }
-        }, options.classpathDetail()).cap(cap);
+        RouteMetrics routeMetrics = new RouteMetrics(routes::routes, cap);
+        new BuildMetrics(inventory::identity, inventory::service).register(registry);
+        ClasspathMetrics classpathMetrics = new ClasspathMetrics(inventory::classpath, options.classpathDetail())
+                .cap(cap);
         cap.register(registry, routeMetrics, classpathMetrics); // the capped families, then their drop counts
-        new AgentMetrics(version, new Supplier<Long>() {
-            @Override
-            public Long get() {
-                return CaptureErrors.count() + inventory.errors();
-            }
-        }, premainSeconds).register(registry);
+        new AgentMetrics(version, () -> CaptureErrors.count() + inventory.errors(), premainSeconds).register(registry);
         return registry;
     }
 }
