@@ -4,17 +4,14 @@ import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.cli.ExitCodes;
 import dev.runtruth.collector.cli.RuntruthCommand;
 import dev.runtruth.collector.observed.AgentScraper;
-import dev.runtruth.collector.probe.ProbeCommand;
+import dev.runtruth.collector.probe.ProbeOptions;
 import dev.runtruth.collector.probe.ProbeSettings;
 import dev.runtruth.collector.probe.Prober;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code runtruth ladder}: where did the feature stop, source, artifact, runtime, route or auth? */
@@ -59,30 +56,14 @@ public final class LadderCommand extends RuntruthCommand {
             description = "Prefix declared routes with PATH (context path + servlet path).")
     private String pathPrefix;
 
-    @Option(names = "--header", paramLabel = "NAME=env:VAR|NAME=file:PATH",
-            description = "Credentials for the auth rung, read from an environment variable or a file, never"
-                    + " printed, e.g. Authorization=env:SERVICE_AUTH. Repeatable.")
-    private List<String> headers = new ArrayList<>();
 
-    @Option(names = "--path-var", paramLabel = "NAME=VALUE",
-            description = "Placeholder for path variable NAME (default 1). Repeatable.")
-    private Map<String, String> pathVariables = new LinkedHashMap<>();
 
-    @Option(names = "--unsafe-routes", paramLabel = "MODE", defaultValue = "options",
-            description = "Probe unsafe-method routes with options, head, or skip them (default: ${DEFAULT-VALUE}).")
-    private String unsafeRoutes;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
-            description = "Most probe requests in flight (default: ${DEFAULT-VALUE}).")
-    private int concurrency;
 
-    @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "10",
-            description = "Most probe requests per second (default: ${DEFAULT-VALUE}).")
-    private double rate;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
-            description = "Timeout for the agent and each probe request (default: ${DEFAULT-VALUE}).")
-    private int timeoutSeconds;
+
+    @Mixin
+    private ProbeOptions probeOptions;
 
     @Option(names = "--all", description = "Walk every rung, also above a broken one.")
     private boolean all;
@@ -92,8 +73,7 @@ public final class LadderCommand extends RuntruthCommand {
 
     @Override
     protected int execute(PrintWriter out, PrintWriter err) throws InputException {
-        ProbeSettings settings = ProbeCommand.settings(spec.commandLine(), unsafeRoutes, concurrency, rate,
-                timeoutSeconds, pathVariables, headers);
+        ProbeSettings settings = probeOptions.settings(spec.commandLine());
         if (repo == null && expected == null && artifact == null && agent == null && baseUrl == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give at least one of --repo, --expected, --artifact, --agent, --base-url");

@@ -10,13 +10,10 @@ import dev.runtruth.model.Route;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code runtruth probe --base-url URL --expected PATH}: asks a live service, safely, whether each route is there. */
@@ -55,40 +52,21 @@ public final class ProbeCommand extends RuntruthCommand {
             description = "Prefix every expected route with PATH (context path + servlet path).")
     private String pathPrefix;
 
-    @Option(names = "--header", paramLabel = "NAME=env:VAR|NAME=file:PATH",
-            description = "Send this header on every request, its value read from an environment variable or a file,"
-                    + " never from the command line and never printed, e.g. Authorization=env:SERVICE_AUTH."
-                    + " Repeatable.")
-    private List<String> headers = new ArrayList<>();
 
-    @Option(names = "--path-var", paramLabel = "NAME=VALUE",
-            description = "Placeholder for path variable NAME (default 1; wildcards get runtruth-probe). Repeatable.")
-    private Map<String, String> pathVariables = new LinkedHashMap<>();
 
-    @Option(names = "--unsafe-routes", paramLabel = "MODE", defaultValue = "options",
-            description = "How to probe routes with an unsafe method: options (OPTIONS, read Allow), head, skip"
-                    + " (default: ${DEFAULT-VALUE}).")
-    private String unsafeRoutes;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4",
-            description = "Most requests in flight at once (default: ${DEFAULT-VALUE}).")
-    private int concurrency;
 
-    @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "10",
-            description = "Most requests started per second (default: ${DEFAULT-VALUE}).")
-    private double rate;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
-            description = "Connect timeout, and again the time to wait for an answer (default: ${DEFAULT-VALUE}).")
-    private int timeoutSeconds;
+
+    @Mixin
+    private ProbeOptions probeOptions;
 
     @Option(names = "--json", description = "Print JSON (" + ProbeReportPrinter.JSON_FORMAT + ").")
     private boolean json;
 
     @Override
     protected int execute(PrintWriter out, PrintWriter err) throws InputException {
-        ProbeSettings settings = settings(spec.commandLine(), unsafeRoutes, concurrency, rate, timeoutSeconds,
-                pathVariables, headers);
+        ProbeSettings settings = probeOptions.settings(spec.commandLine());
         URI base = Prober.baseUri(baseUrl);
         if (expected == null && agent == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --expected, --agent or both");
@@ -116,33 +94,5 @@ public final class ProbeCommand extends RuntruthCommand {
             ProbeReportPrinter.print(base, results, out);
         }
         return results.stream().anyMatch(r -> r.outcome().isProblem()) ? ExitCodes.DRIFT : ExitCodes.OK;
-    }
-
-    /**
-     * Builds probe settings from command-line values; shared by {@code probe} and {@code ladder}.
-     *
-     * @return the settings
-     * @throws CommandLine.ParameterException for an out-of-range limit or an unknown mode (usage error, exit 2)
-     * @throws InputException                 for a {@code --header} that cannot be read
-     */
-    public static ProbeSettings settings(CommandLine commandLine, String unsafeMode, int concurrency, double rate,
-                                         int timeoutSeconds, Map<String, String> pathVariables, List<String> headers)
-            throws InputException {
-        UnsafeRoutes mode;
-        try {
-            mode = UnsafeRoutes.valueOf(unsafeMode.toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(commandLine, "--unsafe-routes must be options, head or skip");
-        }
-        List<SecretHeader> secrets = new ArrayList<>();
-        for (String header : headers) {
-            secrets.add(SecretHeader.parse(header, System.getenv()));
-        }
-        try {
-            return new ProbeSettings(concurrency, rate, Duration.ofSeconds(timeoutSeconds), mode, pathVariables,
-                    secrets);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(commandLine, e.getMessage());
-        }
     }
 }
