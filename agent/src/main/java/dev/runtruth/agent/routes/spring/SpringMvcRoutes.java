@@ -167,23 +167,10 @@ public final class SpringMvcRoutes implements RouteSource {
      * configuration is frozen, and only instances already in the singleton registry.
      */
     private static Collection<?> existingHandlerMappingBeans(Object context, ClassLoader loader) throws Exception {
-        Class<?> handlerMapping = Class.forName(HANDLER_MAPPING, false, loader);
-        List<Object> beans = new ArrayList<Object>();
         Object beanFactory = Reflect.call(context, "getBeanFactory");
-        while (beanFactory != null) {
-            if (!Boolean.TRUE.equals(Reflect.call(beanFactory, "isConfigurationFrozen"))) {
-                return Collections.emptyList(); // still starting up: try again at the next scrape
-            }
-            String[] names = (String[]) Reflect.call(beanFactory, "getBeanNamesForType",
-                    new Class<?>[] {Class.class, boolean.class, boolean.class}, handlerMapping, true, false);
-            for (String name : names == null ? new String[0] : names) {
-                Object bean = Reflect.call(beanFactory, "getSingleton", new Class<?>[] {String.class}, name);
-                if (handlerMapping.isInstance(bean)) {
-                    beans.add(bean);
-                }
-            }
-            beanFactory = Reflect.call(beanFactory, "getParentBeanFactory");
+        if (beanFactory == null || !ExistingBeans.frozen(beanFactory)) {
+            return Collections.emptyList(); // still starting up: try again at the next scrape
         }
-        return beans;
+        return ExistingBeans.singletons(beanFactory, Class.forName(HANDLER_MAPPING, false, loader));
     }
 }

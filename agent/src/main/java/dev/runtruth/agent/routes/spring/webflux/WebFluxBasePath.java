@@ -1,7 +1,7 @@
 package dev.runtruth.agent.routes.spring.webflux;
 
 import dev.runtruth.agent.routes.Reflect;
-import java.util.ArrayList;
+import dev.runtruth.agent.routes.spring.ExistingBeans;
 import java.util.List;
 
 /**
@@ -45,7 +45,7 @@ final class WebFluxBasePath {
         ClassLoader loader = context.getClass().getClassLoader();
         String basePath = "";
         for (String name : new String[] {PROPERTIES_BOOT4, PROPERTIES_BOOT2}) {
-            for (Object properties : existingSingletons(beanFactory, Reflect.load(name, loader))) {
+            for (Object properties : ExistingBeans.singletons(beanFactory, Reflect.load(name, loader))) {
                 Object path = Reflect.call(properties, "getBasePath");
                 if (path != null && !path.toString().trim().isEmpty()) {
                     basePath = path.toString();
@@ -60,34 +60,12 @@ final class WebFluxBasePath {
 
     /** Whether {@code HttpHandler} singletons exist and none of them is a {@code ContextPathCompositeHandler}. */
     private static boolean replacedHttpHandler(Object beanFactory, ClassLoader loader) throws Exception {
-        List<Object> handlers = existingSingletons(beanFactory, Reflect.load(HTTP_HANDLER, loader));
+        List<Object> handlers = ExistingBeans.singletons(beanFactory, Reflect.load(HTTP_HANDLER, loader));
         for (Object handler : handlers) {
             if (Reflect.isSubclassOf(handler.getClass(), CONTEXT_PATH_HANDLER)) {
                 return false;
             }
         }
         return !handlers.isEmpty();
-    }
-
-    /**
-     * The singletons of {@code type} in the bean factory and its ancestors that exist already: only instances in the
-     * singleton registry, never a bean created for the agent.
-     */
-    private static List<Object> existingSingletons(Object beanFactory, Class<?> type) throws Exception {
-        List<Object> beans = new ArrayList<Object>();
-        if (type == null) {
-            return beans;
-        }
-        for (Object factory = beanFactory; factory != null; factory = Reflect.call(factory, "getParentBeanFactory")) {
-            String[] names = (String[]) Reflect.call(factory, "getBeanNamesForType",
-                    new Class<?>[] {Class.class, boolean.class, boolean.class}, type, true, false);
-            for (String name : names == null ? new String[0] : names) {
-                Object bean = Reflect.call(factory, "getSingleton", new Class<?>[] {String.class}, name);
-                if (type.isInstance(bean)) {
-                    beans.add(bean);
-                }
-            }
-        }
-        return beans;
     }
 }
