@@ -8,7 +8,6 @@ import dev.runtruth.agent.export.ManifestDump;
 import dev.runtruth.agent.export.MetricsEndpoint;
 import dev.runtruth.agent.export.RouteMetrics;
 import dev.runtruth.agent.export.SeriesCap;
-import dev.runtruth.agent.routes.FrameworkCapture;
 import dev.runtruth.agent.routes.Frameworks;
 import dev.runtruth.agent.routes.RouteRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -29,17 +28,15 @@ final class AgentServices {
      * Starts the services. Never throws: each failure is one warning.
      *
      * @param options        the agent's options
-     * @param routes         the registry the captures' sources are added to
      * @param inventory      build identity and classpath, read at scrape time
      * @param premainSeconds measured duration of premain, seconds
      * @param version        the agent's version
      */
-    static void start(AgentArgs options, RouteRegistry routes, Inventory inventory, double premainSeconds,
-            String version) {
+    static void start(AgentArgs options, Inventory inventory, double premainSeconds, String version) {
         try {
-            for (FrameworkCapture capture : Frameworks.all()) {
-                routes.add(capture.framework(), capture.source());
-            }
+            // the captures are created at the first read of the routes (a scrape, the dump) or, by the transformer,
+            // when a framework's first class loads; the max_routes cap is applied at export, where drops are counted
+            RouteRegistry routes = RouteRegistry.of(Frameworks::all);
             MetricsEndpoint.start(options.host(), options.port(),
                     registry(routes, inventory, premainSeconds, options, version), options.endpoint());
             if (!options.dump().isEmpty()) {

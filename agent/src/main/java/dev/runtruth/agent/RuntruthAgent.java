@@ -1,9 +1,9 @@
 package dev.runtruth.agent;
 
+import dev.runtruth.agent.instrument.ClassLoadActivity;
 import dev.runtruth.agent.instrument.LazyTransformer;
 import dev.runtruth.agent.instrument.TypeHook;
 import dev.runtruth.agent.routes.Frameworks;
-import dev.runtruth.agent.routes.RouteRegistry;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -13,12 +13,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Entry point of {@code -javaagent:runtruth-agent.jar[=options]}.
  *
  * <p>{@code premain} does the least it can: parse options, register one name-filtering class transformer, and start
- * a daemon thread that opens the metrics endpoint. It never throws and never exits: an inventory agent that fails
+ * a daemon thread that opens the metrics endpoint once the application's class loading pauses (at most
+ * {@value #MAX_WAIT_MILLIS} ms after premain). It never throws and never exits: an inventory agent that fails
  * means "no metrics", never "no application".
  */
 public final class RuntruthAgent {
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+
+    /** The endpoint opens once no class has loaded for this long, milliseconds ... */
+    static final long QUIET_MILLIS = 200;
+
+    /** ... or after this long at the latest, milliseconds. */
+    static final long MAX_WAIT_MILLIS = 10000;
 
     private RuntruthAgent() {
     }
@@ -71,8 +78,6 @@ public final class RuntruthAgent {
         if (args.debug()) {
             AgentLog.enableDebug();
         }
-        // the max_routes cap is applied once, at export, where what it drops is counted
-        final RouteRegistry routes = new RouteRegistry(Integer.MAX_VALUE);
         inst.addTransformer(new LazyTransformer(new Callable<List<TypeHook>>() {
             @Override
             public List<TypeHook> call() {
@@ -82,12 +87,18 @@ public final class RuntruthAgent {
         final double premainSeconds = (System.nanoTime() - started) / 1e9;
         final AgentArgs options = args;
         final Inventory inventory = new Inventory(inst, args.service());
-        // everything else (framework captures, metrics registry, endpoint, manifest dump) is set up off the
-        // application's start path, on a daemon thread
+        // everything else (metrics registry, endpoint, manifest dump) is set up off the application's start path,
+        // on a daemon thread, once class loading pauses: the application has started, or is waiting on something
         Thread init = new Thread(new Runnable() {
             @Override
             public void run() {
-                AgentServices.start(options, routes, inventory, premainSeconds, version());
+                try {
+                    long waited = ClassLoadActivity.awaitQuiet(QUIET_MILLIS, MAX_WAIT_MILLIS);
+                    AgentLog.debug("starting the endpoint after " + waited + " ms");
+                } catch (InterruptedException e) {
+                    return;
+                }
+                AgentServices.start(options, inventory, premainSeconds, version());
             }
         }, "runtruth-init");
         init.setDaemon(true);

@@ -38,6 +38,7 @@ public final class LazyTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
+        ClassLoadActivity.loaded();
         if (className == null || !startsWithAny(className)) {
             return null;
         }

@@ -5,20 +5,20 @@ import dev.runtruth.model.Route;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * All route sources of this JVM. Thread-safe; {@link #routes()} merges the sources, drops duplicates (same framework,
- * method and template) and caps the result at {@link #MAX_ROUTES} so a runaway registration cannot blow up the
- * metrics endpoint.
+ * All route sources of this JVM. Thread-safe; {@link #routes()} reads every source once, plain sources first and
+ * {@link LayeredRouteSource}s last, merges them and drops duplicates (same framework, method and template). Caps are
+ * applied at export, where what they drop is counted.
  */
 public final class RouteRegistry {
-
-    /** Upper bound of routes exported per JVM; beyond it routes are dropped and counted. */
-    public static final int MAX_ROUTES = 10000;
 
     /**
      * Test-only hook, never set in production: {@code -Druntruth.test.failCapture=<framework>} (e.g. {@code
@@ -29,22 +29,24 @@ public final class RouteRegistry {
     static final String FAIL_CAPTURE_PROPERTY = "runtruth.test.failCapture";
 
     private final List<RouteSource> sources = new CopyOnWriteArrayList<RouteSource>();
-    private final int maxRoutes;
-    private volatile long dropped;
+    private Callable<List<FrameworkCapture>> pending;
 
-    /** A registry capped at {@link #MAX_ROUTES}. */
+    /** An empty registry. */
     public RouteRegistry() {
-        this(MAX_ROUTES);
     }
 
-    /** @param maxRoutes most routes {@link #routes()} returns; the agent passes its {@code max_routes} option */
-    public RouteRegistry(int maxRoutes) {
-        this.maxRoutes = maxRoutes;
-    }
-
-    /** @param source a framework's route source, added once when the framework is first seen */
-    public void add(RouteSource source) {
-        sources.add(source);
+    /**
+     * A registry of the given captures' sources, created on the first {@link #routes()} call, so that an application
+     * that is never scraped and uses none of the frameworks (a short-lived tool, a hello-world) never loads the
+     * capture classes.
+     *
+     * @param captures called at most once, from the first {@link #routes()} call; its failure is recorded once
+     * @return the registry
+     */
+    public static RouteRegistry of(Callable<List<FrameworkCapture>> captures) {
+        RouteRegistry registry = new RouteRegistry();
+        registry.pending = captures;
+        return registry;
     }
 
     /**
@@ -65,38 +67,61 @@ public final class RouteRegistry {
     }
 
     /**
-     * Reads every source now.
+     * Reads every source now, each once.
      *
-     * @return distinct routes sorted by template then method, at most the cap given to the constructor
+     * @return distinct routes sorted by template, then method, then framework
      */
     public List<Route> routes() {
+        addPending();
         Map<String, Route> distinct = new LinkedHashMap<String, Route>();
+        Set<String> reporting = new HashSet<String>();
         for (RouteSource source : sources) {
-            try {
-                for (Route route : source.routes()) {
-                    String id = route.framework() + ' ' + route.method() + ' ' + route.template();
-                    if (!distinct.containsKey(id)) {
-                        distinct.put(id, route);
-                    }
-                }
-            } catch (Throwable t) {
-                CaptureErrors.record("routes." + source.getClass().getName(), "reading routes failed", t);
+            if (!(source instanceof LayeredRouteSource)) {
+                read(source, null, distinct, reporting);
+            }
+        }
+        for (RouteSource source : sources) {
+            if (source instanceof LayeredRouteSource) {
+                read(source, Collections.unmodifiableSet(reporting), distinct, null);
             }
         }
         List<Route> routes = new ArrayList<Route>(distinct.values());
         Collections.sort(routes, ORDER);
-        if (routes.size() > maxRoutes) {
-            dropped = routes.size() - maxRoutes;
-            routes = new ArrayList<Route>(routes.subList(0, maxRoutes));
-        } else {
-            dropped = 0;
-        }
         return routes;
     }
 
-    /** @return how many routes the last {@link #routes()} call dropped because of the cap */
-    public long dropped() {
-        return dropped;
+    private static void read(RouteSource source, Set<String> reported, Map<String, Route> distinct,
+            Set<String> reporting) {
+        try {
+            List<Route> read = reported == null ? source.routes() : ((LayeredRouteSource) source).routes(reported);
+            for (Route route : read) {
+                String id = route.framework() + ' ' + route.method() + ' ' + route.template();
+                if (!distinct.containsKey(id)) {
+                    distinct.put(id, route);
+                }
+                if (reporting != null) {
+                    reporting.add(route.framework());
+                }
+            }
+        } catch (Throwable t) {
+            CaptureErrors.record("routes." + source.getClass().getName(), "reading routes failed", t);
+        }
+    }
+
+    private synchronized void addPending() {
+        if (pending == null) {
+            return;
+        }
+        Callable<List<FrameworkCapture>> captures = pending;
+        pending = null;
+        try {
+            for (FrameworkCapture capture : captures.call()) {
+                add(capture.framework(), capture.source());
+            }
+        } catch (Throwable t) {
+            CaptureErrors.record("routes.captures", "could not create the framework captures; no routes are reported",
+                    t);
+        }
     }
 
     private static final Comparator<Route> ORDER = new Comparator<Route>() {

@@ -1,24 +1,22 @@
 package dev.runtruth.agent.routes.servlet;
 
-import dev.runtruth.agent.routes.FrameworkCapture;
-import dev.runtruth.agent.routes.Frameworks;
+import dev.runtruth.agent.routes.RouteRegistry;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The catch-all servlets through which a web framework serves its own routes (Spring's {@code DispatcherServlet},
  * Jersey's {@code ServletContainer}, ...). Such a servlet is not reported as a servlet route when the framework's
- * own capture (a {@link FrameworkCapture} in {@link Frameworks#all()} whose {@code framework} label is listed here)
- * reports at least one route: its routes already say what the servlet serves. When no capture of that framework
+ * own capture (whose {@code framework} label is listed here) reported at least one route in the same
+ * {@link RouteRegistry#routes()} read: its routes already say what the servlet serves. When no capture of that framework
  * reports anything (unknown version, not started yet) the servlet is reported, so its mapping is not lost.
  *
  * <p>Subclasses count too (Dropwizard's {@code JerseyServletContainer}): when some framework reports routes, a
  * registration's class is looked up, without initialising it, in the servlet context's class loader
  * ({@code ServletContext#getClassLoader()}) and its superclasses are compared by name.
  *
- * <p>One instance per scrape: the framework captures are read at most once each.
+ * <p>One instance per read.
  */
 final class FrameworkDispatchers {
 
@@ -33,7 +31,12 @@ final class FrameworkDispatchers {
         DISPATCHERS.put("org.apache.cxf.transport.servlet.CXFServlet", "jaxrs");
     }
 
-    private Set<String> reporting;
+    private final Set<String> reporting;
+
+    /** @param reporting the {@code framework} labels that reported at least one route in this read */
+    FrameworkDispatchers(Set<String> reporting) {
+        this.reporting = reporting;
+    }
 
     /**
      * @param servletClassName {@code ServletRegistration#getClassName()}
@@ -42,29 +45,14 @@ final class FrameworkDispatchers {
      *         now
      */
     boolean reportedByFramework(String servletClassName, ClassLoader loader) {
-        Set<String> labels = reportingLabels();
-        if (labels.isEmpty()) {
+        if (reporting.isEmpty()) {
             return false; // the common case of a plain servlet app: no class is looked up
         }
         String label = DISPATCHERS.get(servletClassName);
         if (label == null && loader != null) {
             label = superclassLabel(servletClassName, loader);
         }
-        return label != null && labels.contains(label);
-    }
-
-    private Set<String> reportingLabels() {
-        if (reporting == null) {
-            reporting = new HashSet<String>();
-            Set<String> wanted = new HashSet<String>(DISPATCHERS.values());
-            for (FrameworkCapture capture : Frameworks.all()) {
-                if (wanted.contains(capture.framework()) && !reporting.contains(capture.framework())
-                        && !capture.source().routes().isEmpty()) {
-                    reporting.add(capture.framework());
-                }
-            }
-        }
-        return reporting;
+        return label != null && reporting.contains(label);
     }
 
     private static String superclassLabel(String className, ClassLoader loader) {

@@ -3,14 +3,17 @@ package dev.runtruth.agent.routes.servlet;
 import dev.runtruth.agent.routes.Reflect;
 import dev.runtruth.agent.AgentLog;
 import dev.runtruth.agent.CaptureErrors;
-import dev.runtruth.agent.routes.RouteSource;
+import dev.runtruth.agent.routes.LayeredRouteSource;
+import dev.runtruth.agent.routes.RouteRegistry;
 import dev.runtruth.model.Route;
 import dev.runtruth.model.ServletUrlPattern;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The servlet mappings of every started servlet context of one container kind, read at scrape time through the
@@ -25,7 +28,7 @@ import java.util.Map;
  * servlet when that framework's own capture reports routes ({@link FrameworkDispatchers}), and Jetty's
  * {@code Default404Servlet}, the placeholder Jetty maps to {@code /} when nothing else is, which only answers 404.
  */
-public final class ServletRoutes implements RouteSource {
+public final class ServletRoutes implements LayeredRouteSource {
 
     /** The {@code framework} label value. */
     public static final String FRAMEWORK = "servlet";
@@ -39,10 +42,21 @@ public final class ServletRoutes implements RouteSource {
         this.contexts = contexts;
     }
 
+    /**
+     * Reads the servlet mappings as if no other framework reported routes: every dispatcher servlet is included.
+     * {@link RouteRegistry} calls {@link #routes(Set)} instead.
+     *
+     * @return the routes, one per url-pattern
+     */
     @Override
     public List<Route> routes() {
+        return routes(Collections.<String>emptySet());
+    }
+
+    @Override
+    public List<Route> routes(Set<String> reporting) {
         List<Route> routes = new ArrayList<Route>();
-        FrameworkDispatchers dispatchers = new FrameworkDispatchers();
+        FrameworkDispatchers dispatchers = new FrameworkDispatchers(reporting);
         for (Object context : contexts.live()) {
             try {
                 Object servletContext = contexts.startedServletContext(context);
