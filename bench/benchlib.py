@@ -4,7 +4,7 @@ small Java drivers under bench/java, start JVMs, wait for HTTP 200, and print re
 Everything a script needs is produced here on first use (under bench/target/), so the scripts run on a fresh clone
 with only a JDK 17+, Python 3 and network access to Maven Central (and `wrk` for bench/throughput.py).
 """
-import glob, http.client, os, socket, statistics, subprocess, sys, time
+import glob, http.client, os, re, socket, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "bench")
@@ -105,7 +105,7 @@ class Jvm:
     def __init__(self, cmd, name="jvm"):
         self.cmd = cmd
         os.makedirs(os.path.join(TARGET, "logs"), exist_ok=True)
-        self.log_path = os.path.join(TARGET, "logs", name + ".log")
+        self.log_path = os.path.join(TARGET, "logs", re.sub(r"[^A-Za-z0-9._-]", "_", name) + ".log")
         self.log_file = open(self.log_path, "wb")
         self.started = time.perf_counter()
         self.proc = subprocess.Popen(cmd, stdout=self.log_file, stderr=subprocess.STDOUT)
