@@ -22,7 +22,8 @@ import java.util.List;
 /**
  * The collector at scale: {@code instances} instances x {@code routes} routes read from a Prometheus HTTP API answer
  * by the collector's own {@link PrometheusApiSource} (the {@code serve} command's client; this class sits in its
- * package because the client is package-private), then each instance compared with {@link DriftComparator}.
+ * package because the client is package-private), then each instance compared with one {@link DriftComparator} built
+ * for the expected side, as {@code ServiceMonitor} does.
  *
  * <p>The answer is generated into a file in the shape Prometheus 2.x returns for an instant query
  * ({@code {"status":"success","data":{"resultType":"vector","result":[{"metric":{...},"value":[ts,"1"]}]}}}, one
@@ -66,8 +67,9 @@ public final class ScaleCompare {
             long c1 = cpu();
             int drifted = 0;
             long series = 0;
+            DriftComparator comparator = new DriftComparator(want, IgnoreRules.defaults()); // as ServiceMonitor does
             for (ObservedRoutes instance : observed) {
-                DriftReport report = DriftComparator.compare(want, instance, IgnoreRules.defaults());
+                DriftReport report = comparator.compare(instance);
                 drifted += report.hasDrift() ? 1 : 0;
                 series += instance.routes().size();
             }

@@ -4,16 +4,40 @@ import dev.runtruth.collector.expected.ExpectedRoutes;
 import dev.runtruth.collector.observed.ObservedRoutes;
 import dev.runtruth.model.Route;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Compares expected with observed routes by the rules of {@link RouteMatcher}: method and canonical template with
  * variable names and constraints erased; a served {@code *} route (any method) serves every method of its path, a
  * {@code *} segment (an unresolvable placeholder) matches any one segment. Framework and handler do not take part.
+ *
+ * <p>An instance holds the expected side's matcher, built once, and compares any number of instances with it (a fleet
+ * of one service). Instances whose route lists are the same list object (as {@code serve}'s Prometheus reader gives
+ * instances that serve the same routes) are matched once; up to {@value #MAX_REMEMBERED} such lists are remembered.
+ * Not thread-safe.
  */
 public final class DriftComparator {
 
-    private DriftComparator() {
+    static final int MAX_REMEMBERED = 1024;
+
+    private record Outcome(List<Route> missing, List<Route> unexpected, List<Route> ignored, int matched) {
+    }
+
+    private final ExpectedRoutes expected;
+    private final IgnoreRules rules;
+    private final RouteMatcher declared;
+    private final Map<List<Route>, Outcome> remembered = new IdentityHashMap<>();
+
+    /**
+     * @param expected what the build declares
+     * @param rules    served routes to leave out of the unexpected list (see {@link IgnoreRules})
+     */
+    public DriftComparator(ExpectedRoutes expected, IgnoreRules rules) {
+        this.expected = expected;
+        this.rules = rules;
+        this.declared = new RouteMatcher(expected.routes());
     }
 
     /**
@@ -23,8 +47,28 @@ public final class DriftComparator {
      * @return missing, unexpected and ignored routes, the count of matches and the commit comparison
      */
     public static DriftReport compare(ExpectedRoutes expected, ObservedRoutes observed, IgnoreRules rules) {
-        RouteMatcher served = new RouteMatcher(observed.routes());
-        RouteMatcher declared = new RouteMatcher(expected.routes());
+        return new DriftComparator(expected, rules).compare(observed);
+    }
+
+    /**
+     * @param observed what one running instance serves
+     * @return its missing, unexpected and ignored routes, the count of matches and the commit comparison
+     */
+    public DriftReport compare(ObservedRoutes observed) {
+        Outcome outcome = remembered.get(observed.routes());
+        if (outcome == null) {
+            outcome = match(observed.routes());
+            if (remembered.size() < MAX_REMEMBERED) {
+                remembered.put(observed.routes(), outcome);
+            }
+        }
+        CommitComparison commit = CommitComparison.of(expected.build().commit(), observed.build().commit());
+        return new DriftReport(expected, observed, outcome.missing(), outcome.unexpected(), outcome.ignored(),
+                outcome.matched(), commit, rules);
+    }
+
+    private Outcome match(List<Route> observed) {
+        RouteMatcher served = new RouteMatcher(observed);
         List<Route> missing = new ArrayList<>();
         int matched = 0;
         for (Route route : expected.routes()) {
@@ -36,12 +80,11 @@ public final class DriftComparator {
         }
         List<Route> unexpected = new ArrayList<>();
         List<Route> ignored = new ArrayList<>();
-        for (Route route : observed.routes()) {
+        for (Route route : observed) {
             if (!declared.covers(route)) {
                 (rules.ignores(route) ? ignored : unexpected).add(route);
             }
         }
-        CommitComparison commit = CommitComparison.of(expected.build().commit(), observed.build().commit());
-        return new DriftReport(expected, observed, missing, unexpected, ignored, matched, commit, rules);
+        return new Outcome(List.copyOf(missing), List.copyOf(unexpected), List.copyOf(ignored), matched);
     }
 }

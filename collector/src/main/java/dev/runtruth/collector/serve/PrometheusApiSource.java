@@ -2,11 +2,10 @@ package dev.runtruth.collector.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.runtruth.collector.BuildIdentity;
 import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.observed.ObservedRoutes;
-import dev.runtruth.model.Route;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,39 +13,54 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.OptionalLong;
 
 /**
  * Observed routes read from a Prometheus server that scrapes the agents: one instant query
- * ({@code GET /api/v1/query}, Prometheus HTTP API v1) for
+ * ({@code GET /api/v1/query}, <a href="https://prometheus.io/docs/prometheus/latest/querying/api/">Prometheus HTTP
+ * API v1</a>, result type {@code vector}) for
  * <pre>{__name__=~"runtruth_(route|build|agent)_info", &lt;selector's matchers&gt;}</pre>
  * grouped by the {@code job} and {@code instance} labels. What Prometheus returns is its latest sample within its
  * lookback (5 minutes by default), so an instance that stopped is seen until its series go stale.
+ *
+ * <p>The answer is streamed into {@link PrometheusVectorReader} (10,000 instances x 500 routes is 1.3 GB): it is
+ * never held whole in memory. Bounds: the timeout applies to connecting, to the response headers, and to every wait
+ * for more of the body; the body may be at most {@link #MAX_ANSWER_BYTES} bytes.
  */
 final class PrometheusApiSource implements ObservedSource {
 
     static final String METRICS = "__name__=~\"runtruth_(route|build|agent)_info\"";
 
+    /** The largest answer read, bytes: 4 GiB, three times a 10,000 instances x 500 routes fleet. */
+    static final long MAX_ANSWER_BYTES = 4L << 30;
+
+    private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI server;
     private final String selector;
     private final Duration timeout;
+    private final long maxBytes;
     private final HttpClient client;
 
     /**
      * @param server   base URL of the Prometheus server, without a trailing slash
      * @param selector PromQL label matchers in braces, e.g. {@code {job="billing-api"}}
-     * @param timeout  connect and response timeout
+     * @param timeout  connect and response timeout, and the longest wait for more of the answer
      */
     PrometheusApiSource(URI server, String selector, Duration timeout) {
+        this(server, selector, timeout, MAX_ANSWER_BYTES);
+    }
+
+    /** As {@link #PrometheusApiSource(URI, String, Duration)} with another size limit, in bytes; for tests. */
+    PrometheusApiSource(URI server, String selector, Duration timeout, long maxBytes) {
         this.server = server;
         this.selector = selector;
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.maxBytes = maxBytes;
+        // HTTP/1.1: Prometheus does not speak cleartext HTTP/2, so the default h2c upgrade offer is only noise
+        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
     /** @return the PromQL query sent: the three Runtruth info metrics narrowed by the selector */
@@ -55,68 +69,68 @@ final class PrometheusApiSource implements ObservedSource {
         return "{" + METRICS + (inner.isEmpty() ? "" : ", " + inner) + "}";
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws InputException naming the server if it cannot be reached, answers late, stalls, answers an HTTP error,
+     *                        sends more than the size limit, or sends anything but a successful vector answer
+     */
     @Override
     public List<ObservedRoutes> instances() throws InputException {
         URI uri = URI.create(server + "/api/v1/query?query=" + URLEncoder.encode(query(), StandardCharsets.UTF_8));
-        JsonNode body;
+        HttpResponse<InputStream> response;
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            body = JSON.readTree(response.body());
-            if (response.statusCode() != 200) {
-                throw new InputException(server.toString(), "HTTP " + response.statusCode() + " for query "
-                        + query() + ": " + body.path("error").asText(response.body()));
-            }
+            response = client.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new InputException(server.toString(), "cannot query Prometheus: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InputException(server.toString(), "interrupted", e);
         }
-        if (!"success".equals(body.path("status").asText()) || !"vector".equals(body.path("data")
-                .path("resultType").asText())) {
-            throw new InputException(server.toString(), "not a Prometheus instant-query vector answer: "
-                    + abbreviate(body.toString()));
+        try (AnswerStream body = new AnswerStream(response.body(), maxBytes, timeout)) {
+            OptionalLong length = response.headers().firstValueAsLong("Content-Length");
+            if (length.isPresent() && length.getAsLong() > maxBytes) {
+                throw new InputException(server.toString(), "the answer is " + length.getAsLong()
+                        + " bytes, larger than the limit of " + maxBytes + " bytes; narrow the selector");
+            }
+            if (response.statusCode() != 200) {
+                throw new InputException(server.toString(), "HTTP " + response.statusCode() + " for query "
+                        + query() + ": " + errorOf(body));
+            }
+            try {
+                return new PrometheusVectorReader().read(body);
+            } catch (PrometheusVectorReader.MalformedAnswerException e) {
+                throw new InputException(server.toString(), "not a Prometheus instant-query vector answer: "
+                        + e.getMessage() + "; the answer starts with: " + body.head(), e);
+            }
+        } catch (AnswerStream.TooLargeException e) {
+            throw new InputException(server.toString(), e.getMessage() + "; narrow the selector", e);
+        } catch (AnswerStream.StalledException e) {
+            throw new InputException(server.toString(), "Prometheus stopped sending its answer: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new InputException(server.toString(), "cannot read Prometheus' answer: " + e, e);
         }
-        Map<String, List<Map<String, String>>> byInstance = new TreeMap<>();
-        for (JsonNode series : body.path("data").path("result")) {
-            Map<String, String> labels = new TreeMap<>();
-            series.path("metric").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
-            String instance = labels.getOrDefault("job", "") + "/" + labels.getOrDefault("instance", "");
-            byInstance.computeIfAbsent(instance, k -> new ArrayList<>()).add(labels);
-        }
-        List<ObservedRoutes> list = new ArrayList<>();
-        byInstance.forEach((instance, samples) -> list.add(toObserved(instance, samples)));
-        return list;
     }
 
-    private static ObservedRoutes toObserved(String instance, List<Map<String, String>> samples) {
-        List<Route> routes = new ArrayList<>();
-        BuildIdentity build = BuildIdentity.unknown();
-        String agentVersion = null;
-        for (Map<String, String> labels : samples) {
-            switch (labels.get("__name__")) {
-                case "runtruth_route_info" -> {
-                    String route = labels.get("route");
-                    if (route != null && !route.isEmpty()) {
-                        routes.add(Route.of(labels.get("method"), route, labels.get("framework"),
-                                labels.get("handler")));
-                    }
-                }
-                case "runtruth_build_info" -> build = new BuildIdentity(labels.get("service"), labels.get("version"),
-                        labels.get("commit"), labels.get("branch"), labels.get("build_time"));
-                default -> agentVersion = labels.get("version");
+    /** @return the {@code error} of a Prometheus error answer, else the start of the body, on one line */
+    private static String errorOf(AnswerStream body) throws IOException {
+        byte[] bytes = body.readNBytes(MAX_ERROR_BODY);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        try {
+            JsonNode error = JSON.readTree(text).path("error");
+            if (error.isTextual()) {
+                return error.asText().replaceAll("\\s+", " ");
             }
+        } catch (IOException e) {
+            // not JSON (a proxy's HTML page): show its start
         }
-        return new ObservedRoutes(instance, build, agentVersion, routes, List.of());
+        String line = text.replaceAll("\\s+", " ").trim();
+        return line.length() <= AnswerStream.HEAD ? line : line.substring(0, AnswerStream.HEAD) + "...";
     }
 
     @Override
     public String describe() {
         return "Prometheus " + server + " " + selector;
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 }

@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -108,9 +110,16 @@ final class ServeMetrics {
         Set<Route> missingAnywhere = new LinkedHashSet<>();
         Set<Route> unexpectedAnywhere = new LinkedHashSet<>();
         int differs = 0;
+        // instances on the same build share their lists (DriftComparator): add each list once, not once per instance
+        Set<List<Route>> missingAdded = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<List<Route>> unexpectedAdded = Collections.newSetFromMap(new IdentityHashMap<>());
         for (DriftReport report : reports) {
-            missingAnywhere.addAll(report.missing());
-            unexpectedAnywhere.addAll(report.unexpected());
+            if (missingAdded.add(report.missing())) {
+                missingAnywhere.addAll(report.missing());
+            }
+            if (unexpectedAdded.add(report.unexpected())) {
+                unexpectedAnywhere.addAll(report.unexpected());
+            }
             differs += report.commit() == CommitComparison.DIFFERENT ? 1 : 0;
         }
         unexpectedRoutes.register(routeRows(unexpectedAnywhere), true);

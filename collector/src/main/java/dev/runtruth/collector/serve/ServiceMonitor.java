@@ -71,9 +71,10 @@ final class ServiceMonitor {
             error(e.getMessage());
             return;
         }
-        List<DriftReport> reports = new ArrayList<>();
+        DriftComparator comparator = new DriftComparator(routes, rules); // the expected side's matcher, once
+        List<DriftReport> reports = new ArrayList<>(instances.size());
         for (ObservedRoutes instance : instances) {
-            reports.add(DriftComparator.compare(routes, instance, rules));
+            reports.add(comparator.compare(instance));
         }
         metrics.compared(reports, clock.instant());
         if (lastError != null) {

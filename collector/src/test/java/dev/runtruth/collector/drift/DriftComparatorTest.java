@@ -56,6 +56,29 @@ class DriftComparatorTest {
     }
 
     @Test
+    void oneComparatorForAFleetGivesTheReportsOfSeparateComparisons() {
+        ExpectedRoutes expected = expected(FULL, "GET /owners/{ownerId} a.Owners#show", "POST /owners a.Owners#create",
+                "* /files/{name} a.Files#get");
+        ObservedRoutes full = observed(FULL, "GET /owners/{id} a.Owners#show", "POST /owners a.Owners#create",
+                "GET /files/{name} a.Files#get", "GET /legacy a.Legacy#old", "GET /actuator/health x#y");
+        // a second instance on the same build shares the first one's route list, as serve's Prometheus reader does
+        ObservedRoutes sameList = new ObservedRoutes("other", full.build(), null, full.routes(), List.of());
+        ObservedRoutes partial = observed(OTHER, "GET /owners/{id} a.Owners#show");
+        DriftComparator fleet = new DriftComparator(expected, IgnoreRules.defaults());
+
+        for (ObservedRoutes instance : List.of(full, sameList, partial, full)) {
+            DriftReport once = DriftComparator.compare(expected, instance, IgnoreRules.defaults());
+            DriftReport reused = fleet.compare(instance);
+            assertThat(reused.observed()).isSameAs(instance);
+            assertThat(print(reused)).isEqualTo(print(once));
+            assertThat(reused.matched()).isEqualTo(once.matched());
+            assertThat(reused.commit()).isEqualTo(once.commit());
+        }
+        assertThat(sameList.routes()).isSameAs(full.routes());
+        assertThat(fleet.compare(sameList).unexpected()).isSameAs(fleet.compare(full).unexpected());
+    }
+
+    @Test
     void sameRoutesAndCommitIsNoDrift() {
         DriftReport report = DriftComparator.compare(expected("4b825dc", "GET /a h#a"),
                 observed(FULL, "GET /a h#a", "GET /error x#y"), IgnoreRules.defaults());
