@@ -23,7 +23,8 @@ import java.util.zip.ZipFile;
  *
  * <p>"Application classes" are the classes the build itself compiled (the directory, the plain jar, {@code
  * BOOT-INF/classes}, {@code WEB-INF/classes}); "library classes" are those of nested jars, read through
- * {@link LibraryIndex}. An unreadable entry is reported to the warning sink with its location and skipped.
+ * {@link LibraryIndex}. An unreadable entry is reported to the warning sink with its location and skipped; one that
+ * goes past {@link BoundedRead}'s bounds throws {@link OversizedEntryException}.
  */
 final class BuildOutput implements Closeable {
 
@@ -235,6 +236,8 @@ final class BuildOutput implements Closeable {
     private byte[] readEntry(ZipEntry entry) {
         try (InputStream in = zip.getInputStream(entry)) {
             return BoundedRead.readAtMost(in, BoundedRead.MAX_ENTRY_BYTES, entry.getName());
+        } catch (BoundedRead.EntryTooLargeException e) {
+            throw new OversizedEntryException(display, entry.getName(), e);
         } catch (IOException e) {
             warnings.accept(display + "!/" + entry.getName() + ": cannot read: " + e.getMessage() + "; skipped");
             return null;

@@ -62,7 +62,8 @@ public final class BytecodeRouteScanner {
      *         Spring route or {@code ${...}} placeholder (the scan goes on past each), and one note per family of
      *         routes built in code
      * @throws InputException if the path does not exist, cannot be read, is a corrupt archive, is a single class file
-     *                        that is corrupt, or is not a jar, war, class file or directory
+     *                        that is corrupt, is not a jar, war, class file or directory, or holds an entry that
+     *                        inflates past the bounds of {@code BoundedRead} (a zip bomb; names the archive and entry)
      */
     public ExpectedRoutes scan(Path path) throws InputException {
         List<String> warnings = new ArrayList<>();
@@ -107,6 +108,8 @@ public final class BytecodeRouteScanner {
             BuildIdentity build = BuildInfoReader.read(output, warnings::add);
             List<String> notes = CodeBuiltRoutes.notes(application.values(), classes);
             return new ExpectedRoutes(output.display(), build, List.copyOf(routes.keySet()), warnings, notes);
+        } catch (OversizedEntryException e) {
+            throw e.toInputException(); // a bomb refuses the archive: what it hides could be routes
         } catch (IOException e) {
             throw new InputException(path.toString(), "cannot read: " + e, e);
         }

@@ -31,6 +31,8 @@ final class LibraryIndex {
 
     /**
      * Indexes the nested jars of a build output; a jar that cannot be indexed is reported and skipped.
+     * A compressed nested jar that inflates past {@link BoundedRead#MAX_NESTED_JAR_BYTES} throws {@link
+     * OversizedEntryException}, as does {@link #find} for a class past {@link BoundedRead#MAX_ENTRY_BYTES}.
      *
      * @param output   the open build output
      * @param warnings receives one line per skipped jar or class
@@ -47,6 +49,8 @@ final class LibraryIndex {
                         index.locations.putIfAbsent(name, new Location(lib, jar, entry));
                     }
                 }
+            } catch (BoundedRead.EntryTooLargeException e) {
+                throw new OversizedEntryException(output.display(), lib, e);
             } catch (IOException | RuntimeException e) {
                 warnings.accept(output.display() + "!/" + lib + ": corrupt jar: " + e.getMessage() + "; skipped");
             }
@@ -68,6 +72,8 @@ final class LibraryIndex {
             String where = display + "!/" + location.lib() + "!/" + location.entry();
             try {
                 model = ClassModelReader.read(location.jar().read(location.entry()), where);
+            } catch (BoundedRead.EntryTooLargeException e) {
+                throw new OversizedEntryException(display, location.lib() + "!/" + location.entry(), e);
             } catch (IOException e) {
                 warnings.accept(where + ": cannot read: " + e.getMessage() + "; skipped");
             } catch (BadClassException e) {

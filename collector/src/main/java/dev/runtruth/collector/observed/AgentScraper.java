@@ -12,6 +12,9 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -108,7 +111,7 @@ public final class AgentScraper {
                     throw new InputException(source, "answer larger than " + MAX_BODY_BYTES / (1024 * 1024)
                             + " MiB; not read further (is this a Runtruth agent?)");
                 }
-                body = new String(bytes, StandardCharsets.UTF_8);
+                body = utf8(bytes, source);
             }
         } catch (HttpConnectTimeoutException e) {
             throw new InputException(source, "cannot connect: timed out after " + seconds(), e);
@@ -173,6 +176,21 @@ public final class AgentScraper {
                 throw ((UncheckedIOException) cause).getCause();
             }
             throw new IOException(cause);
+        }
+    }
+
+    /**
+     * Decodes strictly: both exposition formats are UTF-8 (Prometheus text format 0.0.4, OpenMetrics 1.0 "Overall
+     * Structure"), and a lenient decode would turn a bad byte into U+FFFD inside a route, a silent false drift.
+     */
+    private static String utf8(byte[] bytes, String source) throws InputException {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in).toString();
+        } catch (CharacterCodingException e) {
+            throw new InputException(source, "not UTF-8 text (the exposition formats are UTF-8): invalid bytes at"
+                    + " byte offset " + in.position(), e);
         }
     }
 

@@ -15,9 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,8 +29,9 @@ import picocli.CommandLine;
 
 /**
  * The collector's bad-input corpus, through the command line as a user runs it. An unusable input gives exit code 2
- * and one line on stderr that names it, and nothing on stdout (no half-written report); a bad entry inside a usable
- * archive is named in one warning and skipped, and the run goes on. Every case is bounded in time (the timeouts) and
+ * and one line on stderr that names it, and nothing on stdout (no half-written report); so does an entry of an
+ * archive that inflates past the bounds (a zip bomb: what it hides could be routes). A corrupt class or nested jar
+ * inside a usable archive is named in one warning and skipped, and the run goes on. Every case is bounded in time (the timeouts) and
  * in memory (reads stop at {@code BoundedRead}'s and {@code AgentScraper}'s limits).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -94,24 +98,52 @@ class BadInputCorpusTest {
         assertRefused(run("expected", jar.toString()), jar.toString(), "");
     }
 
+    /** A class file that inflates past 64 MiB: the whole jar is refused, with or without --json. */
     @Test
-    void zipBombEntryIsSkippedWithAWarningAndTheRestIsScanned() throws IOException {
+    void zipBombEntryRefusesTheJar() throws IOException {
         Path bomb = dir.resolve("bomb.jar");
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put("BOOT-INF/classes/Bomb.class", new byte[65 * 1024 * 1024]); // deflates to ~65 KB
         for (String name : new String[] {"PetController", "OwnerController"}) {
             entries.put("BOOT-INF/classes/dev/runtruth/collector/fixtures/" + name + ".class",
                     Files.readAllBytes(Fixtures.fixtureClasses().resolve(name + ".class")));
         }
+        entries.put("BOOT-INF/classes/Bomb.class", new byte[65 * 1024 * 1024]); // deflates to ~65 KB
         Fixtures.writeZip(bomb, entries, Map.of());
         assertThat(Files.size(bomb)).isLessThan(1024 * 1024);
 
-        Result result = run("expected", bomb.toString());
+        for (String[] args : new String[][] {{"expected", bomb.toString()}, {"expected", "--json", bomb.toString()}}) {
+            Result result = run(args);
+            assertRefused(result, bomb + ": BOOT-INF/classes/Bomb.class inflates to more than the 64 MiB read for"
+                    + " one entry (a zip bomb?); refused", "");
+        }
+    }
 
-        assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.err().lines().filter(l -> l.contains("Bomb.class")).toList()).as(result.err())
-                .singleElement().satisfies(l -> assertThat(l).contains(bomb.toString()).contains("zip bomb"));
-        assertThat(result.out()).contains("/owners");
+    /**
+     * A class of a nested library jar that declares more than 64 MiB, read because an application class needs it (a
+     * Spring annotation, looked up in the libraries in archive order, where the bomb comes first): refused too.
+     */
+    @Test
+    void zipBombInANestedJarRefusesTheJar() throws IOException {
+        Map<String, byte[]> bombLib = new LinkedHashMap<>();
+        bombLib.put("org/springframework/web/bind/annotation/RestController.class", new byte[65 * 1024 * 1024]);
+        Path bombLibJar = dir.resolve("bomb-lib.jar");
+        Fixtures.writeZip(bombLibJar, bombLib, Map.of());
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        Map<String, byte[]> stored = new LinkedHashMap<>();
+        stored.put("BOOT-INF/lib/bomb-lib.jar", Files.readAllBytes(bombLibJar)); // first: its classes win
+        try (ZipFile app = new ZipFile(fatJar.toFile())) {
+            for (ZipEntry entry : Collections.list(app.entries())) {
+                byte[] bytes = app.getInputStream(entry).readAllBytes();
+                (entry.getMethod() == ZipEntry.STORED ? stored : entries).put(entry.getName(), bytes);
+            }
+        }
+        Path bomb = dir.resolve("nested-bomb.jar");
+        Fixtures.writeZip(bomb, entries, stored);
+        assertThat(Files.size(bomb)).isLessThan(Files.size(fatJar) + 1024 * 1024);
+
+        assertRefused(run("expected", bomb.toString()), bomb + ": BOOT-INF/lib/bomb-lib.jar!/org/springframework/web"
+                + "/bind/annotation/RestController.class declares 68157440 bytes, more than the 64 MiB read for one"
+                + " entry (a zip bomb?); refused", "");
     }
 
     @Test
@@ -209,6 +241,25 @@ class BadInputCorpusTest {
         try {
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/metrics";
             assertRefused(run("check", "--expected", fatJar.toString(), "--agent", url), url, "not Prometheus text");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void nonUtf8MetricsAnswer() throws IOException {
+        byte[] body = "runtruth_route_info{method=\"GET\",route=\"/caf\u00e9\"} 1\n".getBytes(StandardCharsets.ISO_8859_1);
+        HttpServer server = server((exchange) -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/metrics";
+            assertRefused(run("check", "--expected", fatJar.toString(), "--agent", url), url,
+                    "not UTF-8 text (the exposition formats are UTF-8): invalid bytes at byte offset 44");
         } finally {
             server.stop(0);
         }
