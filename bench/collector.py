@@ -20,7 +20,8 @@ same jar.
 Scale: bench/java/scale/.../ScaleCompare.java serves a generated Prometheus instant-query answer (N instances x R
 routes) from loopback, reads it with the collector's PrometheusApiSource (the `serve` command's client) and compares
 every instance with DriftComparator; reports wall and CPU time of each step. The answer file is generated once
-under bench/target/ (about 260 bytes per series: 1.3 GB for 10,000 x 500). The JVM gets -Xmx16g for the full scale.
+under bench/target/ (about 260 bytes per series: 1.3 GB for 10,000 x 500). The answer is streamed, so the JVM gets
+-Xmx1g at every size (it was -Xmx16g while the client buffered the whole answer).
 """
 import argparse, os, re, resource, subprocess, sys, time
 
@@ -81,7 +82,7 @@ def scale(sizes, java):
     for size in sizes:
         n, r = (int(x) for x in size.split("x"))
         answer = os.path.join(b.TARGET, "prometheus-answer-%dx%d.json" % (n, r))
-        heap = "-Xmx16g" if n * r > 1000000 else "-Xmx4g"
+        heap = "-Xmx1g"
         load_before = b.load()
         kv, wall, cpu = timed([java, heap, "-cp", os.pathsep.join([classes, b.COLLECTOR]),
                                "dev.runtruth.collector.serve.ScaleCompare", str(n), str(r), answer])
