@@ -10,7 +10,7 @@ so only a smoke test of the numbers). Progress goes to stderr, the Markdown tabl
 
     bench/all.py > bench/target/results.md
 """
-import argparse, datetime, os, platform, subprocess, sys
+import argparse, datetime, os, platform, shutil, subprocess, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import benchlib as b
@@ -34,7 +34,8 @@ def main():
     b.table("Startup: JVM start to first HTTP 200", startup.HEADER,
             startup.run(3 if q else 10, ["backoffice", "admin", "hello"], startup.ARMS, args.java))
     b.table("Request path: wrk throughput on loopback", throughput.HEADER,
-            throughput.run(3 if q else 10, 5 if q else 10, ["backoffice", "hello"], args.java))
+            throughput.run(3 if q else 10, 5 if q else 10, ["backoffice", "hello"], args.java,
+                           bool(shutil.which("taskset")) and (os.cpu_count() or 1) >= 2))
     b.table("Scrape: GET /metrics latency", scrape.HEADER, scrape.run(2000, 300, 10 if q else 70, args.java))
     b.table("Memory: live heap after startup and one scrape", memory.HEADER,
             memory.run(1 if q else 3, ["backoffice", "scrape"], args.java))
