@@ -114,9 +114,9 @@ class Jvm:
         """Seconds from spawn to the first HTTP 200 on port/path; raises SystemExit if the JVM dies or times out."""
         while time.perf_counter() - self.started < timeout:
             if self.proc.poll() is not None:
+                tail = self.tail()
                 self.stop()
-                raise SystemExit("JVM exited early (%s): %s\n%s" % (self.proc.returncode, " ".join(self.cmd),
-                                                                     self.tail()))
+                raise SystemExit("JVM exited early (%s): %s\n%s" % (self.proc.returncode, " ".join(self.cmd), tail))
             try:
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
                 conn.request("GET", path)

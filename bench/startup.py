@@ -34,10 +34,12 @@ def empty_agent():
     """A jar whose premain does nothing (bench/java/empty): the floor cost of any -javaagent (arm `empty`)."""
     classes = b.javac("empty", ["empty/EmptyAgent.java"], release="8")
     jar = os.path.join(b.TARGET, "empty-agent.jar")
-    if not os.path.isfile(jar):
+    if not os.path.isfile(jar) or os.path.getmtime(jar) < os.path.getmtime(os.path.join(classes, "EmptyAgent.class")):
         with zipfile.ZipFile(jar, "w") as z:
             z.writestr("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nPremain-Class: EmptyAgent\r\n\r\n")
-            z.write(os.path.join(classes, "EmptyAgent.class"), "EmptyAgent.class")
+            for name in sorted(os.listdir(classes)):
+                if name.endswith(".class"):
+                    z.write(os.path.join(classes, name), name)
     return jar
 
 
@@ -52,6 +54,8 @@ def arm_options(arm, agent_port):
         return ["-javaagent:%s=port=%d,host=127.0.0.1" % (b.AGENT, agent_port)]
     if arm == "empty":
         return ["-javaagent:" + empty_agent()]
+    if arm == "transformer":
+        return ["-javaagent:" + empty_agent() + "=transformer"]
     if arm.startswith("jar:"):  # any other agent jar, e.g. an older Runtruth build: jar:/tmp/old-agent.jar
         return ["-javaagent:%s=port=%d,host=127.0.0.1" % (arm[4:], agent_port)]
     if arm == "otel":
@@ -131,7 +135,8 @@ def main():
     ap.add_argument("--runs", type=int, help="triples per app (default 10; 3 with --quick)")
     ap.add_argument("--quick", action="store_true", help="3 triples per app")
     ap.add_argument("--apps", default="backoffice,admin,hello")
-    ap.add_argument("--arms", default=",".join(ARMS), help="baseline first; also: empty (a no-op agent), "
+    ap.add_argument("--arms", default=",".join(ARMS), help="baseline first; also: empty (a no-op agent), transformer (a no-op agent with a "
+                    "class transformer that returns null), "
                     "jar:PATH (another Runtruth agent jar)")
     ap.add_argument("--java", default="java")
     ap.add_argument("--agent", default=b.AGENT, help="the Runtruth agent jar (default: agent/target's; copy it "

@@ -83,7 +83,7 @@ public final class RuntruthAgent {
             public List<TypeHook> call() {
                 return Frameworks.hooks();
             }
-        }, Frameworks.PREFIXES), false);
+        }, Frameworks.HOOKED_TYPES, Frameworks.PREFIXES), false);
         final double premainSeconds = (System.nanoTime() - started) / 1e9;
         final AgentArgs options = args;
         final Inventory inventory = new Inventory(inst, args.service());

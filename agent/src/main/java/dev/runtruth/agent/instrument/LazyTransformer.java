@@ -5,33 +5,43 @@ import dev.runtruth.agent.CaptureErrors;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 
 /**
- * The only transformer the agent registers in {@code premain}. For a class outside the framework prefixes it costs one
- * string prefix test; the capture classes are not even loaded until a framework shows up.
+ * The only transformer the agent registers in {@code premain}. For a class that is not a hooked type it costs a few
+ * string tests and never waits; the capture classes are not even loaded until a framework shows up.
  *
  * <p>The first class under a framework's package prefix (say {@code org/springframework/}, loaded early in a Spring
- * app) starts naming the hooks on a daemon thread (creating the captures loads about fifty classes); when a hooked
- * type itself is loaded (much later: {@code DispatcherServlet}), {@link ConstructorHookWriter} rewrites that one class.
+ * app) starts naming the hooks on a daemon thread (creating the captures loads about fifty classes) while the
+ * application goes on; when a hooked type itself is loaded (much later: {@code DispatcherServlet}), the transformer
+ * waits for the hooks if need be and {@link ConstructorHookWriter} rewrites that one class.
  */
 public final class LazyTransformer implements ClassFileTransformer {
 
     private final Callable<List<TypeHook>> hookSource;
+    private final Set<String> hookedTypes;
     private final String[] warmUpPrefixes;
     private volatile FutureTask<Map<String, TypeHook>> hooks;
 
     /**
      * @param hookSource     the hooks to apply; called once, on a background thread, when the first class under a
      *                       warm-up prefix loads (creating the hooks loads the capture classes)
-     * @param warmUpPrefixes internal-name prefixes (e.g. {@code org/springframework/}) covering every hooked type;
-     *                       classes outside them are never looked at
+     * @param hookedTypes    binary names of the types {@code hookSource} will hook; only when one of these loads does
+     *                       the transformer wait for the hooks
+     * @param warmUpPrefixes internal-name prefixes (e.g. {@code org/springframework/}) whose first class starts the
+     *                       background build of the hooks
      */
-    public LazyTransformer(Callable<List<TypeHook>> hookSource, String... warmUpPrefixes) {
+    public LazyTransformer(Callable<List<TypeHook>> hookSource, String[] hookedTypes, String... warmUpPrefixes) {
         this.hookSource = hookSource;
+        this.hookedTypes = new HashSet<String>();
+        for (String type : hookedTypes) {
+            this.hookedTypes.add(type.replace('.', '/'));
+        }
         this.warmUpPrefixes = warmUpPrefixes.clone();
     }
 
@@ -39,12 +49,18 @@ public final class LazyTransformer implements ClassFileTransformer {
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
         ClassLoadActivity.loaded();
-        if (className == null || !startsWithAny(className)) {
+        if (className == null) {
+            return null;
+        }
+        if (hooks == null && startsWithAny(className)) {
+            warmUp(); // starts naming the hooks in the background; this class does not wait for it
+        }
+        if (!hookedTypes.contains(className)) {
             return null;
         }
         Map<String, TypeHook> byName;
         try {
-            // named within milliseconds of the first class under a prefix, long before a hooked type loads
+            // usually ready: named on a background thread since the framework's first class, long before this one
             byName = warmUp().get();
         } catch (Throwable t) {
             CaptureErrors.record("instrument.hooks", "could not prepare the framework hooks; no routes are reported", t);

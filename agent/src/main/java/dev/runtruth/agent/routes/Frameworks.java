@@ -1,14 +1,26 @@
 package dev.runtruth.agent.routes;
 
 import dev.runtruth.agent.routes.grpc.GrpcCapture;
+import dev.runtruth.agent.routes.grpc.ServerImplInstrumentation;
 import dev.runtruth.agent.routes.javalin.JavalinCapture;
+import dev.runtruth.agent.routes.javalin.JavalinInstrumentation;
 import dev.runtruth.agent.routes.jaxrs.jersey.JerseyCapture;
+import dev.runtruth.agent.routes.jaxrs.jersey.JerseyInstrumentation;
 import dev.runtruth.agent.routes.jaxrs.quarkus.QuarkusRestCapture;
+import dev.runtruth.agent.routes.jaxrs.quarkus.QuarkusRestInstrumentation;
 import dev.runtruth.agent.routes.jaxrs.resteasy.ResteasyCapture;
+import dev.runtruth.agent.routes.jaxrs.resteasy.ResteasyInstrumentation;
+import dev.runtruth.agent.routes.micronaut.DefaultRouterInstrumentation;
 import dev.runtruth.agent.routes.micronaut.MicronautCapture;
 import dev.runtruth.agent.routes.servlet.ServletCapture;
+import dev.runtruth.agent.routes.servlet.jetty.JettyContexts;
+import dev.runtruth.agent.routes.servlet.tomcat.TomcatContexts;
+import dev.runtruth.agent.routes.servlet.undertow.UndertowContexts;
+import dev.runtruth.agent.routes.spring.DispatcherServletInstrumentation;
 import dev.runtruth.agent.routes.spring.SpringMvcCapture;
+import dev.runtruth.agent.routes.spring.webflux.DispatcherHandlerInstrumentation;
 import dev.runtruth.agent.routes.spring.webflux.SpringWebFluxCapture;
+import dev.runtruth.agent.routes.vertx.RouterInstrumentation;
 import dev.runtruth.agent.routes.vertx.VertxWebCapture;
 import dev.runtruth.agent.instrument.TypeHook;
 import java.util.ArrayList;
@@ -18,7 +30,7 @@ import java.util.List;
 /**
  * Every framework family the agent captures. Add a family here (and its package prefix to {@link #PREFIXES}).
  *
- * <p>Premain touches only {@link #PREFIXES}, plain strings: loading the capture classes themselves (about fifty) costs
+ * <p>Premain touches only {@link #PREFIXES} and {@link #HOOKED_TYPES}, plain strings: loading the capture classes themselves (about fifty) costs
  * tens of milliseconds, so {@link #all()} is first called off the application's start path, by the agent's
  * background initialisation, or when the first class under one of the prefixes loads.
  */
@@ -26,11 +38,27 @@ public final class Frameworks {
 
     /**
      * Internal-name prefixes of every hooked type. The first class loaded under one of them starts the background
-     * build of the hooks; other classes are never looked at. {@code FrameworksTest} checks it covers every hook.
+     * build of the hooks. {@code FrameworksTest} checks it covers every hook.
      */
     public static final String[] PREFIXES = {
         "org/springframework/", "org/apache/catalina/", "org/eclipse/jetty/", "io/undertow/", "io/vertx/",
         "io/javalin/", "io/micronaut/", "io/grpc/", "org/glassfish/jersey/", "org/jboss/resteasy/",
+    };
+
+    /**
+     * Binary names of every hooked type. Compile-time constants, inlined by javac: reading this array loads none of
+     * the classes that declare them. The transformer waits for the hooks only when one of these types loads, never
+     * for the many other classes under {@link #PREFIXES}. {@code FrameworksTest} checks it equals the hooks' types.
+     */
+    public static final String[] HOOKED_TYPES = {
+        DispatcherServletInstrumentation.TYPE, DispatcherHandlerInstrumentation.TYPE,
+        TomcatContexts.TYPE, UndertowContexts.TYPE,
+        JettyContexts.TYPE_9_TO_11, JettyContexts.TYPE_EE8, JettyContexts.TYPE_EE9, JettyContexts.TYPE_EE10,
+        JettyContexts.TYPE_EE11,
+        JerseyInstrumentation.APPLICATION_HANDLER, JerseyInstrumentation.SERVLET_CONTAINER,
+        ResteasyInstrumentation.DEPLOYMENT, ResteasyInstrumentation.SERVLET, ResteasyInstrumentation.LEGACY_DEPLOYMENT,
+        QuarkusRestInstrumentation.DEPLOYMENT, DefaultRouterInstrumentation.TYPE, ServerImplInstrumentation.TYPE,
+        RouterInstrumentation.TYPE, JavalinInstrumentation.TYPE,
     };
 
     private static List<FrameworkCapture> all;

@@ -42,7 +42,8 @@ class ClassLoadActivityTest {
 
     @Test
     void theTransformerRecordsEveryClassLoadItIsShown() {
-        LazyTransformer transformer = new LazyTransformer(java.util.Collections::emptyList, "org/example/");
+        LazyTransformer transformer = new LazyTransformer(java.util.Collections::emptyList, new String[0],
+                "org/example/");
         long before = System.nanoTime();
         transformer.transform(new URLClassLoader(new URL[0]), "com/acme/NotAFramework", null, null, new byte[0]);
         assertThat(ClassLoadActivity.lastLoadNanos()).isGreaterThanOrEqualTo(before);

@@ -21,6 +21,12 @@ class FrameworksTest {
     }
 
     @Test
+    void theHookedTypesPremainWaitsForAreExactlyTheHooksTypes() {
+        assertThat(Frameworks.HOOKED_TYPES).containsExactlyInAnyOrderElementsOf(
+                Frameworks.hooks().stream().map(TypeHook::typeName).collect(java.util.stream.Collectors.toList()));
+    }
+
+    @Test
     void capturesAreCreatedOnce() {
         assertThat(Frameworks.all()).isSameAs(Frameworks.all());
     }

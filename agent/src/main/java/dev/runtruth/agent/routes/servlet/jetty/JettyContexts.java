@@ -13,14 +13,19 @@ import java.util.List;
  */
 public final class JettyContexts extends ContainerContexts {
 
+    /** Jetty 9.4 and 10 (javax), 11 (jakarta). */
+    public static final String TYPE_9_TO_11 = "org.eclipse.jetty.servlet.ServletContextHandler";
+    /** Jetty 12 ee8 (javax). */
+    public static final String TYPE_EE8 = "org.eclipse.jetty.ee8.servlet.ServletContextHandler";
+    /** Jetty 12 ee9 (jakarta 5). */
+    public static final String TYPE_EE9 = "org.eclipse.jetty.ee9.servlet.ServletContextHandler";
+    /** Jetty 12 ee10 (jakarta 6). */
+    public static final String TYPE_EE10 = "org.eclipse.jetty.ee10.servlet.ServletContextHandler";
+    /** Jetty 12.1 ee11 (jakarta 6.1). */
+    public static final String TYPE_EE11 = "org.eclipse.jetty.ee11.servlet.ServletContextHandler";
+
     /** Binary names of the hooked types. */
-    static final String[] TYPES = {
-        "org.eclipse.jetty.servlet.ServletContextHandler",        // Jetty 9.4 and 10 (javax), 11 (jakarta)
-        "org.eclipse.jetty.ee8.servlet.ServletContextHandler",    // Jetty 12 ee8 (javax)
-        "org.eclipse.jetty.ee9.servlet.ServletContextHandler",    // Jetty 12 ee9 (jakarta 5)
-        "org.eclipse.jetty.ee10.servlet.ServletContextHandler",   // Jetty 12 ee10 (jakarta 6)
-        "org.eclipse.jetty.ee11.servlet.ServletContextHandler",   // Jetty 12.1 ee11 (jakarta 6.1)
-    };
+    static final String[] TYPES = {TYPE_9_TO_11, TYPE_EE8, TYPE_EE9, TYPE_EE10, TYPE_EE11};
 
     /** The contexts of this JVM. */
     public static final JettyContexts INSTANCE = new JettyContexts();

@@ -7,10 +7,10 @@ import dev.runtruth.agent.instrument.TypeHook;
  * 5.0 to 7.0, same class name in all) so the agent learns every dispatcher handler the application creates. Nothing
  * else happens in the hook: routes are read from the handler's mappings at scrape time by {@link SpringWebFluxRoutes}.
  */
-final class DispatcherHandlerInstrumentation {
+public final class DispatcherHandlerInstrumentation {
 
     /** Binary name of the hooked type. */
-    static final String TYPE = "org.springframework.web.reactive.DispatcherHandler";
+    public static final String TYPE = "org.springframework.web.reactive.DispatcherHandler";
 
     private DispatcherHandlerInstrumentation() {
     }
