@@ -35,7 +35,7 @@ def main():
             startup.run(3 if q else 10, ["backoffice", "admin", "hello"], startup.ARMS, args.java))
     b.table("Request path: wrk throughput on loopback", throughput.HEADER,
             throughput.run(3 if q else 10, 5 if q else 10, ["backoffice", "hello"], args.java,
-                           bool(shutil.which("taskset")) and (os.cpu_count() or 1) >= 2))
+                           bool(shutil.which("taskset")) and (os.cpu_count() or 1) >= 2, 10 if q else 40))
     b.table("Scrape: GET /metrics latency", scrape.HEADER, scrape.run(2000, 300, 10 if q else 70, args.java))
     b.table("Memory: live heap after startup and one scrape", memory.HEADER,
             memory.run(1 if q else 3, ["backoffice", "scrape"], args.java))

@@ -88,6 +88,20 @@ def free_port():
         return s.getsockname()[1]
 
 
+def await_port(port, timeout=30):
+    """Waits until something accepts TCP connections on 127.0.0.1:port (the agent's endpoint opens once the
+    application's class loading pauses, at most 10 s after premain); raises SystemExit after `timeout` seconds."""
+    deadline = time.time() + timeout
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if time.time() > deadline:
+                raise SystemExit("nothing listens on 127.0.0.1:%d after %d s" % (port, timeout))
+            time.sleep(0.05)
+
+
 def get(port, path, timeout=5, headers=None):
     """GET http://127.0.0.1:port/path; returns (status, body bytes)."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)

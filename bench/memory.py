@@ -56,6 +56,7 @@ def one(app, java, arm):
     try:
         jvm.wait_200(port, path)
         if arm == "runtruth":
+            b.await_port(agent_port)  # the endpoint opens once the app's class loading pauses
             status, _ = b.get(agent_port, "/metrics", timeout=60)
             if status != 200:
                 raise SystemExit("/metrics answered HTTP %d" % status)

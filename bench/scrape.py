@@ -81,6 +81,7 @@ def run(routes, jars, seconds, java="java"):
     jvm = b.Jvm(cmd, "scrape-app")
     try:
         jvm.wait_200(port, "/ready")
+        b.await_port(agent_port)  # the endpoint opens once the app's class loading pauses; not a scrape
         first, status, text = scrape(agent_port)
         if status != 200:
             raise SystemExit("/metrics answered HTTP %d" % status)

@@ -78,16 +78,8 @@ def check_agent(java, app):
     jvm = b.Jvm([java] + arm_options("runtruth", agent_port) + app_command(java, app, port), "startup-check-" + app)
     try:
         jvm.wait_200(port, APPS[app][2])
-        # the endpoint opens on the agent's own daemon thread, which may finish after a fast app is up
-        deadline = time.time() + 30
-        while True:
-            try:
-                status, body = b.get(agent_port, "/metrics", timeout=30)
-                break
-            except OSError:
-                if time.time() > deadline:
-                    raise
-                time.sleep(0.05)
+        b.await_port(agent_port)  # the endpoint opens once the app's class loading pauses
+        status, body = b.get(agent_port, "/metrics", timeout=30)
         text = body.decode("utf-8", "replace")
         if status != 200 or "runtruth_agent_info" not in text:
             raise SystemExit("the Runtruth agent did not serve metrics for %s: HTTP %d" % (app, status))

@@ -5,8 +5,9 @@ Usage: bench/throughput.py [--quick] [--rounds N] [--duration S] [--apps backoff
                            [--agent JAR]
 
 Needs `wrk` (Debian: apt-get install wrk). Per app, starts two JVMs of the same app, one without and one with
-`-javaagent:runtruth-agent.jar`, warms each up with a wrk run of the same length, then alternates wrk rounds between
-them (A B, B A, A B, ...; only one JVM is under load at a time, the other idles). Each round is
+`-javaagent:runtruth-agent.jar`, warms each up with wrk, then alternates wrk rounds between
+them (A B, B A, A B, ...; only one JVM is under load at a time, the other idles); `--warmup` seconds of wrk per
+JVM come first (default 40; 10 with --quick). Each round is
 `wrk -t1 -c16 -d<S>s --latency http://127.0.0.1:<port><path>`; the figure is requests/s. Prints the median of each
 arm, the ratio agent/baseline (target >= 0.99), the median of the per-round ratios and their spread.
 
@@ -41,6 +42,8 @@ def start(app, java, arm, pin):
         cmd = [java] + opts + ["-jar", b.BACKOFFICE, "--server.port=%d" % port]
     jvm = b.Jvm(pinned(0, cmd, pin), "throughput-%s-%s" % (app, arm))
     jvm.wait_200(port, APPS[app][1])
+    if arm == "runtruth":
+        b.await_port(agent_port)  # the endpoint opens once the app's class loading pauses
     if arm == "runtruth" and b.get(agent_port, "/metrics", timeout=60)[0] != 200:
         raise SystemExit("the agent's /metrics did not answer")
     return jvm, port
@@ -55,7 +58,7 @@ def wrk(port, path, seconds, pin):
     return rps
 
 
-def run(rounds, seconds, apps, java="java", pin=False):
+def run(rounds, seconds, apps, java="java", pin=False, warmup=40):
     if not shutil.which("wrk"):
         raise SystemExit("wrk not found: apt-get install wrk")
     b.require(b.AGENT, b.BACKOFFICE)
@@ -66,7 +69,7 @@ def run(rounds, seconds, apps, java="java", pin=False):
         try:
             path = APPS[app][1]
             for arm in jvms:
-                wrk(jvms[arm][1], path, seconds, pin)  # warm-up: JIT and pools
+                wrk(jvms[arm][1], path, warmup, pin)  # warm-up: JIT (C2 takes ~40 s on the Spring app) and pools
             res = {"baseline": [], "runtruth": []}
             for i in range(rounds):
                 for arm in (("baseline", "runtruth") if i % 2 == 0 else ("runtruth", "baseline")):
@@ -95,6 +98,8 @@ def main():
     ap.add_argument("--quick", action="store_true", help="3 rounds of 5 s")
     ap.add_argument("--rounds", type=int, help="rounds per arm (default 10)")
     ap.add_argument("--duration", type=int, help="seconds per wrk round (default 10)")
+    ap.add_argument("--warmup", type=int, help="seconds of wrk per JVM before the rounds (default 40, 10 with "
+                    "--quick: the sample service's throughput climbs for ~40 s of load while C2 compiles)")
     ap.add_argument("--apps", default="backoffice,hello")
     ap.add_argument("--java", default="java")
     ap.add_argument("--agent", default=b.AGENT, help="the Runtruth agent jar")
@@ -106,7 +111,7 @@ def main():
     rounds = args.rounds or (3 if args.quick else 10)
     seconds = args.duration or (5 if args.quick else 10)
     b.table("Request path: wrk throughput on loopback", HEADER, run(rounds, seconds, args.apps.split(","), args.java,
-                                                                             args.pin))
+                                                                             args.pin, args.warmup or (10 if args.quick else 40)))
 
 
 if __name__ == "__main__":
