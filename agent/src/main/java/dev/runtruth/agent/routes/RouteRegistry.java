@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * All route sources of this JVM. Thread-safe; {@link #routes()} reads every source once, plain sources first and
@@ -28,11 +27,11 @@ public final class RouteRegistry {
      */
     static final String FAIL_CAPTURE_PROPERTY = "runtruth.test.failCapture";
 
-    private final List<RouteSource> sources = new CopyOnWriteArrayList<RouteSource>();
-    private Callable<List<FrameworkCapture>> pending;
+    private final Callable<List<FrameworkCapture>> captures;
+    private List<RouteSource> sources; // guarded by this; created at the first read
 
-    /** An empty registry. */
-    public RouteRegistry() {
+    private RouteRegistry(Callable<List<FrameworkCapture>> captures) {
+        this.captures = captures;
     }
 
     /**
@@ -44,26 +43,7 @@ public final class RouteRegistry {
      * @return the registry
      */
     public static RouteRegistry of(Callable<List<FrameworkCapture>> captures) {
-        RouteRegistry registry = new RouteRegistry();
-        registry.pending = captures;
-        return registry;
-    }
-
-    /**
-     * @param framework the {@code framework} label of the source, for the test-only failure hook
-     * @param source    a framework's route source
-     */
-    public void add(final String framework, RouteSource source) {
-        if (framework.equals(System.getProperty(FAIL_CAPTURE_PROPERTY))) {
-            sources.add(new RouteSource() {
-                @Override
-                public List<Route> routes() {
-                    throw new IllegalStateException("injected by -D" + FAIL_CAPTURE_PROPERTY + "=" + framework);
-                }
-            });
-        } else {
-            sources.add(source);
-        }
+        return new RouteRegistry(captures);
     }
 
     /**
@@ -72,17 +52,23 @@ public final class RouteRegistry {
      * @return distinct routes sorted by template, then method, then framework
      */
     public List<Route> routes() {
-        addPending();
+        List<RouteSource> all = sources();
         Map<String, Route> distinct = new LinkedHashMap<String, Route>();
         Set<String> reporting = new HashSet<String>();
-        for (RouteSource source : sources) {
+        for (RouteSource source : all) {
             if (!(source instanceof LayeredRouteSource)) {
-                read(source, null, distinct, reporting);
+                for (Route route : read(source, null)) {
+                    reporting.add(route.framework());
+                    put(distinct, route);
+                }
             }
         }
-        for (RouteSource source : sources) {
+        Set<String> reported = Collections.unmodifiableSet(reporting);
+        for (RouteSource source : all) {
             if (source instanceof LayeredRouteSource) {
-                read(source, Collections.unmodifiableSet(reporting), distinct, null);
+                for (Route route : read(source, reported)) {
+                    put(distinct, route);
+                }
             }
         }
         List<Route> routes = new ArrayList<Route>(distinct.values());
@@ -90,38 +76,50 @@ public final class RouteRegistry {
         return routes;
     }
 
-    private static void read(RouteSource source, Set<String> reported, Map<String, Route> distinct,
-            Set<String> reporting) {
+    /** @return the source's routes; none when it throws (recorded) */
+    private static List<Route> read(RouteSource source, Set<String> reported) {
         try {
-            List<Route> read = reported == null ? source.routes() : ((LayeredRouteSource) source).routes(reported);
-            for (Route route : read) {
-                String id = route.framework() + ' ' + route.method() + ' ' + route.template();
-                if (!distinct.containsKey(id)) {
-                    distinct.put(id, route);
-                }
-                if (reporting != null) {
-                    reporting.add(route.framework());
-                }
-            }
+            return source instanceof LayeredRouteSource ? ((LayeredRouteSource) source).routes(reported)
+                    : source.routes();
         } catch (Throwable t) {
             CaptureErrors.record("routes." + source.getClass().getName(), "reading routes failed", t);
+            return Collections.emptyList();
         }
     }
 
-    private synchronized void addPending() {
-        if (pending == null) {
-            return;
+    private static void put(Map<String, Route> distinct, Route route) {
+        String id = route.framework() + ' ' + route.method() + ' ' + route.template();
+        if (!distinct.containsKey(id)) {
+            distinct.put(id, route);
         }
-        Callable<List<FrameworkCapture>> captures = pending;
-        pending = null;
-        try {
-            for (FrameworkCapture capture : captures.call()) {
-                add(capture.framework(), capture.source());
+    }
+
+    private synchronized List<RouteSource> sources() {
+        if (sources == null) {
+            List<RouteSource> created = new ArrayList<RouteSource>();
+            try {
+                for (FrameworkCapture capture : captures.call()) {
+                    created.add(failingIfAsked(capture.framework(), capture.source()));
+                }
+            } catch (Throwable t) {
+                CaptureErrors.record("routes.captures", "could not create the framework captures; no routes are "
+                        + "reported", t);
             }
-        } catch (Throwable t) {
-            CaptureErrors.record("routes.captures", "could not create the framework captures; no routes are reported",
-                    t);
+            sources = created;
         }
+        return sources;
+    }
+
+    private static RouteSource failingIfAsked(final String framework, RouteSource source) {
+        if (!framework.equals(System.getProperty(FAIL_CAPTURE_PROPERTY))) {
+            return source;
+        }
+        return new RouteSource() {
+            @Override
+            public List<Route> routes() {
+                throw new IllegalStateException("injected by -D" + FAIL_CAPTURE_PROPERTY + "=" + framework);
+            }
+        };
     }
 
     private static final Comparator<Route> ORDER = new Comparator<Route>() {
