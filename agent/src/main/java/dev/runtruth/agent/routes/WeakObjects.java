@@ -1,5 +1,7 @@
 package dev.runtruth.agent.routes;
 
+import dev.runtruth.agent.CaptureErrors;
+import dev.runtruth.model.Route;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +37,38 @@ public final class WeakObjects {
                 refs.remove(ref);
             }
         }
+    }
+
+    /** Reads the routes of one remembered framework object. */
+    public interface Reader {
+
+        /**
+         * @param object a live remembered object
+         * @param out    where its routes are added
+         * @throws Exception when the framework object cannot be read; the caller records it
+         */
+        void collect(Object object, List<Route> out) throws Exception;
+    }
+
+    /**
+     * Reads the routes of every live object. A failure reading one is recorded in {@code CaptureErrors} under
+     * {@code kind} ({@code "<what> <the object's class>"}) and the others are still read.
+     *
+     * @param kind   the failure kind, e.g. {@code spring-webmvc.read}
+     * @param what   the start of the failure message, e.g. {@code could not read the handler mappings of}
+     * @param reader reads one object
+     * @return the routes read, in the order the objects were added
+     */
+    public List<Route> readEach(String kind, String what, Reader reader) {
+        List<Route> routes = new ArrayList<Route>();
+        for (Object object : alive()) {
+            try {
+                reader.collect(object, routes);
+            } catch (Throwable t) {
+                CaptureErrors.record(kind, what + " " + object.getClass().getName(), t);
+            }
+        }
+        return routes;
     }
 
     /** @return the objects still alive, in the order they were added; forgets the collected ones */

@@ -3,11 +3,9 @@ package dev.runtruth.agent.routes.grpc;
 import dev.runtruth.agent.routes.WeakObjects;
 import dev.runtruth.agent.routes.Reflect;
 import dev.runtruth.agent.AgentLog;
-import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.routes.RouteSource;
 import dev.runtruth.model.Route;
 import java.lang.reflect.InvocationTargetException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -43,22 +41,14 @@ public final class GrpcRoutes implements RouteSource {
 
     @Override
     public List<Route> routes() {
-        List<Route> routes = new ArrayList<Route>();
-        for (Object server : SERVERS.alive()) {
-            if (Boolean.TRUE.equals(callOrNull(server, "isShutdown"))) {
-                SERVERS.remove(server); // a shut-down server never serves again
-                continue;
-            }
-            try {
-                collect(server, routes);
-            } catch (Throwable t) {
-                CaptureErrors.record("grpc.read", "could not read the services of " + server.getClass().getName(), t);
-            }
-        }
-        return routes;
+        return SERVERS.readEach("grpc.read", "could not read the services of", GrpcRoutes::collect);
     }
 
     private static void collect(Object server, List<Route> out) throws Exception {
+        if (Boolean.TRUE.equals(callOrNull(server, "isShutdown"))) {
+            SERVERS.remove(server); // a shut-down server never serves again
+            return;
+        }
         if (!isStarted(server)) {
             return;
         }

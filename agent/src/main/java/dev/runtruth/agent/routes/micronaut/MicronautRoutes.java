@@ -3,10 +3,8 @@ package dev.runtruth.agent.routes.micronaut;
 import dev.runtruth.agent.routes.WeakObjects;
 import dev.runtruth.agent.routes.Reflect;
 import dev.runtruth.agent.AgentLog;
-import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.routes.RouteSource;
 import dev.runtruth.model.Route;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -45,15 +43,7 @@ public final class MicronautRoutes implements RouteSource {
 
     @Override
     public List<Route> routes() {
-        List<Route> routes = new ArrayList<Route>();
-        for (Object router : ROUTERS.alive()) {
-            try {
-                collect(router, routes);
-            } catch (Throwable t) {
-                CaptureErrors.record("micronaut.read", "could not read the routes of " + router.getClass().getName(), t);
-            }
-        }
-        return routes;
+        return ROUTERS.readEach("micronaut.read", "could not read the routes of", MicronautRoutes::collect);
     }
 
     private static void collect(Object router, List<Route> out) throws Exception {

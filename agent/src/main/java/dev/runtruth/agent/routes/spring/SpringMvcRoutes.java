@@ -75,16 +75,8 @@ public final class SpringMvcRoutes implements RouteSource {
 
     @Override
     public List<Route> routes() {
-        List<Route> routes = new ArrayList<Route>();
-        for (Object servlet : SERVLETS.alive()) {
-            try {
-                collect(servlet, routes);
-            } catch (Throwable t) {
-                CaptureErrors.record("spring-webmvc.read", "could not read the handler mappings of "
-                        + servlet.getClass().getName(), t);
-            }
-        }
-        return routes;
+        return SERVLETS.readEach("spring-webmvc.read", "could not read the handler mappings of",
+                SpringMvcRoutes::collect);
     }
 
     private static void collect(Object servlet, List<Route> out) throws Exception {

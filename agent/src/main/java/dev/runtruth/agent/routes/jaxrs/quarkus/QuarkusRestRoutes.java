@@ -1,15 +1,12 @@
 package dev.runtruth.agent.routes.jaxrs.quarkus;
 
 import dev.runtruth.agent.AgentLog;
-import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.routes.Reflect;
 import dev.runtruth.agent.routes.RouteSource;
 import dev.runtruth.agent.routes.WeakObjects;
 import dev.runtruth.agent.routes.jaxrs.jersey.JerseyRoutes;
 import dev.runtruth.model.PathTemplate;
 import dev.runtruth.model.Route;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -33,20 +30,8 @@ public final class QuarkusRestRoutes implements RouteSource {
 
     @Override
     public List<Route> routes() {
-        List<Object> deployments = DEPLOYMENTS.alive();
-        if (deployments.isEmpty()) {
-            return Collections.emptyList();
-        }
-        List<Route> routes = new ArrayList<Route>();
-        for (Object deployment : deployments) {
-            try {
-                collect(deployment, routes);
-            } catch (Throwable t) {
-                CaptureErrors.record("jaxrs.quarkus.read", "could not read the Quarkus REST deployment "
-                        + deployment.getClass().getName(), t);
-            }
-        }
-        return routes;
+        return DEPLOYMENTS.readEach("jaxrs.quarkus.read", "could not read the Quarkus REST deployment",
+                QuarkusRestRoutes::collect);
     }
 
     private static void collect(Object deployment, List<Route> out) throws Exception {

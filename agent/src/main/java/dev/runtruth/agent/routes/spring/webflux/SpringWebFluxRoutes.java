@@ -3,7 +3,6 @@ package dev.runtruth.agent.routes.spring.webflux;
 import dev.runtruth.agent.routes.WeakObjects;
 import dev.runtruth.agent.routes.Reflect;
 import dev.runtruth.agent.AgentLog;
-import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.routes.RouteSource;
 import dev.runtruth.agent.routes.spring.RouterFunctionRoutes;
 import dev.runtruth.model.PathTemplate;
@@ -56,16 +55,8 @@ public final class SpringWebFluxRoutes implements RouteSource {
 
     @Override
     public List<Route> routes() {
-        List<Route> routes = new ArrayList<Route>();
-        for (Object handler : HANDLERS.alive()) {
-            try {
-                collect(handler, routes);
-            } catch (Throwable t) {
-                CaptureErrors.record("spring-webflux.read", "could not read the handler mappings of "
-                        + handler.getClass().getName(), t);
-            }
-        }
-        return routes;
+        return HANDLERS.readEach("spring-webflux.read", "could not read the handler mappings of",
+                SpringWebFluxRoutes::collect);
     }
 
     private static void collect(Object dispatcherHandler, List<Route> out) throws Exception {
