@@ -1,12 +1,12 @@
 package dev.runtruth.collector.observed;
 
+import dev.runtruth.collector.HttpUrls;
 import dev.runtruth.collector.InputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -18,7 +18,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -71,16 +70,7 @@ public final class AgentScraper {
      * @throws InputException if {@code url} is not an absolute http(s) URL with a host
      */
     public static URI metricsUri(String url) throws InputException {
-        URI uri;
-        try {
-            uri = new URI(url.trim());
-        } catch (URISyntaxException e) {
-            throw new InputException(url, "not a URL: " + e.getReason(), e);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-            throw new InputException(url, "not an http(s) URL with a host, e.g. http://localhost:9464");
-        }
+        URI uri = HttpUrls.parse(url, "http://localhost:9464");
         if (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/")) {
             return uri.resolve("/metrics");
         }

@@ -1,5 +1,6 @@
 package dev.runtruth.collector.probe;
 
+import dev.runtruth.collector.HttpUrls;
 import dev.runtruth.collector.InputException;
 import dev.runtruth.model.PathTemplate;
 import dev.runtruth.model.Route;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -16,7 +16,6 @@ import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -52,17 +51,11 @@ public final class Prober {
      * @throws InputException naming the URL when it is not such a URL
      */
     public static URI baseUri(String url) throws InputException {
-        URI uri;
-        try {
-            uri = new URI(url.trim());
-        } catch (URISyntaxException e) {
-            throw new InputException(url, "not a URL: " + e.getReason(), e);
+        URI uri = HttpUrls.parse(url, "http://localhost:8080");
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new InputException(url, "a base URL has no query or fragment, e.g. http://localhost:8080");
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getRawQuery() != null
-                || uri.getRawFragment() != null) {
-            throw new InputException(url, "not an http(s) base URL with a host and no query, e.g. http://localhost:8080");
-        }
+        String scheme = HttpUrls.scheme(uri);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath().replaceAll("/+$", "");
         return URI.create(scheme + "://" + uri.getRawAuthority() + path);
     }

@@ -3,6 +3,7 @@ package dev.runtruth.collector.serve;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.runtruth.collector.HttpUrls;
 import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.drift.IgnoreRules;
 import dev.runtruth.collector.observed.AgentScraper;
@@ -145,14 +146,11 @@ public final class ServeConfigReader {
             }
             return new ServeConfig.Observed(null, null, uris);
         }
-        URI uri = URI.create("http://invalid");
+        URI uri;
         try {
-            uri = URI.create(prometheus.replaceAll("/+$", ""));
-        } catch (IllegalArgumentException e) {
-            throw error(at + ".prometheus", "'" + prometheus + "' is not a URL");
-        }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-            throw error(at + ".prometheus", "'" + prometheus + "' is not an http(s) URL, e.g. http://prometheus:9090");
+            uri = HttpUrls.parse(prometheus.replaceAll("/+$", ""), "http://prometheus:9090");
+        } catch (InputException e) {
+            throw error(at + ".prometheus", e.getMessage());
         }
         String selector = text(node, "selector", at, "{job=\"" + name.replace("\\", "\\\\").replace("\"", "\\\"")
                 + "\"}");

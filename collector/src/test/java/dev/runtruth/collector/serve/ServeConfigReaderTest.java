@@ -46,6 +46,7 @@ class ServeConfigReaderTest {
         "services: {a: {observed: {agents: [http://h:1]}}}|services.a.expected: required",
         "services: {a: {expected: {commit: abc}, observed: {agents: [http://h:1]}}}|services.a.expected.path: required",
         "services: {a: {expected: {path: x}, observed: {agents: [ftp://h]}}}|services.a.observed.agents: ftp://h",
+        "services: {a: {expected: {path: x}, observed: {prometheus: 'ftp://p:9090'}}}|services.a.observed.prometheus: ftp://p:9090: not an http(s) URL with a host, e.g. http://prometheus:9090",
         "services: {a: {expected: {path: x}, observed: {}}}|services.a.observed: give either 'prometheus'",
         "services: {a: {expected: {path: x}, observed: {agents: [http://h:1], selector: '{}'}}}|selector: only applies",
         "services: {a: {expected: {path: x}, observed: {prometheus: http://p, selector: 'job=\"a\"'}}}|is not PromQL label matchers",
