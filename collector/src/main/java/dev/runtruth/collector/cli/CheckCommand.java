@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code runtruth check --expected PATH --agent URL}: the drift between a build and a running service. */
@@ -44,10 +45,8 @@ final class CheckCommand extends RuntruthCommand {
                     + " which input declares each route and the documented operations no code declares.")
     private List<Path> expected = new ArrayList<>();
 
-    @Option(names = "--profile", paramLabel = "NAME", split = ",",
-            description = "Spring profile(s) whose application-NAME.properties/.yml resolve ${...} placeholders and"
-                    + " the context path of a build output (default: spring.profiles.active, else 'default').")
-    private List<String> profiles = new ArrayList<>();
+    @Mixin
+    private ProfileOption profile;
 
     @Option(names = "--agent", required = true, paramLabel = "URL",
             description = "The agent's metrics endpoint: http://host:port or http://host:port/metrics.")
@@ -85,7 +84,7 @@ final class CheckCommand extends RuntruthCommand {
             throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be a positive number");
         }
         URI url = AgentScraper.metricsUri(agent);
-        ExpectedSources sources = ExpectedSources.load(expected, profiles);
+        ExpectedSources sources = ExpectedSources.load(expected, profile.profiles());
         ExpectedRoutes expectedRoutes = sources.combined().withPathPrefix(pathPrefix);
         SourceAgreement agreement = sources.sources().size() > 1 ? SourceAgreement.of(sources) : null;
         warn(err, expectedRoutes.warnings());

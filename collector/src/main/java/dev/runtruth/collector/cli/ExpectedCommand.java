@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,10 +37,8 @@ final class ExpectedCommand extends RuntruthCommand {
             + " Swagger 2.0 document (YAML or JSON). Several: their routes merged, and which input declares each.")
     private List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--profile", paramLabel = "NAME", split = ",",
-            description = "Spring profile(s) whose application-NAME.properties/.yml resolve ${...} placeholders and"
-                    + " the context path of a build output (default: spring.profiles.active, else 'default').")
-    private List<String> profiles = new ArrayList<>();
+    @Mixin
+    private ProfileOption profile;
 
     @Option(names = "--json", description = "Print the route manifest (" + RouteManifest.FORMAT + ") as JSON, which"
             + " 'check --expected' accepts in place of the build output.")
@@ -47,7 +46,7 @@ final class ExpectedCommand extends RuntruthCommand {
 
     @Override
     protected int execute(PrintWriter out, PrintWriter err) throws InputException {
-        ExpectedSources sources = ExpectedSources.load(paths, profiles);
+        ExpectedSources sources = ExpectedSources.load(paths, profile.profiles());
         ExpectedRoutes routes = sources.combined();
         warn(err, routes.warnings());
         routes.notes().forEach(n -> err.println("runtruth: note: " + n));

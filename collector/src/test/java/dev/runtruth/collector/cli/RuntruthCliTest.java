@@ -89,6 +89,17 @@ class RuntruthCliTest {
     }
 
     @Test
+    void theProfileOptionOfExpectedAndCheckShowsThePlaceholderSyntaxNotAnInterpolatedNull() {
+        for (String command : new String[] {"expected", "check"}) {
+            Result result = run(command, "--help");
+
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.out().replaceAll("\\s+", " ")).contains("--profile=NAME")
+                    .contains("resolve ${...} placeholders").doesNotContain("resolve null");
+        }
+    }
+
+    @Test
     void versionNamesTheCollector() {
         Result result = run("--version");
 

@@ -1,0 +1,22 @@
+package dev.runtruth.collector.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --profile}, shared by {@code expected} and {@code check} as a picocli {@code @Mixin}: the Spring profiles
+ * whose configuration resolves placeholders and context paths of a build output.
+ */
+final class ProfileOption {
+
+    @Option(names = "--profile", paramLabel = "NAME", split = ",",
+            description = "Spring profile(s) whose application-NAME.properties/.yml resolve $${...} placeholders and"
+                    + " the context path of a build output (default: spring.profiles.active, else 'default').")
+    private List<String> profiles = new ArrayList<>();
+
+    /** @return the profiles given, in order; empty when none (then the build's own spring.profiles.active) */
+    List<String> profiles() {
+        return profiles;
+    }
+}
