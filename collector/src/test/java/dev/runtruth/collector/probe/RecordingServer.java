@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +30,9 @@ final class RecordingServer implements AutoCloseable {
     }
 
     final List<Request> requests = new CopyOnWriteArrayList<>();
+    /** Exchanges being answered, and by which server: in flight from arrival until the answer is sent. */
+    private static final Map<HttpExchange, RecordingServer> ANSWERING = new ConcurrentHashMap<>();
+
     final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
     private final HttpServer server;
@@ -40,12 +45,13 @@ final class RecordingServer implements AutoCloseable {
             requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestHeaders().getFirst("Authorization"), System.nanoTime()));
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            ANSWERING.put(exchange, this);
             try {
                 answer.answer(exchange);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                inFlight.decrementAndGet();
+                answered(exchange);
                 exchange.close();
             }
         });
@@ -59,7 +65,17 @@ final class RecordingServer implements AutoCloseable {
 
     /** Sends a status without a body. */
     static void status(HttpExchange exchange, int status) throws IOException {
+        // no longer in flight once the answer leaves: the client may send its next request before this handler returns
+        answered(exchange);
         exchange.sendResponseHeaders(status, -1);
+    }
+
+    /** Ends the exchange's time in flight, once. */
+    private static void answered(HttpExchange exchange) {
+        RecordingServer server = ANSWERING.remove(exchange);
+        if (server != null) {
+            server.inFlight.decrementAndGet();
+        }
     }
 
     @Override
