@@ -37,6 +37,15 @@ public final class MetricNames {
     public static final String FRAMEWORK_INFO = "runtruth_framework_info";
     /** Family name of {@link #FRAMEWORK_INFO}. */
     public static final String FRAMEWORK_FAMILY = "runtruth_framework";
+    /**
+     * {@code runtruth_listener_info{address,port,state} 1}: a TCP port the process listens on; {@code state} is
+     * {@link #LISTENER_SERVED} or {@link #LISTENER_UNKNOWN}.
+     */
+    public static final String LISTENER_INFO = "runtruth_listener_info";
+    /** {@link #STATE} of {@link #LISTENER_INFO}: a framework the agent reads serves this port. */
+    public static final String LISTENER_SERVED = "served";
+    /** {@link #STATE} of {@link #LISTENER_INFO}: no route is known to be served on this port (a blind spot). */
+    public static final String LISTENER_UNKNOWN = "unknown";
 
     /** Label: the framework family ({@code spring-webmvc}, {@code jaxrs}, ...) or framework name. */
     public static final String FRAMEWORK = "framework";
@@ -52,6 +61,18 @@ public final class MetricNames {
     public static final String STATE = "state";
     /** Label of {@link #FRAMEWORK_INFO}: why the state is not {@code captured}; one line, empty when it is. */
     public static final String REASON = "reason";
+    /** Label of {@link #LISTENER_INFO}: the bound address, e.g. {@code 0.0.0.0}. */
+    public static final String ADDRESS = "address";
+    /** Label of {@link #LISTENER_INFO}: the TCP port, decimal. */
+    public static final String PORT = "port";
+    /** Label of {@link #BUILD_INFO}: the service name the agent was given or found. */
+    public static final String SERVICE = "service";
+    /** Label of {@link #BUILD_INFO}: the full commit id, empty when the build recorded none. */
+    public static final String COMMIT = "commit";
+    /** Label of {@link #BUILD_INFO}: the branch the build was made from. */
+    public static final String BRANCH = "branch";
+    /** Label of {@link #BUILD_INFO}: when the build was made, as the build recorded it. */
+    public static final String BUILD_TIME = "build_time";
 
     private MetricNames() {
     }

@@ -2,7 +2,6 @@ package dev.runtruth.collector.observed;
 
 import dev.runtruth.collector.BuildIdentity;
 import dev.runtruth.collector.InputException;
-import dev.runtruth.model.FrameworkState;
 import dev.runtruth.model.MetricNames;
 import dev.runtruth.model.Route;
 import java.util.ArrayList;
@@ -27,8 +26,7 @@ final class AgentMetrics {
     static final String ROUTE_INFO = MetricNames.ROUTE_INFO;
     static final String BUILD_INFO = MetricNames.BUILD_INFO;
     static final String AGENT_INFO = MetricNames.AGENT_INFO;
-    /** Sample name of the agent's listener metric (state {@code served} or {@code unknown}). */
-    static final String LISTENER_INFO = "runtruth_listener_info";
+    static final String LISTENER_INFO = MetricNames.LISTENER_INFO;
 
     private AgentMetrics() {
     }
@@ -54,43 +52,36 @@ final class AgentMetrics {
             switch (sample.name()) {
                 case ROUTE_INFO -> {
                     agent = true;
-                    String route = labels.get("route");
+                    String route = labels.get(MetricNames.ROUTE);
                     if (route == null || route.isEmpty()) {
                         warnings.add(source + ": " + ROUTE_INFO + " sample without a route label " + labels
                                 + "; skipped");
                     } else {
-                        routes.add(Route.of(labels.get("method"), route, labels.get("framework"),
-                                labels.get("handler")));
+                        routes.add(Route.of(labels.get(MetricNames.METHOD), route, labels.get(MetricNames.FRAMEWORK),
+                                labels.get(MetricNames.HANDLER)));
                     }
                 }
                 case BUILD_INFO -> {
                     agent = true;
                     if (build == null) {
-                        build = new BuildIdentity(labels.get("service"), labels.get("version"), labels.get("commit"),
-                                labels.get("branch"), labels.get("build_time"));
+                        build = new BuildIdentity(labels.get(MetricNames.SERVICE), labels.get(MetricNames.VERSION),
+                                labels.get(MetricNames.COMMIT), labels.get(MetricNames.BRANCH),
+                                labels.get(MetricNames.BUILD_TIME));
                     } else {
                         warnings.add(source + ": more than one " + BUILD_INFO + " sample; the first one is used");
                     }
                 }
                 case AGENT_INFO -> {
                     agent = true;
-                    agentVersion = labels.get("version");
+                    agentVersion = labels.get(MetricNames.VERSION);
                 }
-                case MetricNames.FRAMEWORK_INFO -> {
-                    try {
-                        frameworks.add(new Coverage.Framework(String.valueOf(labels.get(MetricNames.FRAMEWORK)),
-                                labels.get(MetricNames.VERSION), FrameworkState.ofLabel(labels.get(MetricNames.STATE)),
-                                labels.get(MetricNames.REASON)));
-                    } catch (IllegalArgumentException e) {
-                        // a state this collector does not know (a newer agent): never read it as captured
-                        frameworks.add(new Coverage.Framework(String.valueOf(labels.get(MetricNames.FRAMEWORK)),
-                                labels.get(MetricNames.VERSION), FrameworkState.FAILED, e.getMessage()));
-                    }
-                }
+                case MetricNames.FRAMEWORK_INFO -> frameworks.add(Coverage.Framework.ofLabels(
+                        labels.get(MetricNames.FRAMEWORK), labels.get(MetricNames.VERSION),
+                        labels.get(MetricNames.STATE), labels.get(MetricNames.REASON)));
                 case MetricNames.CAPTURE_ERRORS_TOTAL -> captureErrors += (long) sample.value();
                 case LISTENER_INFO -> {
-                    if (Coverage.LISTENER_UNKNOWN.equals(labels.get("state"))) {
-                        unknownPorts.add(labels.get("address") + ":" + labels.get("port"));
+                    if (MetricNames.LISTENER_UNKNOWN.equals(labels.get(MetricNames.STATE))) {
+                        unknownPorts.add(labels.get(MetricNames.ADDRESS) + ":" + labels.get(MetricNames.PORT));
                     }
                 }
                 default -> {

@@ -20,7 +20,7 @@ import java.util.Objects;
 public record Coverage(List<Framework> frameworks, long captureErrors, List<String> unknownPorts) {
 
     /** Label value of {@code runtruth_listener_info}'s {@code state} for a port no known route is served on. */
-    public static final String LISTENER_UNKNOWN = "unknown";
+    public static final String LISTENER_UNKNOWN = MetricNames.LISTENER_UNKNOWN;
 
     /**
      * One series of {@value MetricNames#FRAMEWORK_INFO}.
@@ -38,6 +38,25 @@ public record Coverage(List<Framework> frameworks, long captureErrors, List<Stri
             version = version == null ? "" : version;
             Objects.requireNonNull(state, "state");
             reason = reason == null ? "" : reason;
+        }
+
+        /**
+         * One series' labels as exported; the one place a {@code state} label becomes a {@link FrameworkState}, for
+         * every reader of the agent (its text exposition, Prometheus' HTTP API).
+         *
+         * @param name    the {@code framework} label; {@code null} reads as {@code "null"}
+         * @param version the {@code version} label, or {@code null}
+         * @param state   the {@code state} label, or {@code null}
+         * @param reason  the {@code reason} label, or {@code null}
+         * @return the framework; a state this collector does not know (a newer agent, or none) is {@link
+         *         FrameworkState#FAILED} with the parse error as its reason: never read as captured
+         */
+        public static Framework ofLabels(String name, String version, String state, String reason) {
+            try {
+                return new Framework(String.valueOf(name), version, FrameworkState.ofLabel(state), reason);
+            } catch (IllegalArgumentException e) {
+                return new Framework(String.valueOf(name), version, FrameworkState.FAILED, e.getMessage());
+            }
         }
     }
 

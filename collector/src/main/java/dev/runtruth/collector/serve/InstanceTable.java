@@ -15,7 +15,8 @@ import java.util.TreeMap;
 /**
  * The instances of one answer, keyed by their {@code job} and {@code instance} labels, each with the numbers
  * ({@link RouteTable}) of the routes it serves. Instances that serve the same set of routes share one sorted,
- * de-duplicated route list, so a fleet on one build costs one sort, not one per instance. Not thread-safe.
+ * de-duplicated route list, so a fleet on one build costs one sort, not one per instance; likewise for their coverage
+ * ({@link CoverageTable}). Not thread-safe.
  */
 final class InstanceTable {
 
@@ -29,6 +30,9 @@ final class InstanceTable {
         private int count;
         private BuildIdentity build = BuildIdentity.unknown();
         private String agentVersion;
+        private List<Coverage.Framework> frameworks = List.of();
+        private List<String> unknownPorts = List.of();
+        private long captureErrors;
 
         void addRoute(int id) {
             if (count == routes.length) {
@@ -43,6 +47,32 @@ final class InstanceTable {
 
         void agentVersion(String version) {
             agentVersion = version;
+        }
+
+        void addFramework(Coverage.Framework framework) {
+            if (frameworks.isEmpty()) {
+                frameworks = new ArrayList<>(2); // most instances have one or two frameworks, many none
+            }
+            frameworks.add(framework);
+        }
+
+        void addUnknownPort(String port) {
+            if (unknownPorts.isEmpty()) {
+                unknownPorts = new ArrayList<>(2);
+            }
+            unknownPorts.add(port);
+        }
+
+        void addCaptureErrors(long errors) {
+            captureErrors += errors;
+        }
+
+        private Coverage coverage(CoverageTable table) {
+            List<Coverage.Framework> sortedFrameworks = new ArrayList<>(frameworks);
+            sortedFrameworks.sort(CoverageTable.ORDER);
+            List<String> sortedPorts = new ArrayList<>(unknownPorts);
+            sortedPorts.sort(null);
+            return table.coverage(sortedFrameworks, captureErrors, sortedPorts);
         }
 
         /** @return the distinct route numbers, ascending */
@@ -97,10 +127,12 @@ final class InstanceTable {
     }
 
     /**
-     * @param table the routes the instances' numbers refer to
-     * @return one entry per instance, source {@code job/instance}, in order of that name
+     * @param table    the routes the instances' numbers refer to
+     * @param coverage where equal coverages are shared
+     * @return one entry per instance, source {@code job/instance}, in order of that name; an instance's coverage lists
+     *         its frameworks by name and its unknown listeners in string order
      */
-    List<ObservedRoutes> toObserved(RouteTable table) {
+    List<ObservedRoutes> toObserved(RouteTable table, CoverageTable coverage) {
         Map<String, Instance> byName = new TreeMap<>();
         instances.forEach((key, instance) -> byName.put(key.job() + "/" + key.instance(), instance));
         Map<RouteSet, List<Route>> shared = new HashMap<>();
@@ -114,7 +146,7 @@ final class InstanceTable {
                 return RouteLists.sortedUnique(distinct);
             });
             list.add(new ObservedRoutes(name, instance.build, instance.agentVersion, routes, List.of(),
-                    Coverage.none()));
+                    instance.coverage(coverage)));
         });
         return list;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.observed.ObservedRoutes;
+import dev.runtruth.model.MetricNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -20,8 +21,10 @@ import java.util.OptionalLong;
  * Observed routes read from a Prometheus server that scrapes the agents: one instant query
  * ({@code GET /api/v1/query}, <a href="https://prometheus.io/docs/prometheus/latest/querying/api/">Prometheus HTTP
  * API v1</a>, result type {@code vector}) for
- * <pre>{__name__=~"runtruth_(route|build|agent)_info", &lt;selector's matchers&gt;}</pre>
- * grouped by the {@code job} and {@code instance} labels. What Prometheus returns is its latest sample within its
+ * <pre>{__name__=~"runtruth_route_info|runtruth_build_info|runtruth_agent_info|runtruth_framework_info
+ *      |runtruth_listener_info|runtruth_capture_errors_total", &lt;selector's matchers&gt;}</pre>
+ * (one line, names from {@link MetricNames}) grouped by the {@code job} and {@code instance} labels: the routes,
+ * build and agent of each instance and what its agent could not see. What Prometheus returns is its latest sample within its
  * lookback (5 minutes by default), so an instance that stopped is seen until its series go stale.
  *
  * <p>The answer is streamed into {@link PrometheusVectorReader} (10,000 instances x 500 routes is 1.3 GB): it is
@@ -30,7 +33,9 @@ import java.util.OptionalLong;
  */
 final class PrometheusApiSource implements ObservedSource {
 
-    static final String METRICS = "__name__=~\"runtruth_(route|build|agent)_info\"";
+    static final String METRICS = "__name__=~\"" + String.join("|", MetricNames.ROUTE_INFO, MetricNames.BUILD_INFO,
+            MetricNames.AGENT_INFO, MetricNames.FRAMEWORK_INFO, MetricNames.LISTENER_INFO,
+            MetricNames.CAPTURE_ERRORS_TOTAL) + "\"";
 
     /** The largest answer read, bytes: 4 GiB, three times a 10,000 instances x 500 routes fleet. */
     static final long MAX_ANSWER_BYTES = 4L << 30;
@@ -63,7 +68,7 @@ final class PrometheusApiSource implements ObservedSource {
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
-    /** @return the PromQL query sent: the three Runtruth info metrics narrowed by the selector */
+    /** @return the PromQL query sent: the Runtruth metrics serve reads, narrowed by the selector */
     String query() {
         String inner = selector.substring(1, selector.length() - 1).trim();
         return "{" + METRICS + (inner.isEmpty() ? "" : ", " + inner) + "}";

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.runtruth.collector.BuildIdentity;
 import dev.runtruth.collector.observed.ObservedRoutes;
+import dev.runtruth.model.MetricNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -53,6 +54,7 @@ final class PrometheusVectorReader {
     private final StringPool pool = new StringPool(MAX_POOLED_VALUES);
     private final RouteTable routes = new RouteTable();
     private final InstanceTable instances = new InstanceTable();
+    private final CoverageTable coverage = new CoverageTable();
 
     // the labels of the series being read; reset per series
     private String name;
@@ -67,6 +69,11 @@ final class PrometheusVectorReader {
     private String commit;
     private String branch;
     private String buildTime;
+    private String state;
+    private String reason;
+    private String address;
+    private String port;
+    private String sampleValue; // kept only for the series whose value is read
 
     /**
      * @param in the answer's body, UTF-8 JSON; read to its end, not closed
@@ -106,7 +113,7 @@ final class PrometheusVectorReader {
         expect("vector".equals(resultType[0]), "data.resultType is "
                 + (resultType[0] == null ? "missing" : "'" + resultType[0] + "'") + ", not 'vector'");
         expect(result, "data.result is missing");
-        return instances.toObserved(routes);
+        return instances.toObserved(routes, coverage);
     }
 
     /** @return whether {@code data.result} was read */
@@ -146,6 +153,10 @@ final class PrometheusVectorReader {
                 expect(value == JsonToken.START_OBJECT, "a series' metric is not an object");
                 readLabels(p);
                 metric = true;
+            } else if (p.currentName().equals("value") && (name == null || name.equals(
+                    MetricNames.CAPTURE_ERRORS_TOTAL))) {
+                // Prometheus sends "metric" first, so this runs for one series per instance, not per route
+                sampleValue = readValue(p, value);
             } else {
                 p.skipChildren(); // "value": [ts, "1"], or a native "histogram"
             }
@@ -156,17 +167,46 @@ final class PrometheusVectorReader {
             return;
         }
         switch (name) {
-            case "runtruth_route_info" -> {
+            case MetricNames.ROUTE_INFO -> {
                 if (route != null && !route.isEmpty()) {
                     target.addRoute(routes.id(method, route, framework, handler));
                 }
             }
-            case "runtruth_build_info" -> target.build(new BuildIdentity(service, version, commit, branch, buildTime));
-            case "runtruth_agent_info" -> target.agentVersion(version);
+            case MetricNames.BUILD_INFO -> target.build(new BuildIdentity(service, version, commit, branch, buildTime));
+            case MetricNames.AGENT_INFO -> target.agentVersion(version);
+            case MetricNames.FRAMEWORK_INFO -> target.addFramework(coverage.framework(framework, version, state,
+                    reason));
+            case MetricNames.LISTENER_INFO -> {
+                if (MetricNames.LISTENER_UNKNOWN.equals(state)) {
+                    target.addUnknownPort(address + ":" + port);
+                }
+            }
+            case MetricNames.CAPTURE_ERRORS_TOTAL -> {
+                expect(sampleValue != null, "a series of " + name + " without a value");
+                double errors;
+                try {
+                    errors = Double.parseDouble(sampleValue);
+                } catch (NumberFormatException e) {
+                    throw new MalformedAnswerException("the value of " + name + " is not a number: '" + sampleValue
+                            + "'");
+                }
+                target.addCaptureErrors((long) errors);
+            }
             default -> {
                 // another metric: the instance is known, nothing more
             }
         }
+    }
+
+    /** @return the value of a sample {@code [time, "value"]}, as sent */
+    private static String readValue(JsonParser p, JsonToken start) throws MalformedAnswerException, IOException {
+        String shape = "a series' value is not [time, \"value\"]";
+        expect(start == JsonToken.START_ARRAY, shape);
+        JsonToken time = p.nextToken();
+        expect(time != null && time.isNumeric() && p.nextToken() == JsonToken.VALUE_STRING, shape);
+        String text = p.getText();
+        expect(p.nextToken() == JsonToken.END_ARRAY, shape);
+        return text;
     }
 
     private void readLabels(JsonParser p) throws MalformedAnswerException, IOException {
@@ -177,15 +217,19 @@ final class PrometheusVectorReader {
                 case "__name__" -> name = text(p);
                 case "job" -> job = text(p);
                 case "instance" -> instance = text(p);
-                case "method" -> method = text(p);
-                case "route" -> route = text(p);
-                case "framework" -> framework = text(p);
-                case "handler" -> handler = text(p);
-                case "service" -> service = text(p);
-                case "version" -> version = text(p);
-                case "commit" -> commit = text(p);
-                case "branch" -> branch = text(p);
-                case "build_time" -> buildTime = text(p);
+                case MetricNames.METHOD -> method = text(p);
+                case MetricNames.ROUTE -> route = text(p);
+                case MetricNames.FRAMEWORK -> framework = text(p);
+                case MetricNames.HANDLER -> handler = text(p);
+                case MetricNames.SERVICE -> service = text(p);
+                case MetricNames.VERSION -> version = text(p);
+                case MetricNames.COMMIT -> commit = text(p);
+                case MetricNames.BRANCH -> branch = text(p);
+                case MetricNames.BUILD_TIME -> buildTime = text(p);
+                case MetricNames.STATE -> state = text(p);
+                case MetricNames.REASON -> reason = text(p);
+                case MetricNames.ADDRESS -> address = text(p);
+                case MetricNames.PORT -> port = text(p);
                 default -> {
                     // a label Runtruth does not read (e.g. a relabelled "pod"): its text is never decoded
                 }
@@ -210,6 +254,11 @@ final class PrometheusVectorReader {
         commit = null;
         branch = null;
         buildTime = null;
+        state = null;
+        reason = null;
+        address = null;
+        port = null;
+        sampleValue = null;
     }
 
     private static void expect(boolean condition, String problem) throws MalformedAnswerException {

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.observed.AgentScraper;
+import dev.runtruth.collector.observed.Coverage;
 import dev.runtruth.collector.observed.ObservedRoutes;
+import dev.runtruth.model.FrameworkState;
 import dev.runtruth.model.Route;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -50,7 +52,30 @@ class PrometheusVectorReaderTest {
             assertThat(read.get(i).build()).isEqualTo(truth.build());
             assertThat(read.get(i).agentVersion()).isEqualTo(truth.agentVersion());
             assertThat(rows(read.get(i).routes())).containsExactlyElementsOf(rows(truth.routes())).isNotEmpty();
+            // Prometheus does not keep the agent's series order: the reader sorts frameworks by name, ports as text
+            Coverage seen = truth.coverage();
+            assertThat(read.get(i).coverage()).isEqualTo(new Coverage(
+                    seen.frameworks().stream().sorted(CoverageTable.ORDER).toList(), seen.captureErrors(),
+                    seen.unknownPorts().stream().sorted().toList()));
         }
+    }
+
+    @Test
+    void coverageIsReadPerInstanceAndAnUnknownStateIsFailedNeverCaptured() throws Exception {
+        List<ObservedRoutes> read = read(resource("vector.json"));
+
+        Coverage healthy = read.get(0).coverage();
+        assertThat(healthy.frameworks()).containsExactly(
+                new Coverage.Framework("spring-webmvc", "6.2.12", FrameworkState.CAPTURED, ""));
+        assertThat(healthy.blind()).isFalse();
+        assertThat(read.get(0).completeRoutes()).isNotNull();
+        Coverage blind = read.get(1).coverage();
+        assertThat(blind.frameworks()).extracting(f -> f.name() + " " + f.state().label()).containsExactly(
+                "helidon-se unsupported", "spring-data-rest failed", "spring-webmvc partial");
+        assertThat(blind.frameworks().get(1).reason()).contains("'degraded'");
+        assertThat(blind.captureErrors()).isEqualTo(3);
+        assertThat(blind.unknownPorts()).containsExactly("127.0.0.1:5005", ":::9090");
+        assertThat(read.get(1).completeRoutes()).isNull();
     }
 
     @Test
@@ -81,6 +106,7 @@ class PrometheusVectorReaderTest {
             assertThat(instance.build()).isEqualTo(same.build());
             ObservedRoutes first = instance.source().contains(INSTANCES[0]) ? read.get(0) : read.get(copies);
             assertThat(instance.routes()).isSameAs(first.routes());
+            assertThat(instance.coverage()).isEqualTo(same.coverage()).isSameAs(first.coverage());
         }
         int distinctRouteSeries = (int) series.stream().filter(s -> s.path("metric").path("__name__").asText()
                 .equals("runtruth_route_info") && s.path("metric").has("route")).map(s -> s.path("metric").path("handler").asText()
