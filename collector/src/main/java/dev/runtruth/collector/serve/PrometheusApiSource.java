@@ -22,10 +22,10 @@ import java.util.OptionalLong;
  * ({@code GET /api/v1/query}, <a href="https://prometheus.io/docs/prometheus/latest/querying/api/">Prometheus HTTP
  * API v1</a>, result type {@code vector}) for
  * <pre>{__name__=~"runtruth_route_info|runtruth_build_info|runtruth_agent_info|runtruth_framework_info
- *      |runtruth_listener_info|runtruth_capture_errors_total", &lt;selector's matchers&gt;}</pre>
+ *   |runtruth_listener_info|runtruth_capture_errors_total", &lt;selector's matchers&gt;}</pre>
  * (one line, names from {@link MetricNames}) grouped by the {@code job} and {@code instance} labels: the routes,
- * build and agent of each instance and what its agent could not see. What Prometheus returns is its latest sample within its
- * lookback (5 minutes by default), so an instance that stopped is seen until its series go stale.
+ * build and agent of each instance and what its agent could not see. What Prometheus returns is its latest sample
+ * within its lookback (5 minutes by default), so an instance that stopped is seen until its series go stale.
  *
  * <p>The answer is streamed into {@link PrometheusVectorReader} (10,000 instances x 500 routes is 1.3 GB): it is
  * never held whole in memory. Bounds: the timeout applies to connecting, to the response headers, and to every wait

@@ -2,7 +2,9 @@ package dev.runtruth.collector.serve;
 
 import dev.runtruth.collector.drift.CommitComparison;
 import dev.runtruth.collector.drift.DriftReport;
+import dev.runtruth.collector.drift.Verdict;
 import dev.runtruth.collector.expected.ExpectedRoutes;
+import dev.runtruth.collector.observed.Coverage;
 import dev.runtruth.model.Route;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -10,11 +12,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,8 +36,19 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>{@code runtruth_expected_load_timestamp_seconds{service}} when the expected routes were last (re)read;</li>
  *   <li>{@code runtruth_unexpected_route_info{service,method,route}} 1 per route an instance serves that the build
  *       does not declare and no ignore rule covers;</li>
- *   <li>{@code runtruth_drift_routes{service,kind}}: {@code kind="missing"} expected routes at least one instance does
- *       not serve, {@code kind="unexpected"} the number of unexpected routes;</li>
+ *   <li>{@code runtruth_drift_routes{service,kind}}: {@code kind="missing"} expected routes at least one instance
+ *       that saw everything does not serve, {@code kind="unexpected"} the number of unexpected routes;</li>
+ *   <li>{@code runtruth_unseen_routes{service}} expected routes not in the list of an instance with a blind spot (and
+ *       not missing on one without): they may be served where its agent cannot see, so they are not drift;</li>
+ *   <li>{@code runtruth_verdict_info{service,source,verdict}} 1 per instance ({@code source}: {@code job/instance}
+ *       from Prometheus, the agent's URL from {@code agents}), {@code verdict} its {@link DriftReport#verdict()}:
+ *       {@code no_drift}, {@code drift} or {@code cannot_tell}; one series per instance, not three (a fleet of
+ *       10,000 instances re-registers them every comparison);</li>
+ *   <li>{@code runtruth_verdict_instances{service,verdict}} the number of instances per verdict, all three always
+ *       present;</li>
+ *   <li>{@code runtruth_blind_spots{service,source,kind}} per instance with a blind spot and per kind that it has:
+ *       {@code kind="framework"} frameworks not captured, {@code "capture_errors"} the agent's capture error count,
+ *       {@code "listener"} listeners with no known routes (the agent's own series say which);</li>
  *   <li>{@code runtruth_drift_commit_instances{service}} instances running another commit than the expected one;</li>
  *   <li>{@code runtruth_observed_instances{service}} instances reporting;</li>
  *   <li>{@code runtruth_collector_last_success_timestamp_seconds{service}} end of the last comparison that read both
@@ -47,6 +64,10 @@ final class ServeMetrics {
     private final MultiGauge expectedRoutes;
     private final MultiGauge expectedCommit;
     private final MultiGauge unexpectedRoutes;
+    private final MultiGauge verdicts;
+    private final MultiGauge blindSpots;
+    private final AtomicLong unseen = new AtomicLong();
+    private final Map<Verdict, AtomicLong> verdictCounts = new EnumMap<>(Verdict.class);
     private final AtomicLong expectedCount = new AtomicLong();
     private final AtomicLong expectedLoaded = new AtomicLong();
     private final AtomicLong missing = new AtomicLong();
@@ -82,6 +103,22 @@ final class ServeMetrics {
                 .description("Drifting routes: missing on at least one instance, or unexpected").register(registry);
         Gauge.builder("runtruth.drift.routes", unexpected, AtomicLong::get).tags(tags.and("kind", "unexpected"))
                 .register(registry);
+        Gauge.builder("runtruth.unseen.routes", unseen, AtomicLong::get).tags(tags)
+                .description("Expected routes an instance with a blind spot does not report: not known to be missing")
+                .register(registry);
+        verdicts = MultiGauge.builder("runtruth.verdict.info")
+                .description("The verdict of each instance: no_drift, drift or cannot_tell").register(registry);
+        blindSpots = MultiGauge.builder("runtruth.blind.spots")
+                .description("Per instance with a blind spot and kind: frameworks not captured (framework), capture"
+                        + " errors (capture_errors), listeners with no known routes (listener)")
+                .register(registry);
+        for (Verdict verdict : Verdict.values()) {
+            AtomicLong count = new AtomicLong();
+            verdictCounts.put(verdict, count);
+            Gauge.builder("runtruth.verdict.instances", count, AtomicLong::get)
+                    .tags(tags.and("verdict", label(verdict)))
+                    .description("Instances per verdict (no_drift, drift, cannot_tell)").register(registry);
+        }
         Gauge.builder("runtruth.drift.commit.instances", commitDiffers, AtomicLong::get).tags(tags)
                 .description("Instances running another commit than the expected one").register(registry);
         Gauge.builder("runtruth.observed.instances", instances, AtomicLong::get).tags(tags)
@@ -108,21 +145,42 @@ final class ServeMetrics {
     /** @param reports one drift report per reporting instance, all of the same comparison */
     void compared(List<DriftReport> reports, Instant at) {
         Set<Route> missingAnywhere = new LinkedHashSet<>();
+        Set<Route> unseenAnywhere = new LinkedHashSet<>();
         Set<Route> unexpectedAnywhere = new LinkedHashSet<>();
         int differs = 0;
+        Map<Verdict, Integer> perVerdict = new EnumMap<>(Verdict.class);
+        List<MultiGauge.Row<?>> verdictRows = new ArrayList<>(reports.size());
+        List<MultiGauge.Row<?>> blindRows = new ArrayList<>();
         // instances on the same build share their lists (DriftComparator): add each list once, not once per instance
         Set<List<Route>> missingAdded = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<List<Route>> unseenAdded = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<List<Route>> unexpectedAdded = Collections.newSetFromMap(new IdentityHashMap<>());
         for (DriftReport report : reports) {
-            if (missingAdded.add(report.missing())) {
-                missingAnywhere.addAll(report.missing());
+            Coverage coverage = report.observed().coverage();
+            // a route missing from a blind instance's list may be served where its agent cannot see: not drift
+            boolean blind = coverage.blind();
+            if ((blind ? unseenAdded : missingAdded).add(report.missing())) {
+                (blind ? unseenAnywhere : missingAnywhere).addAll(report.missing());
             }
             if (unexpectedAdded.add(report.unexpected())) {
                 unexpectedAnywhere.addAll(report.unexpected());
             }
             differs += report.commit() == CommitComparison.DIFFERENT ? 1 : 0;
+            Verdict verdict = report.verdict();
+            perVerdict.merge(verdict, 1, Integer::sum);
+            String source = report.observed().source();
+            verdictRows.add(MultiGauge.Row.of(Tags.of("service", service, "source", source, "verdict",
+                    label(verdict)), 1));
+            if (blind) {
+                blindRows.addAll(blindRows(source, coverage));
+            }
         }
+        unseenAnywhere.removeAll(missingAnywhere);
         unexpectedRoutes.register(routeRows(unexpectedAnywhere), true);
+        verdicts.register(verdictRows, true);
+        blindSpots.register(blindRows, true);
+        verdictCounts.forEach((verdict, count) -> count.set(perVerdict.getOrDefault(verdict, 0)));
+        unseen.set(unseenAnywhere.size());
         missing.set(missingAnywhere.size());
         unexpected.set(unexpectedAnywhere.size());
         commitDiffers.set(differs);
@@ -138,6 +196,25 @@ final class ServeMetrics {
     /** Counts a failed read of the observed side. */
     void observedError() {
         observedErrors.increment();
+    }
+
+    /** @return the verdict as a label value: {@code no_drift}, {@code drift}, {@code cannot_tell} */
+    static String label(Verdict verdict) {
+        return verdict.name().toLowerCase(Locale.ROOT);
+    }
+
+    private List<MultiGauge.Row<?>> blindRows(String source, Coverage coverage) {
+        long frameworks = coverage.frameworks().stream().filter(f -> f.state().blind()).count();
+        List<MultiGauge.Row<?>> rows = new ArrayList<>(3);
+        long[] values = {frameworks, coverage.captureErrors(), coverage.unknownPorts().size()};
+        String[] kinds = {"framework", "capture_errors", "listener"};
+        for (int i = 0; i < kinds.length; i++) {
+            if (values[i] > 0) {
+                rows.add(MultiGauge.Row.of(Tags.of("service", service, "source", source, "kind", kinds[i]),
+                        values[i]));
+            }
+        }
+        return rows;
     }
 
     private List<MultiGauge.Row<?>> routeRows(Collection<Route> routes) {

@@ -86,8 +86,9 @@ class PrometheusApiFaultsTest {
             assertThat(source.instances()).extracting(ObservedRoutes::source)
                     .containsExactly("billing-api/127.0.0.1:19461", "billing-api/127.0.0.1:19462");
             assertThat(queries).containsExactly("query=" + URLEncoder.encode(source.query(), StandardCharsets.UTF_8));
-            assertThat(source.query()).isEqualTo("{__name__=~\"runtruth_route_info|runtruth_build_info|runtruth_agent_info"
-                    + "|runtruth_framework_info|runtruth_listener_info|runtruth_capture_errors_total\", job=\"billing-api\"}");
+            assertThat(source.query()).isEqualTo("{__name__=~\"runtruth_route_info|runtruth_build_info"
+                    + "|runtruth_agent_info|runtruth_framework_info|runtruth_listener_info"
+                    + "|runtruth_capture_errors_total\", job=\"billing-api\"}");
         } finally {
             prometheus.stop(0);
         }

@@ -7,7 +7,10 @@ import dev.runtruth.collector.expected.ExpectedRoutes;
 import dev.runtruth.collector.expected.RouteManifest;
 import dev.runtruth.collector.testing.AgentExposition;
 import dev.runtruth.collector.testing.AgentStub;
+import dev.runtruth.model.MetricNames;
 import dev.runtruth.model.Route;
+import io.prometheus.metrics.core.metrics.Info;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -79,6 +82,52 @@ class ServeServerTest {
         }
         assertThat(log.toString()).contains("runtruth serve: down: error: http://127.0.0.1:")
                 .contains("runtruth serve: svc: loaded 3 expected routes");
+    }
+
+    @Test
+    void aBlindInstanceIsCannotTellAndItsMissingRouteIsUnseenNotMissing() throws Exception {
+        Path manifest = dir.resolve("expected.json");
+        writeManifest(manifest, List.of(Route.parse("GET /a"), Route.parse("POST /b/{id}")));
+        List<Route> both = List.of(Route.of("GET", "/a", "spring-webmvc", "A#a"),
+                Route.of("POST", "/b/{id}", "spring-webmvc", "B#b"));
+        String healthy = AgentExposition.text(AgentExposition.registry(both, "svc", COMMIT));
+        PrometheusRegistry blindRegistry = AgentExposition.registry(both.subList(0, 1), "svc", COMMIT);
+        Info.builder().name(MetricNames.FRAMEWORK_INFO).help("A web framework")
+                .labelNames(MetricNames.FRAMEWORK, MetricNames.VERSION, MetricNames.STATE, MetricNames.REASON)
+                .register(blindRegistry).addLabelValues("helidon-se", "4.1.0", "unsupported", "not read");
+        Info.builder().name(MetricNames.LISTENER_INFO).help("A listener")
+                .labelNames(MetricNames.ADDRESS, MetricNames.PORT, MetricNames.STATE)
+                .register(blindRegistry).addLabelValues("0.0.0.0", "9090", MetricNames.LISTENER_UNKNOWN);
+        try (AgentStub good = AgentStub.serving(AgentStub.TEXT, healthy);
+             AgentStub blind = AgentStub.serving(AgentStub.TEXT, AgentExposition.text(blindRegistry))) {
+            Path config = dir.resolve("serve.yml");
+            Files.writeString(config, "listen: 127.0.0.1:0\ninterval: 100ms\nservices:\n  svc:\n"
+                    + "    expected: {path: expected.json}\n"
+                    + "    observed: {agents: ['" + good.baseUri() + "', '" + blind.baseUri() + "']}\n");
+            try (ServeServer server = ServeServer.start(ServeConfigReader.read(config),
+                    new PrintWriter(new StringWriter()))) {
+                String metrics = await(server, m -> m.contains("runtruth_observed_instances{service=\"svc\"} 2"));
+                String good0 = good.baseUri().toString();
+                String blind0 = blind.baseUri().toString();
+                assertThat(metrics)
+                        .containsPattern("runtruth_verdict_info\\{service=\"svc\",source=\"" + Pattern.quote(good0)
+                                + "[^\"]*\",verdict=\"no_drift\"} 1")
+                        .containsPattern("runtruth_verdict_info\\{service=\"svc\",source=\"" + Pattern.quote(blind0)
+                                + "[^\"]*\",verdict=\"cannot_tell\"} 1")
+                        .contains("runtruth_verdict_instances{service=\"svc\",verdict=\"no_drift\"} 1")
+                        .contains("runtruth_verdict_instances{service=\"svc\",verdict=\"cannot_tell\"} 1")
+                        .contains("runtruth_verdict_instances{service=\"svc\",verdict=\"drift\"} 0")
+                        // POST /b/{id} is not in the blind instance's list: unseen, never missing
+                        .contains("runtruth_drift_routes{kind=\"missing\",service=\"svc\"} 0")
+                        .contains("runtruth_unseen_routes{service=\"svc\"} 1")
+                        .containsPattern("runtruth_blind_spots\\{kind=\"framework\",service=\"svc\",source=\""
+                                + Pattern.quote(blind0) + "[^\"]*\"} 1")
+                        .containsPattern("runtruth_blind_spots\\{kind=\"listener\",service=\"svc\",source=\""
+                                + Pattern.quote(blind0) + "[^\"]*\"} 1")
+                        .doesNotContain("kind=\"capture_errors\"")
+                        .doesNotContainPattern("runtruth_blind_spots\\{[^}]*source=\"" + Pattern.quote(good0));
+            }
+        }
     }
 
     private static void writeManifest(Path file, List<Route> routes) throws Exception {
