@@ -27,7 +27,10 @@ import org.junit.jupiter.api.Test;
  * agent, {@code runtruth serve} exports the NEW build's expected routes, and Prometheus must fire
  * {@code RuntruthRouteMissing} for {@code GET /api/v1/workflows/steps/definitions}; then the service is recreated
  * from the NEW build on the same address and the alert must resolve. While the alert fires, every query of every
- * dashboard panel runs against that Prometheus and must parse and return data.
+ * dashboard panel runs against that Prometheus and must parse and return data. Coverage: the agent's {@code
+ * runtruth_framework_info} reaches Prometheus with {@code spring-webmvc} captured, {@code runtruth serve} (reading it
+ * through Prometheus) gives the old build the verdict {@code drift} and the new one {@code no_drift}, and {@code
+ * RuntruthCannotTell} is never pending or firing on these healthy instances.
  *
  * <p>The rules are {@code docs/prometheus/runtruth-rules.yml} as shipped, with one change: every {@code for} and
  * {@code keep_firing_for} of {@code N} minutes becomes {@code 2N} seconds, and Prometheus scrapes and evaluates every
@@ -87,6 +90,7 @@ class PrometheusAlertsIT {
                 firedMillis = awaitAlert(prometheus, "firing", Duration.ofMinutes(3), launched, stale, collector);
                 report.add(String.format("RuntruthRouteMissing firing %.1f s after the old build's JVM was launched"
                         + " (ready after %.1f s; rule 'for' %s)", firedMillis / 1000.0, readyAfter, ruleFor));
+                checkCoverage(prometheus, "drift");
                 checkDashboard(prometheus);
             }
             long restarted = System.nanoTime();
@@ -96,11 +100,10 @@ class PrometheusAlertsIT {
                         collector);
                 report.add(String.format("RuntruthRouteMissing resolved %.1f s after the old JVM was stopped (the new"
                         + " build was ready after %.1f s)", resolvedMillis / 1000.0, readyAfter));
-                // the agent caches its jar list for 60 s (Inventory.CLASSPATH_REFRESH_NANOS), and the first scrape
-                // came while Spring was still loading classes: count once that cache has been refreshed
-                pause(Math.max(0, Duration.ofSeconds(65).toMillis() - (System.nanoTime() - restarted) / 1_000_000));
-                countSeries(prometheus, "new build, 65 s after launch");
+                checkCoverage(prometheus, "no_drift");
+                countSeries(prometheus, "new build", restarted);
             }
+            assertNeverAlerted(prometheus, "RuntruthCannotTell");
         } finally {
             String text = String.join("\n", report);
             System.out.println("[prometheus-it]\n" + text);
@@ -193,21 +196,31 @@ class PrometheusAlertsIT {
     }
 
     /**
-     * Counts, on Prometheus, the series one instance of the sample service has, per metric, once the count is stable
-     * (the agent's jar list grows while the application loads classes after start).
+     * Counts, on Prometheus, the series one instance of the sample service has, per metric, once the count is final.
+     * The agent's jar list grows while the application loads classes after start; the agent re-reads it at the first
+     * scrape 5 s after the last read while the JVM's loaded-class count changes (Inventory.CLASSPATH_CHANGE_NANOS),
+     * so with a scrape every second a count unchanged for 10 s is the count of a JVM that stopped loading classes.
      */
-    private void countSeries(PrometheusServer prometheus, String build) {
+    private void countSeries(PrometheusServer prometheus, String build, long launchedNanos) {
         // instance!="": leaves out the recording rules' per-service series; ALERTS*: Prometheus's own alert series
         String scraped = "{job=\"backoffice\", instance!=\"\", __name__!~\"ALERTS.*\"}";
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         String last = "";
-        for (int i = 0; i < 30; i++) {
-            String now = prometheus.query("count(" + scraped + ")").toString();
-            if (now.length() > 2 && now.replaceAll("\\[[0-9.E]+,", "[").equals(last.replaceAll("\\[[0-9.E]+,", "["))) {
+        long since = System.nanoTime();
+        while (true) {
+            JsonNode count = prometheus.query("count(" + scraped + ")");
+            String now = count.isEmpty() ? "" : count.get(0).path("value").get(1).asText();
+            if (!now.equals(last)) {
+                last = now;
+                since = System.nanoTime();
+            } else if (!now.isEmpty() && System.nanoTime() - since >= Duration.ofSeconds(10).toNanos()) {
                 break;
             }
-            last = now;
-            pause(3000);
+            assertThat(System.nanoTime()).as("series count of job backoffice unchanged for 10 s within 2 min; last %s",
+                    last).isLessThan(deadline);
+            pause(500);
         }
+        build += String.format(", stable for 10 s at %.0f s after launch", (System.nanoTime() - launchedNanos) / 1e9);
         JsonNode total = prometheus.query("count by (instance) (" + scraped + ")");
         JsonNode runtruth = prometheus.query(
                 "count by (instance) ({job=\"backoffice\", instance!=\"\", __name__=~\"runtruth_.+\"})");
@@ -218,6 +231,46 @@ class PrometheusAlertsIT {
         report.add("series per instance of the sample service (" + build + "): " + total.get(0).path("value").get(1)
                 .asText() + " in all, " + runtruth.get(0).path("value").get(1).asText() + " runtruth_*; by metric: "
                 + byName);
+    }
+
+    /**
+     * The coverage contract end to end: the agent's {@code runtruth_framework_info} reached Prometheus with the sample's
+     * framework captured and nothing else, and {@code runtruth serve}, reading it through Prometheus' API, gives the
+     * instance {@code verdict} (polled: serve compares every second).
+     */
+    private void checkCoverage(PrometheusServer prometheus, String verdict) {
+        JsonNode frameworks = prometheus.query("runtruth_framework_info{job=\"backoffice\"}");
+        assertThat(frameworks).as("runtruth_framework_info of the sample service").isNotEmpty();
+        frameworks.forEach(f -> assertThat(f.path("metric").path("state").asText())
+                .as("state of %s", f.path("metric")).isEqualTo("captured"));
+        assertThat(frameworks.findValuesAsText("framework")).contains("spring-webmvc");
+        String query = "runtruth_verdict_info{service=\"backoffice\", verdict=\"" + verdict + "\"}";
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        JsonNode verdicts = prometheus.query("runtruth_verdict_info{service=\"backoffice\"}");
+        while (prometheus.query(query).isEmpty()) {
+            assertThat(System.nanoTime()).as("%s within 60 s; verdicts: %s", query, verdicts).isLessThan(deadline);
+            pause(250);
+            verdicts = prometheus.query("runtruth_verdict_info{service=\"backoffice\"}");
+        }
+        report.add("coverage: " + frameworks.findValuesAsText("framework") + " captured; runtruth serve's verdict "
+                + verdict);
+    }
+
+    /**
+     * Asserts that {@code alert} is a loaded rule in good health that was never pending nor firing since Prometheus
+     * started ({@code ALERTS} has a series for both states).
+     */
+    private void assertNeverAlerted(PrometheusServer prometheus, String alert) {
+        List<String> health = new ArrayList<>();
+        prometheus.ruleGroups().forEach(g -> g.path("rules").forEach(r -> {
+            if (alert.equals(r.path("name").asText())) {
+                health.add(r.path("health").asText() + " " + r.path("lastError").asText());
+            }
+        }));
+        assertThat(health).as("rule %s loaded and evaluated", alert).containsExactly("ok ");
+        JsonNode seen = prometheus.query("max_over_time(ALERTS{alertname=\"" + alert + "\"}[1h])");
+        assertThat(seen).as("%s pending or firing during the test (healthy instances)", alert).isEmpty();
+        report.add(alert + ": never pending nor firing on the healthy instances");
     }
 
     /** Runs every query of every panel of the Grafana dashboard; each must parse and (but for a few) return data. */

@@ -107,6 +107,11 @@ final class PrometheusServer implements AutoCloseable {
         return call("/api/v1/alerts", "alerts").path("alerts");
     }
 
+    /** @return {@code data.groups} of {@code GET /api/v1/rules}: each group's rules with their health */
+    JsonNode ruleGroups() {
+        return call("/api/v1/rules", "rules").path("groups");
+    }
+
     /** @return {@code data.activeTargets} of {@code GET /api/v1/targets} */
     JsonNode targets() {
         return call("/api/v1/targets", "targets").path("activeTargets");
