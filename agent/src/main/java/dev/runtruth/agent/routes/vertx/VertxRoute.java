@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  */
 final class VertxRoute {
 
-    // vertx-web 4.0 to 4.5.28: Route#subRouter(sub) installs handler(sub::handleContext), a lambda created in RouteImpl
-    // that captures the sub-router; nothing else keeps the mount (RouteState#getSubRouter came with 4.5.29)
+    // vertx-web 4.0 to 4.5.25: Route#subRouter(sub) installs handler(sub::handleContext), a lambda created in RouteImpl
+    // that captures the sub-router; nothing else keeps the mount (RouteState#getSubRouter came with 4.5.26)
     private static final String MOUNT_LAMBDA = "io.vertx.ext.web.impl.RouteImpl$$Lambda";
     private static final String ROUTER = "io.vertx.ext.web.Router";
 
@@ -43,7 +43,7 @@ final class VertxRoute {
 
     /**
      * Finds the router mounted on a route with {@code route("/api/*").subRouter(sub)}: from {@code Route#getSubRouter()}
-     * (vertx-web 5.0, 4.5.29+), else {@code RouteState#getSubRouter()}, else (vertx-web 4.0 to 4.5.28) from the
+     * (vertx-web 5.0, 4.5.26+), else {@code RouteState#getSubRouter()}, else (vertx-web 4.0 to 4.5.25) from the
      * sub-router that the route's mount handler, a lambda of {@code RouteImpl}, captured.
      *
      * @param route a route
@@ -52,7 +52,7 @@ final class VertxRoute {
      *                             has no accessor and the route's state cannot be read (a mount cannot be told)
      */
     static Object subRouter(Object route) throws Exception {
-        // Route#getSubRouter(): added in vertx-web 5.0 (vert-x3/vertx-web#2512), backported to 4.5.29 (#2859)
+        // Route#getSubRouter(): added in vertx-web 5.0 (vert-x3/vertx-web#2512), backported to 4.5.26 (#2859)
         Method publicGetter = find(route.getClass(), "getSubRouter");
         if (publicGetter != null) {
             return publicGetter.invoke(route);
@@ -128,7 +128,7 @@ final class VertxRoute {
         return "/**";
     }
 
-    // Route#isExactPath() came with vertx-web 4.1; 4.0.x has RouteState#isExactPath() only
+    // Route#isExactPath() came with vertx-web 4.0.2; 4.0.0 and 4.0.1 have RouteState#isExactPath() only
     private static boolean isExactPath(Object route) throws Exception {
         Object exact = call(route, "isExactPath");
         if (exact instanceof Boolean) {

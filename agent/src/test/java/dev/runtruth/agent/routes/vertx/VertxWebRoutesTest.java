@@ -215,7 +215,7 @@ class VertxWebRoutesTest {
         }
     }
 
-    /** Stands in for vertx-web 4.0-4.5.28's package-private {@code RouteState}: no {@code getSubRouter()}. */
+    /** Stands in for vertx-web 4.0-4.5.25's package-private {@code RouteState}: no {@code getSubRouter()}. */
     static final class LegacyState {
         private final List<Object> handlers;
         private final boolean exact;
@@ -241,7 +241,7 @@ class VertxWebRoutesTest {
         }
     }
 
-    /** Stands in for vertx-web 4.0-4.5.28's {@code RouteImpl}: no {@code getSubRouter()}, no {@code isExactPath()}. */
+    /** Stands in for vertx-web 4.0-4.5.25's {@code RouteImpl}: no {@code getSubRouter()}, no {@code isExactPath()}. */
     public static final class LegacyRoute {
         private final String path;
         private final Set<FakeMethod> methods = new LinkedHashSet<>();

@@ -3,7 +3,7 @@ package io.vertx.ext.web.impl;
 import io.vertx.ext.web.Router;
 
 /**
- * Stands in for the lambda vertx-web 4.0 to 4.5.28 creates in {@code RouteImpl#subRouter}
+ * Stands in for the lambda vertx-web 4.0 to 4.5.25 creates in {@code RouteImpl#subRouter}
  * ({@code handler(subRouter::handleContext)}): its class is named {@code RouteImpl$$Lambda...} and it captures the
  * sub-router in a synthetic field.
  */

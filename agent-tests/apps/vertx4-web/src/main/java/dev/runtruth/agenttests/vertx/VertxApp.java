@@ -26,7 +26,7 @@ import java.util.Map;
  * from the root router through every {@code Route#getSubRouter()}, using Vert.x's public API only, and answers
  * {@code [{"method": "GET", "path": "/api/v1/users/:id", "match": "exact"}, ...]} with the path as Vert.x writes it
  * ({@code /static/*} for a prefix route, {@code /*} for a route without path) and {@code match} one of {@code exact},
- * {@code prefix} ({@code !Route#isExactPath()}) and {@code regex}. vertx-web before 4.5.29 has no
+ * {@code prefix} ({@code !Route#isExactPath()}) and {@code regex}. vertx-web before 4.5.26 has no
  * {@code Route#getSubRouter()}: there the walk follows the mounts this app recorded when it made them.
  *
  * <p>Usage: {@code java -jar vertx-web.jar <port>}
@@ -125,7 +125,7 @@ public final class VertxApp {
         return out;
     }
 
-    /** Route#getSubRouter() (vertx-web 5.0, 4.5.29+; called reflectively so that this compiles on 4.5.9). */
+    /** Route#getSubRouter() (vertx-web 5.0, 4.5.26+; called reflectively so that this compiles on 4.5.9). */
     private static Router subRouter(Route route) {
         Method getter;
         try {
