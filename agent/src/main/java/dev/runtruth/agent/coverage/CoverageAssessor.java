@@ -42,10 +42,14 @@ public final class CoverageAssessor {
         Map<String, Class<?>> loaded(Collection<String> classNames);
 
         /**
-         * @param type a loaded class
-         * @return the version of the jar it came from (the classpath inventory's), {@code ""} when unknown
+         * @param type          a loaded class
+         * @param pomProperties resource names of the {@code pom.properties} that name the framework's version, most
+         *                      specific first
+         * @return the {@code version} of the first of them the class's loader finds; else the version of the jar the
+         *         class came from (the classpath inventory's) unless that jar is the application's own; {@code ""}
+         *         when unknown
          */
-        String version(Class<?> type);
+        String version(Class<?> type, List<String> pomProperties);
     }
 
     private final Jvm jvm;
@@ -77,7 +81,7 @@ public final class CoverageAssessor {
         for (KnownFrameworks.Known known : KnownFrameworks.UNSUPPORTED) {
             String landmark = first(known.landmarks, loaded);
             if (landmark != null && first(known.unlessLoaded, loaded) == null) {
-                out.add(new FrameworkCoverage(known.name, jvm.version(loaded.get(landmark)),
+                out.add(new FrameworkCoverage(known.name, jvm.version(loaded.get(landmark), MavenCoordinates.pomProperties(known.name)),
                         FrameworkState.UNSUPPORTED, "Runtruth does not read " + known.name + " routes (" + landmark
                                 + " is loaded): they are not reported"));
             }
@@ -107,8 +111,8 @@ public final class CoverageAssessor {
             }
             constructed |= ConstructorHooks.wasConstructed(hook.typeName());
         }
-        String version = landmark == null ? "" : jvm.version(landmark);
         String name = capture.name();
+        String version = landmark == null ? "" : jvm.version(landmark, MavenCoordinates.pomProperties(name));
         if (!outcome.routes().isEmpty()) {
             return outcome.failures() == 0 ? new FrameworkCoverage(name, version, FrameworkState.CAPTURED, "")
                     : new FrameworkCoverage(name, version, FrameworkState.PARTIAL, outcome.failures()
@@ -135,7 +139,7 @@ public final class CoverageAssessor {
         if (landmark == null) {
             return null;
         }
-        String version = jvm.version(landmark);
+        String version = jvm.version(landmark, MavenCoordinates.pomProperties(KnownFrameworks.SPRING_DATA_REST));
         for (Route route : mvc.routes()) {
             if (route.handler().startsWith(KnownFrameworks.SPRING_DATA_REST_HANDLERS)) {
                 return mvcCoverage != null && mvcCoverage.state() == FrameworkState.PARTIAL
