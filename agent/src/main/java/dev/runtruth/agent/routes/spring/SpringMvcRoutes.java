@@ -112,8 +112,14 @@ public final class SpringMvcRoutes implements RouteSource {
         }
     }
 
-    /** Appends {method, pattern, handler} for each mapping the actuator would describe. */
-    private static void describe(Object mapping, List<String[]> out) throws Exception {
+    /**
+     * Appends {method, pattern, handler} for each route of a handler mapping, as the actuator would describe it.
+     *
+     * @param mapping a {@code HandlerMapping}; one of no known kind adds nothing
+     * @param out     where the routes are added
+     * @throws Exception when a Spring MVC mapping cannot be read (Spring Data REST's failures are recorded instead)
+     */
+    static void describe(Object mapping, List<String[]> out) throws Exception {
         Class<?> type = mapping.getClass();
         if (Reflect.isSubclassOf(type, RMI_MAPPING)) {
             for (Map.Entry<?, ?> entry : ((Map<?, ?>) Reflect.call(mapping, "getHandlerMethods")).entrySet()) {
