@@ -24,9 +24,9 @@ import java.util.Set;
  * those added later with {@code registerMapping}), {@code AbstractUrlHandlerMapping#getHandlerMap()} (resource
  * handlers such as {@code /webjars/**}, view controllers) and {@code RouterFunctionMapping#getRouterFunction()}
  * (functional endpoints), and the delegates of a mapping that is an {@code Iterable<HandlerMapping>}
- * ({@code IterableDelegatesHandlerMappingDescriptionProvider}): Spring Data REST's repository routes (spring-data-rest-webmvc
- * 3.4-5.1). Each route is prefixed with the servlet context path and the dispatcher servlet's mapping
- * ({@code /api/*} gives {@code /api}), so it is the path a client requests.
+ * ({@code IterableDelegatesHandlerMappingDescriptionProvider}): Spring Data REST's repository routes
+ * (spring-data-rest-webmvc 3.4-5.1). Each route is prefixed with the servlet context path and the dispatcher
+ * servlet's mapping ({@code /api/*} gives {@code /api}), so it is the path a client requests.
  *
  * <p>Before the servlet is initialised (Spring Boot initialises it on the first request) the handler mappings are
  * the singleton {@code HandlerMapping} beans of its application context that already exist; reading never creates a
@@ -41,11 +41,13 @@ public final class SpringMvcRoutes implements RouteSource {
     private static final String URL_MAPPING = "org.springframework.web.servlet.handler.AbstractUrlHandlerMapping";
     private static final String ROUTER_MAPPING = "org.springframework.web.servlet.function.support.RouterFunctionMapping";
     /**
-     * Spring Data REST's {@code restHandlerMapping} bean ({@code RepositoryRestMvcConfiguration}), spring-data-rest-webmvc
-     * 3.4-5.1: package-private, {@code implements MatchableHandlerMapping, Iterable<HandlerMapping>}, delegating to a
+     * Spring Data REST's {@code restHandlerMapping} bean ({@code RepositoryRestMvcConfiguration}),
+     * spring-data-rest-webmvc 3.4-5.1: package-private,
+     * {@code implements MatchableHandlerMapping, Iterable<HandlerMapping>}, delegating to a
      * {@code BasePathAwareHandlerMapping} and a {@code RepositoryRestHandlerMapping} (both
      * {@code RequestMappingHandlerMapping}s). Moved in 3.4 from {@code ...webmvc.support.DelegatingHandlerMapping}
-     * (there a deprecated interface in 3.4-3.5, removed in 3.6); the same class in 4.5 (Boot 3.5), 5.0 and 5.1 (Boot 4).
+     * (there a deprecated interface in 3.4-3.5, removed in 3.6); the same class in 4.5 (Boot 3.5), 5.0 and 5.1
+     * (Boot 4).
      */
     private static final String DATA_REST_MAPPING =
             "org.springframework.data.rest.webmvc.config.DelegatingHandlerMapping"; // moved in 3.4, not in 5.0
@@ -153,14 +155,15 @@ public final class SpringMvcRoutes implements RouteSource {
 
     /**
      * Appends the routes of a Spring Data REST handler mapping ({@code DATA_REST_MAPPING}): its delegates, read
-     * through {@code Iterable#iterator()} like actuator does. Spring Data REST is present when such a mapping exists, so
-     * a mapping of another shape, a failure or no route at all is recorded ({@code spring-data-rest.read}, naming the
-     * class, the member and the jar's version) instead of reporting nothing; the other mappings are still read.
+     * through {@code Iterable#iterator()} like actuator does. Spring Data REST is present when such a mapping exists,
+     * so a mapping of another shape, a failure or no route at all is recorded ({@code spring-data-rest.read}, naming
+     * the class, the member and the jar's version) instead of reporting nothing; the other mappings are still read.
      */
     private static void springDataRest(Object mapping, List<String[]> out) {
         Class<?> type = mapping.getClass();
-        String where = type.getName() + " (spring-data-rest-webmvc " + type.getPackage().getImplementationVersion()
-                + ")";
+        Package pkg = type.getPackage(); // null when the class loader defined no package
+        String where = type.getName() + " (spring-data-rest-webmvc "
+                + (pkg == null ? null : pkg.getImplementationVersion()) + ")";
         if (!(mapping instanceof Iterable)) {
             CaptureErrors.record("spring-data-rest.read", "unsupported Spring Data REST handler mapping " + where
                     + ": not an Iterable<HandlerMapping> as " + DATA_REST_MAPPING + " is in 3.4-5.1; its repository "
