@@ -27,8 +27,9 @@ import java.util.Set;
  *   <li>otherwise (a hooked type loaded and hooked, no object ever created) the framework is not in use: not
  *       reported.</li>
  * </ol>
- * Each framework that is not {@code captured} is logged once per state, one line naming what could not be read and
- * why. Thread-safe: called from the scrape thread.
+ * Each framework that is not {@code captured} is named in one warning line, once per state: the line of the failure
+ * recorded during the read, or else one logged here saying what could not be read and why. Thread-safe: called
+ * from the scrape thread.
  */
 public final class CoverageAssessor {
 
@@ -87,13 +88,23 @@ public final class CoverageAssessor {
             }
         }
         for (FrameworkCoverage coverage : out) {
-            if (coverage.state().blind()) {
+            // a failure recorded during the read was logged when it was recorded: one line per framework, not two
+            if (coverage.state().blind() && !recordedFailure(read, coverage.framework())) {
                 AgentLog.warn("coverage." + coverage.framework() + "." + coverage.state().label(),
                         coverage.framework() + (coverage.version().isEmpty() ? "" : " " + coverage.version()) + " "
                                 + coverage.state().label() + ": " + coverage.reason());
             }
         }
         return out;
+    }
+
+    private static boolean recordedFailure(RouteRead read, String framework) {
+        for (RouteRead.Outcome outcome : read.outcomes()) {
+            if (outcome.capture().name().equals(framework) && outcome.failures() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private FrameworkCoverage assess(RouteRead.Outcome outcome, Map<String, Class<?>> loaded) {

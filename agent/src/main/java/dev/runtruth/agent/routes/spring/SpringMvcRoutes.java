@@ -3,7 +3,6 @@ package dev.runtruth.agent.routes.spring;
 import dev.runtruth.agent.routes.WeakObjects;
 import dev.runtruth.agent.routes.ServletPrefixes;
 import dev.runtruth.agent.routes.Reflect;
-import dev.runtruth.agent.AgentLog;
 import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.routes.RouteSource;
 import dev.runtruth.model.PathTemplate;
@@ -192,8 +191,8 @@ public final class SpringMvcRoutes implements RouteSource {
     private static void handlerMethod(Object info, Object handlerMethod, List<String[]> out) throws Exception {
         Collection<?> patterns = (Collection<?>) Reflect.call(info, "getPatternValues"); // added in spring-webmvc 5.3
         if (patterns == null) {
-            AgentLog.warn("spring-webmvc.version", "unsupported spring-webmvc version (RequestMappingInfo has no "
-                    + "getPatternValues(); 5.3+ is supported): annotated routes are not reported");
+            CaptureErrors.record("spring-webmvc.version", "unsupported spring-webmvc version (RequestMappingInfo has no "
+                    + "getPatternValues(); 5.3+ is supported): annotated routes are not reported", null);
             return;
         }
         Set<?> methods = (Set<?>) Reflect.call(Reflect.call(info, "getMethodsCondition"), "getMethods");
