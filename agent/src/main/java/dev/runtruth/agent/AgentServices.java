@@ -74,7 +74,8 @@ final class AgentServices {
         new BuildMetrics(inventory::identity, inventory::service).register(registry);
         ClasspathMetrics classpathMetrics = new ClasspathMetrics(inventory::classpath, options.classpathDetail())
                 .cap(cap);
-        ListenerInventory listeners = ListenerInventory.create(options.ignorePorts(), ownPort::get);
+        ListenerInventory listeners = ListenerInventory.create(options.ignorePorts(), ownPort::get,
+                inventory.instrumentation());
         ListenerMetrics listenerMetrics = new ListenerMetrics(listeners::read, cap);
         // the capped families, then their drop counts
         cap.register(registry, routeMetrics, classpathMetrics, listenerMetrics);

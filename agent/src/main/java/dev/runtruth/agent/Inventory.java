@@ -88,6 +88,11 @@ final class Inventory {
         }
     }
 
+    /** @return the agent's instrumentation */
+    Instrumentation instrumentation() {
+        return instrumentation;
+    }
+
     long errors() {
         return classpath.errors();
     }

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 /**
  * Listening ports that are not HTTP services of the application, each with the reason: the agent's own metrics
  * endpoint, JMX remote ({@code com.sun.management.jmxremote.port} and {@code .rmi.port}), a JDWP debug listener
- * ({@code -agentlib:jdwp=...,server=y,address=[host:]port} or {@code -Xrunjdwp:}, or the {@code
- * sun.jdwp.listenerAddress} the JDWP agent publishes), and the user's {@code ignore_ports}. Immutable.
+ * ({@code -agentlib:jdwp=...,server=y,address=[host:]port} or {@code -Xrunjdwp:}), and the user's {@code
+ * ignore_ports}. Immutable. Ports the JVM picks itself (JDWP {@code address=0}, the local JMX connector) are read by
+ * {@link JvmAgentPorts}.
  */
 final class ExcludedPorts {
 
@@ -28,8 +29,7 @@ final class ExcludedPorts {
 
     /**
      * @param ignorePorts the {@code ignore_ports} option
-     * @param properties  the system properties ({@code com.sun.management.jmxremote.port}, {@code .rmi.port}, {@code
-     *                    sun.jdwp.listenerAddress})
+     * @param properties  the system properties ({@code com.sun.management.jmxremote.port}, {@code .rmi.port})
      * @param jvmArguments the JVM's input arguments ({@code RuntimeMXBean#getInputArguments()}), for {@code jdwp}
      * @return the exclusions known at start; the agent's own port is passed to {@link #contains} separately, as it is
      *         known only once the endpoint is bound
@@ -41,11 +41,6 @@ final class ExcludedPorts {
         }
         property(properties, "com.sun.management.jmxremote.port", "JMX remote", reasons);
         property(properties, "com.sun.management.jmxremote.rmi.port", "JMX remote (RMI)", reasons);
-        Object jdwp = properties.get("sun.jdwp.listenerAddress"); // e.g. dt_socket:5005, dt_socket:127.0.0.1:5005
-        if (jdwp != null) {
-            String text = jdwp.toString();
-            putPort(text.substring(text.lastIndexOf(':') + 1), "JDWP debugger", reasons);
-        }
         for (String argument : jvmArguments) {
             Matcher m = JDWP.matcher(argument);
             if (m.matches()) {

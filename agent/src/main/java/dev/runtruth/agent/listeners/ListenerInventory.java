@@ -3,6 +3,7 @@ package dev.runtruth.agent.listeners;
 import dev.runtruth.agent.AgentLog;
 import dev.runtruth.agent.CaptureErrors;
 import java.io.IOException;
+import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
 import java.util.Collections;
 import java.util.HashMap;
@@ -24,7 +25,8 @@ import java.util.function.LongSupplier;
  * <p>The listening sockets ({@link ProcListeners}) are re-read at most every {@link #REFRESH_NANOS}; the ports of the
  * captured servers ({@link ServerPorts}) at every read, so a listener is never reported {@code unknown} for longer
  * than one refresh because of a stale attribution. Excluded ports ({@link ExcludedPorts} and the agent's own endpoint)
- * are not reported. A listener still unknown {@link #WARN_AFTER_NANOS} after it was first seen unknown is logged once,
+ * and the ports the JVM picked for JDWP and its local JMX connector ({@link JvmAgentPorts}) are not reported. A
+ * listener still unknown {@link #WARN_AFTER_NANOS} after it was first seen unknown is logged once,
  * as a warning naming its port (the delay keeps a server that binds its port a moment before the capture can read it
  * from being logged).
  */
@@ -88,18 +90,21 @@ public final class ListenerInventory {
     private final ProcListeners proc;
     private final ServerPorts servers;
     private final ExcludedPorts excluded;
+    private final JvmAgentPorts jvmPorts;
     private final IntSupplier agentPort;
     private final LongSupplier clock;
     private final Map<Integer, Long> unknownSince = new HashMap<Integer, Long>();
     private Set<Listener> listeners;
     private long readAt;
     private String unavailable;
+    private Set<Integer> jvmExcluded = Collections.emptySet();
 
-    ListenerInventory(ProcListeners proc, ServerPorts servers, ExcludedPorts excluded, IntSupplier agentPort,
-            LongSupplier clock) {
+    ListenerInventory(ProcListeners proc, ServerPorts servers, ExcludedPorts excluded, JvmAgentPorts jvmPorts,
+            IntSupplier agentPort, LongSupplier clock) {
         this.proc = proc;
         this.servers = servers;
         this.excluded = excluded;
+        this.jvmPorts = jvmPorts;
         this.agentPort = agentPort;
         this.clock = clock;
     }
@@ -109,9 +114,12 @@ public final class ListenerInventory {
      *
      * @param ignorePorts the {@code ignore_ports} option: ports the user says are not HTTP
      * @param agentPort   the port the agent's endpoint is bound to, or 0 while it is not (read at every scrape)
+     * @param instrumentation the agent's, to read the JVM's agent properties ({@link JvmAgentPorts}); may be
+     *                    {@code null}
      * @return the inventory; never throws
      */
-    public static ListenerInventory create(Set<Integer> ignorePorts, IntSupplier agentPort) {
+    public static ListenerInventory create(Set<Integer> ignorePorts, IntSupplier agentPort,
+            Instrumentation instrumentation) {
         List<String> arguments = Collections.emptyList();
         try {
             arguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
@@ -120,8 +128,8 @@ public final class ListenerInventory {
         }
         ExcludedPorts excluded = ExcludedPorts.of(ignorePorts, System.getProperties(), arguments);
         AgentLog.debug("listeners: not reported " + excluded + " and the agent's own port");
-        return new ListenerInventory(ProcListeners.self(), ServerPorts.captured(), excluded, agentPort,
-                System::nanoTime);
+        return new ListenerInventory(ProcListeners.self(), ServerPorts.captured(), excluded,
+                new JvmAgentPorts(instrumentation), agentPort, System::nanoTime);
     }
 
     /** @return the listeners now (the sockets as of the last refresh), their states; never throws */
@@ -140,7 +148,7 @@ public final class ListenerInventory {
         Set<Integer> unknownNow = new TreeSet<Integer>();
         for (Listener listener : listeners) {
             int port = listener.port();
-            if (port == own || excluded.contains(port)) {
+            if (port == own || excluded.contains(port) || jvmExcluded.contains(port)) {
                 continue;
             }
             State state = served.contains(port) ? State.SERVED : State.UNKNOWN;
@@ -169,6 +177,7 @@ public final class ListenerInventory {
         }
         try {
             listeners = proc.read();
+            jvmExcluded = jvmPorts == null ? Collections.<Integer>emptySet() : jvmPorts.read();
         } catch (IOException | RuntimeException e) {
             // keep the last good answer; a first failure leaves the snapshot "unavailable" until one succeeds
             CaptureErrors.record("listeners.proc", "could not read the listening sockets from /proc", e);

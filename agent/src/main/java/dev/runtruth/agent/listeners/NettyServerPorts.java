@@ -31,13 +31,16 @@ import java.util.stream.Stream;
  *   <li>Spring WebFlux: each {@code DispatcherHandler}'s handler mappings' {@code ApplicationContext}, or the first of
  *       its parents, that is a Spring Boot {@code WebServerApplicationContext}: {@code getWebServer()#getPort()}
  *       (Reactor Netty, and the reactive Tomcat, Jetty and Undertow servers alike).</li>
- *   <li>Micronaut 4: a router's routes are built by a {@code DefaultRouteBuilder} (the synthetic {@code this$0} of its
- *       {@code DefaultUriRoute}s) whose {@code executionHandleLocator} is the {@code ApplicationContext}; of it the
- *       {@code EmbeddedServer} beans already created ({@code getActiveBeanRegistrations}, which creates none) that
- *       run: {@code getPort()}. Private fields: a Micronaut that renames them leaves its port unknown.</li>
+ *   <li>Micronaut 4: the {@code ApplicationContext} of a router's routes (the execution handle of a route's target
+ *       method keeps it in a private field); of it the {@code EmbeddedServer} beans already created
+ *       ({@code getActiveBeanRegistrations}, which creates none) that run: {@code getPort()}. A Micronaut whose
+ *       handles no longer hold the context leaves its port unknown.</li>
  * </ul>
  */
 final class NettyServerPorts {
+
+    /** Routes of one Micronaut router looked at for its bean context (the first one normally has it). */
+    static final int MAX_ROUTES_TRIED = 16;
 
     private NettyServerPorts() {
     }
@@ -161,18 +164,34 @@ final class NettyServerPorts {
         }
     };
 
-    /** @return the {@code ApplicationContext} that built the first URI route of a Micronaut router, or {@code null} */
+    /**
+     * @return the bean context of the first URI route of a Micronaut router whose target method is a bean's: the
+     *         route's {@code getTargetMethod()}, a {@code DefaultBeanContext} execution handle, holds its context in a
+     *         field ({@code this$0} or {@code beanContext} in 4.x; found by what it can do, not by name); or {@code
+     *         null}
+     */
     private static Object micronautContext(Object router) throws Exception {
         Object routes = Reflect.call(router, "uriRoutes");
         if (!(routes instanceof Stream)) {
             return null;
         }
         Iterator<?> it = ((Stream<?>) routes).iterator();
-        if (!it.hasNext()) {
-            return null;
+        for (int i = 0; i < MAX_ROUTES_TRIED && it.hasNext(); i++) {
+            Object target = Reflect.call(it.next(), "getTargetMethod");
+            for (Class<?> c = target == null ? null : target.getClass(); c != null; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) {
+                        continue;
+                    }
+                    f.setAccessible(true);
+                    Object value = f.get(target);
+                    if (value != null && Reflect.has(value.getClass(), "getActiveBeanRegistrations", Class.class)) {
+                        return value;
+                    }
+                }
+            }
         }
-        Object builder = field(it.next(), "this$0");
-        return builder == null ? null : field(builder, "executionHandleLocator");
+        return null;
     }
 
     /**

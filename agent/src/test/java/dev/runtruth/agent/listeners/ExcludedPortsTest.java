@@ -45,16 +45,6 @@ class ExcludedPortsTest {
     }
 
     @Test
-    void jdwpListenerAddressPublishedByTheJdwpAgentIsExcluded() {
-        // address=0 in the arguments: the JDWP agent picks a port and publishes it here
-        Map<String, String> properties = Collections.singletonMap("sun.jdwp.listenerAddress", "dt_socket:40123");
-
-        assertThat(ExcludedPorts.of(Collections.emptySet(), properties,
-                Collections.singletonList("-agentlib:jdwp=transport=dt_socket,server=y,address=0")).ports())
-                .containsExactly(40123);
-    }
-
-    @Test
     void nonNumericPropertiesExcludeNothing() {
         Map<String, String> properties = Collections.singletonMap("com.sun.management.jmxremote.port", "${JMX}");
 

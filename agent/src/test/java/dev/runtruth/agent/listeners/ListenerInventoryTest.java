@@ -58,7 +58,7 @@ class ListenerInventoryTest {
             }
         };
         return new ListenerInventory(counting, servers, ExcludedPorts.of(ignored, Collections.emptyMap(),
-                Collections.emptyList()), () -> agentPort, clock::get);
+                Collections.emptyList()), null, () -> agentPort, clock::get);
     }
 
     @Test
@@ -93,7 +93,7 @@ class ListenerInventoryTest {
     void withoutProcfsNothingIsReportedAndDiscoveryIsUnavailable() {
         ListenerInventory inventory = new ListenerInventory(new ProcListeners(proc.resolve("absent")),
                 new ServerPorts(Collections.emptyList()), ExcludedPorts.of(Collections.emptySet(),
-                        Collections.emptyMap(), Collections.emptyList()), () -> 0, clock::get);
+                        Collections.emptyMap(), Collections.emptyList()), null, () -> 0, clock::get);
         long errors = CaptureErrors.count();
 
         ListenerInventory.Snapshot snapshot = inventory.read();
