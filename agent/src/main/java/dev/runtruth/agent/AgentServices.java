@@ -1,6 +1,7 @@
 package dev.runtruth.agent;
 
 import dev.runtruth.agent.classpath.ClasspathEntry;
+import dev.runtruth.agent.coverage.CoverageAssessor;
 import dev.runtruth.agent.export.AgentMetrics;
 import dev.runtruth.agent.export.BuildMetrics;
 import dev.runtruth.agent.export.ClasspathMetrics;
@@ -70,7 +71,7 @@ final class AgentServices {
                 .cap(RouteMetrics.ROUTE + "_info", options.endpoint().maxRoutes())
                 .cap(ClasspathMetrics.ENTRY + "_info", options.endpoint().maxJars())
                 .cap(ListenerMetrics.LISTENER + "_info", ListenerMetrics.MAX_LISTENERS);
-        RouteMetrics routeMetrics = new RouteMetrics(routes::routes, cap);
+        RouteMetrics routeMetrics = new RouteMetrics(routes, new CoverageAssessor(inventory), cap);
         new BuildMetrics(inventory::identity, inventory::service).register(registry);
         ClasspathMetrics classpathMetrics = new ClasspathMetrics(inventory::classpath, options.classpathDetail())
                 .cap(cap);

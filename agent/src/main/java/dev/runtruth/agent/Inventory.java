@@ -3,10 +3,16 @@ package dev.runtruth.agent;
 import dev.runtruth.agent.classpath.BuildIdentity;
 import dev.runtruth.agent.classpath.ClasspathEntry;
 import dev.runtruth.agent.classpath.ClasspathInventory;
+import dev.runtruth.agent.coverage.CoverageAssessor;
 import dev.runtruth.agent.routes.spring.SpringMvcRoutes;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * cached: the build identity once, the loaded classpath at most every {@link #CLASSPATH_REFRESH_NANOS} (digests are
  * cached per jar by {@link ClasspathInventory}, so a refresh only looks at new code sources).
  */
-final class Inventory {
+final class Inventory implements CoverageAssessor.Jvm {
 
     static final long CLASSPATH_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(60);
     /** While classes are still being loaded (startup, lazy features), the classpath is re-read at most this often. */
@@ -91,6 +97,25 @@ final class Inventory {
     /** @return the agent's instrumentation */
     Instrumentation instrumentation() {
         return instrumentation;
+    }
+
+    @Override
+    public Map<String, Class<?>> loaded(Collection<String> classNames) {
+        Set<String> wanted = new HashSet<String>(classNames);
+        Map<String, Class<?>> found = new HashMap<String, Class<?>>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            String name = type.getName();
+            if (wanted.contains(name) && !found.containsKey(name)) {
+                found.put(name, type);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public String version(Class<?> type) {
+        ClasspathEntry entry = classpath.entryOf(type);
+        return entry == null ? "" : entry.version();
     }
 
     long errors() {

@@ -78,6 +78,21 @@ public final class ClasspathInventory {
         }
     }
 
+    /**
+     * Returns the entry of the jar or directory one class came from, read on first sight like {@link #entriesFor}.
+     *
+     * @param type a loaded class
+     * @return its entry; {@code null} for a class without a code source (JDK, generated) or an unreadable location
+     */
+    public ClasspathEntry entryOf(Class<?> type) {
+        URL url = codeSourceUrl(type, Collections.newSetFromMap(new IdentityHashMap<ProtectionDomain, Boolean>()));
+        if (url == null) {
+            return null;
+        }
+        List<ClasspathEntry> entries = entriesForLocations(Collections.singletonList(url));
+        return entries.isEmpty() ? null : entries.get(0);
+    }
+
     private static URL codeSourceUrl(Class<?> type, Set<ProtectionDomain> seen) {
         if (type == null) {
             return null;

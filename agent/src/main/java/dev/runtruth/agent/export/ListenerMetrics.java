@@ -2,6 +2,8 @@ package dev.runtruth.agent.export;
 
 import dev.runtruth.agent.listeners.Listener;
 import dev.runtruth.agent.listeners.ListenerInventory;
+import dev.runtruth.model.ListenerState;
+import dev.runtruth.model.MetricNames;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -27,9 +29,9 @@ import java.util.function.Supplier;
 public final class ListenerMetrics implements MultiCollector {
 
     /** Info family name; exposed as {@code runtruth_listener_info}. */
-    public static final String LISTENER = "runtruth_listener";
+    public static final String LISTENER = MetricNames.LISTENER_FAMILY;
     /** Gauge: 1 when listener discovery works in this process, else 0. */
-    public static final String DISCOVERY = "runtruth_listener_discovery_available";
+    public static final String DISCOVERY = MetricNames.LISTENER_DISCOVERY_AVAILABLE;
     /** Most {@code runtruth_listener_info} series: more than any service listens on. */
     public static final int MAX_LISTENERS = 256;
 
@@ -56,13 +58,13 @@ public final class ListenerMetrics implements MultiCollector {
         InfoSnapshot.Builder info = InfoSnapshot.builder().name(LISTENER)
                 .help("A TCP port the process accepts connections on: state=served when a framework the agent "
                         + "reads serves routes there, state=unknown when none is known to (a coverage gap)");
-        List<Map.Entry<Listener, ListenerInventory.State>> all =
-                new ArrayList<Map.Entry<Listener, ListenerInventory.State>>(snapshot.listeners().entrySet());
-        List<Map.Entry<Listener, ListenerInventory.State>> kept = cap == null ? all : cap.limit(LISTENER + "_info", all);
-        for (Map.Entry<Listener, ListenerInventory.State> e : kept) {
+        List<Map.Entry<Listener, ListenerState>> all =
+                new ArrayList<Map.Entry<Listener, ListenerState>>(snapshot.listeners().entrySet());
+        List<Map.Entry<Listener, ListenerState>> kept = cap == null ? all : cap.limit(LISTENER + "_info", all);
+        for (Map.Entry<Listener, ListenerState> e : kept) {
             info.dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder().labels(Labels.of(
-                    "address", e.getKey().address(), "port", Integer.toString(e.getKey().port()),
-                    "state", e.getValue().label())).build());
+                    MetricNames.ADDRESS, e.getKey().address(), MetricNames.PORT, Integer.toString(e.getKey().port()),
+                    MetricNames.STATE, e.getValue().label())).build());
         }
         GaugeSnapshot discovery = GaugeSnapshot.builder().name(DISCOVERY)
                 .help("1 when the agent can read the TCP ports this process listens on (Linux /proc), 0 when it "

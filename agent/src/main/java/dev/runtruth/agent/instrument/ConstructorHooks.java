@@ -2,7 +2,9 @@ package dev.runtruth.agent.instrument;
 
 import dev.runtruth.agent.CaptureErrors;
 import java.lang.reflect.Method;
+import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -14,6 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ConstructorHooks {
 
     private static final Map<String, Method> EXITS = new ConcurrentHashMap<String, Method>();
+    private static final Set<String> HOOKED = Collections.newSetFromMap(
+            new ConcurrentHashMap<String, Boolean>());
+    private static final Set<String> CONSTRUCTED = Collections.newSetFromMap(
+            new ConcurrentHashMap<String, Boolean>());
 
     private ConstructorHooks() {
     }
@@ -31,6 +37,7 @@ public final class ConstructorHooks {
      */
     public static void constructed(Object object, String typeName) {
         try {
+            CONSTRUCTED.add(typeName);
             Method exit = EXITS.get(typeName);
             if (exit != null) {
                 exit.invoke(null, object);
@@ -38,5 +45,26 @@ public final class ConstructorHooks {
         } catch (Throwable t) {
             CaptureErrors.record("hook." + typeName, "the constructor hook of " + typeName + " failed", t);
         }
+    }
+
+    /** Notes that a class of the given name was rewritten to call its hook; done by {@link LazyTransformer}. */
+    static void hooked(String typeName) {
+        HOOKED.add(typeName);
+    }
+
+    /**
+     * @param typeName binary name of a hooked type
+     * @return whether a class of that name was rewritten to call its hook (in any class loader)
+     */
+    public static boolean isHooked(String typeName) {
+        return HOOKED.contains(typeName);
+    }
+
+    /**
+     * @param typeName binary name of a hooked type
+     * @return whether its hook ran at least once: an object of that type was created after it was hooked
+     */
+    public static boolean wasConstructed(String typeName) {
+        return CONSTRUCTED.contains(typeName);
     }
 }

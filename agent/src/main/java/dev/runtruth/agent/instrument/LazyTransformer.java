@@ -78,7 +78,9 @@ public final class LazyTransformer implements ClassFileTransformer {
         try {
             TypeHook hook = byName.get(className);
             ConstructorHooks.register(hook);
-            return ConstructorHookWriter.apply(classfileBuffer, hook.typeName());
+            byte[] hooked = ConstructorHookWriter.apply(classfileBuffer, hook.typeName());
+            ConstructorHooks.hooked(hook.typeName());
+            return hooked;
         } catch (Throwable t) {
             CaptureErrors.record("instrument." + className, "could not hook " + className.replace('/', '.')
                     + "; its routes will not be reported", t);

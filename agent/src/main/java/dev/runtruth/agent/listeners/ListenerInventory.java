@@ -2,6 +2,7 @@ package dev.runtruth.agent.listeners;
 
 import dev.runtruth.agent.AgentLog;
 import dev.runtruth.agent.CaptureErrors;
+import dev.runtruth.model.ListenerState;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
@@ -37,36 +38,17 @@ public final class ListenerInventory {
     /** A listener unknown for this long is logged. */
     static final long WARN_AFTER_NANOS = TimeUnit.SECONDS.toNanos(5);
 
-    /** What the agent knows about a listener. */
-    public enum State {
-        /** A captured framework's server is bound to this port: its routes are what this port serves. */
-        SERVED("served"),
-        /** The process accepts connections here and no framework the agent reads is known to serve it. */
-        UNKNOWN("unknown");
-
-        private final String label;
-
-        State(String label) {
-            this.label = label;
-        }
-
-        /** @return the {@code state} label value */
-        public String label() {
-            return label;
-        }
-    }
-
     /** One read: whether discovery works here, and each reported listener with its state. Immutable. */
     public static final class Snapshot {
 
         private final String unavailable;
-        private final Map<Listener, State> listeners;
+        private final Map<Listener, ListenerState> listeners;
 
         /**
          * @param unavailable why discovery does not work here, or {@code null} when it does
          * @param listeners   each reported listener with its state, in the order to export
          */
-        public Snapshot(String unavailable, Map<Listener, State> listeners) {
+        public Snapshot(String unavailable, Map<Listener, ListenerState> listeners) {
             this.unavailable = unavailable;
             this.listeners = Collections.unmodifiableMap(listeners);
         }
@@ -82,7 +64,7 @@ public final class ListenerInventory {
         }
 
         /** @return each listener not excluded, ordered by port then address, with its state; empty when unavailable */
-        public Map<Listener, State> listeners() {
+        public Map<Listener, ListenerState> listeners() {
             return listeners;
         }
     }
@@ -140,20 +122,20 @@ public final class ListenerInventory {
         }
         if (unavailable != null || listeners == null) {
             return new Snapshot(unavailable == null ? "the listening sockets could not be read" : unavailable,
-                    Collections.<Listener, State>emptyMap());
+                    Collections.<Listener, ListenerState>emptyMap());
         }
         Set<Integer> served = listeners.isEmpty() ? Collections.<Integer>emptySet() : servers.read();
         int own = agentPort.getAsInt();
-        Map<Listener, State> states = new LinkedHashMap<Listener, State>();
+        Map<Listener, ListenerState> states = new LinkedHashMap<Listener, ListenerState>();
         Set<Integer> unknownNow = new TreeSet<Integer>();
         for (Listener listener : listeners) {
             int port = listener.port();
             if (port == own || excluded.contains(port) || jvmExcluded.contains(port)) {
                 continue;
             }
-            State state = served.contains(port) ? State.SERVED : State.UNKNOWN;
+            ListenerState state = served.contains(port) ? ListenerState.SERVED : ListenerState.UNKNOWN;
             states.put(listener, state);
-            if (state == State.UNKNOWN) {
+            if (state == ListenerState.UNKNOWN) {
                 unknownNow.add(port);
             }
         }
@@ -196,7 +178,8 @@ public final class ListenerInventory {
                 unknownSince.put(port, now);
             } else if (now - since >= WARN_AFTER_NANOS) {
                 AgentLog.warn("listeners.unknown." + port, "port " + port + " accepts connections; no routes known "
-                        + "there (no framework the agent reads serves it); if it is not HTTP, add ignore_ports=" + port);
+                        + "there (no framework the agent reads serves it); if it is not HTTP, add ignore_ports="
+                        + port);
             }
         }
     }

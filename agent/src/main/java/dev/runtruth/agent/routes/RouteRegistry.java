@@ -28,7 +28,7 @@ public final class RouteRegistry {
     static final String FAIL_CAPTURE_PROPERTY = "runtruth.test.failCapture";
 
     private final Callable<List<FrameworkCapture>> captures;
-    private List<RouteSource> sources; // guarded by this; created at the first read
+    private List<FrameworkCapture> captured; // guarded by this; created at the first read
 
     private RouteRegistry(Callable<List<FrameworkCapture>> captures) {
         this.captures = captures;
@@ -52,39 +52,59 @@ public final class RouteRegistry {
      * @return distinct routes sorted by template, then method, then framework
      */
     public List<Route> routes() {
-        List<RouteSource> all = sources();
+        return read().routes();
+    }
+
+    /**
+     * Reads every source now, each once, counting the failures recorded in {@link CaptureErrors} during each read.
+     *
+     * @return the merged routes and what each capture's read gave; never throws
+     */
+    public RouteRead read() {
+        List<FrameworkCapture> all = captures();
         Map<String, Route> distinct = new LinkedHashMap<String, Route>();
+        List<RouteRead.Outcome> outcomes = new ArrayList<RouteRead.Outcome>();
         Set<String> reporting = new HashSet<String>();
-        for (RouteSource source : all) {
-            if (!(source instanceof LayeredRouteSource)) {
-                for (Route route : read(source, null)) {
+        for (FrameworkCapture capture : all) {
+            if (!(capture.source() instanceof LayeredRouteSource)) {
+                RouteRead.Outcome outcome = read(capture, null);
+                outcomes.add(outcome);
+                for (Route route : outcome.routes()) {
                     reporting.add(route.framework());
-                    put(distinct, route);
                 }
             }
         }
         Set<String> reported = Collections.unmodifiableSet(reporting);
-        for (RouteSource source : all) {
-            if (source instanceof LayeredRouteSource) {
-                for (Route route : read(source, reported)) {
-                    put(distinct, route);
-                }
+        for (FrameworkCapture capture : all) {
+            if (capture.source() instanceof LayeredRouteSource) {
+                outcomes.add(read(capture, reported));
+            }
+        }
+        for (RouteRead.Outcome outcome : outcomes) {
+            for (Route route : outcome.routes()) {
+                put(distinct, route);
             }
         }
         List<Route> routes = new ArrayList<Route>(distinct.values());
         Collections.sort(routes, ORDER);
-        return routes;
+        return new RouteRead(routes, outcomes);
     }
 
-    /** @return the source's routes; none when it throws (recorded) */
-    private static List<Route> read(RouteSource source, Set<String> reported) {
+    /** @return the capture's routes and the failures recorded while reading them; none when it throws (recorded) */
+    private static RouteRead.Outcome read(FrameworkCapture capture, Set<String> reported) {
+        RouteSource source = capture.source();
+        CaptureErrors.Tally tally = CaptureErrors.openTally();
+        List<Route> routes;
         try {
-            return source instanceof LayeredRouteSource ? ((LayeredRouteSource) source).routes(reported)
+            routes = source instanceof LayeredRouteSource ? ((LayeredRouteSource) source).routes(reported)
                     : source.routes();
         } catch (Throwable t) {
-            CaptureErrors.record("routes." + source.getClass().getName(), "reading routes failed", t);
-            return Collections.emptyList();
+            CaptureErrors.record("routes." + capture.name(), "reading the routes of " + capture.name() + " failed", t);
+            routes = Collections.emptyList();
+        } finally {
+            tally.close();
         }
+        return new RouteRead.Outcome(capture, new ArrayList<Route>(routes), tally.count(), tally.first());
     }
 
     private static void put(Map<String, Route> distinct, Route route) {
@@ -94,32 +114,32 @@ public final class RouteRegistry {
         }
     }
 
-    private synchronized List<RouteSource> sources() {
-        if (sources == null) {
-            List<RouteSource> created = new ArrayList<RouteSource>();
+    private synchronized List<FrameworkCapture> captures() {
+        if (captured == null) {
+            List<FrameworkCapture> created = new ArrayList<FrameworkCapture>();
             try {
                 for (FrameworkCapture capture : captures.call()) {
-                    created.add(failingIfAsked(capture.framework(), capture.source()));
+                    created.add(failingIfAsked(capture));
                 }
             } catch (Throwable t) {
                 CaptureErrors.record("routes.captures", "could not create the framework captures; no routes are "
                         + "reported", t);
             }
-            sources = created;
+            captured = created;
         }
-        return sources;
+        return captured;
     }
 
-    private static RouteSource failingIfAsked(final String framework, RouteSource source) {
-        if (!framework.equals(System.getProperty(FAIL_CAPTURE_PROPERTY))) {
-            return source;
+    private static FrameworkCapture failingIfAsked(final FrameworkCapture capture) {
+        if (!capture.framework().equals(System.getProperty(FAIL_CAPTURE_PROPERTY))) {
+            return capture;
         }
-        return new RouteSource() {
+        return capture.withSource(new RouteSource() {
             @Override
             public List<Route> routes() {
-                throw new IllegalStateException("injected by -D" + FAIL_CAPTURE_PROPERTY + "=" + framework);
+                throw new IllegalStateException("injected by -D" + FAIL_CAPTURE_PROPERTY + "=" + capture.framework());
             }
-        };
+        });
     }
 
     private static final Comparator<Route> ORDER = new Comparator<Route>() {

@@ -275,7 +275,7 @@ class ClasspathInventoryTest {
     }
 
     @Test
-    void fatJarWithAHundredNestedJarsTakesWellUnderASecond() throws Exception {
+    void fatJarWithAHundredNestedJarsIsInventoriedWhole() throws Exception {
         // a typical Spring Boot fat jar: ~100 nested jars, ~40 MB; real jar bytes under distinct names
         File[] real = {ASSERTJ, JUNIT_API, OPENTEST4J, PROMETHEUS_CORE, PROMETHEUS_FORMATS,
                 TestArchives.jarOf(io.prometheus.metrics.model.snapshots.Labels.class),
@@ -293,14 +293,11 @@ class ClasspathInventoryTest {
             }
         }
 
-        long start = System.nanoTime();
+        // how long this takes is measured by bench/scrape.py (docs/performance.md), not asserted in a unit test
         List<ClasspathEntry> entries = inventory.entriesForLocations(urls);
-        long millis = (System.nanoTime() - start) / 1000000;
 
         assertThat(entries).hasSize(100);
         assertThat(inventory.errors()).isZero();
-        // generous bound for a loaded 2-core CI machine; typically a few hundred ms
-        assertThat(millis).as("inventory of %s MB took %s ms", fatJar.length() >> 20, millis).isLessThan(3000);
     }
 
     /** name and version as the jar itself states them, read with JarFile; digest over the real bytes. */

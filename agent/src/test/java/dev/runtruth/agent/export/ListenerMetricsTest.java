@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtruth.agent.listeners.Listener;
 import dev.runtruth.agent.listeners.ListenerInventory;
-import dev.runtruth.agent.listeners.ListenerInventory.State;
+import dev.runtruth.model.ListenerState;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
@@ -19,9 +19,9 @@ class ListenerMetricsTest {
 
     @Test
     void oneInfoSeriesPerListenerWithItsStateAndDiscoveryAvailable() throws IOException {
-        Map<Listener, State> listeners = new LinkedHashMap<>();
-        listeners.put(new Listener("::", 4567), State.UNKNOWN);
-        listeners.put(new Listener("0.0.0.0", 8080), State.SERVED);
+        Map<Listener, ListenerState> listeners = new LinkedHashMap<>();
+        listeners.put(new Listener("::", 4567), ListenerState.UNKNOWN);
+        listeners.put(new Listener("0.0.0.0", 8080), ListenerState.SERVED);
 
         assertThat(scrape(new ListenerInventory.Snapshot(null, listeners), null)).isEqualTo(""
                 + "# HELP runtruth_listener_info A TCP port the process accepts connections on: state=served when a "
@@ -46,9 +46,9 @@ class ListenerMetricsTest {
 
     @Test
     void theCapBoundsTheListenerSeriesAndCountsTheRest() throws IOException {
-        Map<Listener, State> listeners = new LinkedHashMap<>();
+        Map<Listener, ListenerState> listeners = new LinkedHashMap<>();
         for (int port = 8000; port < 8003; port++) {
-            listeners.put(new Listener("0.0.0.0", port), State.UNKNOWN);
+            listeners.put(new Listener("0.0.0.0", port), ListenerState.UNKNOWN);
         }
         SeriesCap cap = new SeriesCap().cap(ListenerMetrics.LISTENER + "_info", 2);
         PrometheusRegistry registry = new PrometheusRegistry();

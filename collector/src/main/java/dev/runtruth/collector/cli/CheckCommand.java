@@ -106,6 +106,6 @@ final class CheckCommand extends RuntruthCommand {
                 out.flush();
             }
         }
-        return report.hasDrift() || disagrees ? ExitCodes.DRIFT : ExitCodes.OK;
+        return disagrees ? ExitCodes.DRIFT : ExitCodes.of(report.verdict());
     }
 }

@@ -37,7 +37,7 @@ public final class DriftComparator {
     public DriftComparator(ExpectedRoutes expected, IgnoreRules rules) {
         this.expected = expected;
         this.rules = rules;
-        this.declared = new RouteMatcher(expected.routes());
+        this.declared = RouteMatcher.declared(expected.routes());
     }
 
     /**
@@ -68,7 +68,7 @@ public final class DriftComparator {
     }
 
     private Outcome match(List<Route> observed) {
-        RouteMatcher served = new RouteMatcher(observed);
+        RouteMatcher served = RouteMatcher.served(observed);
         List<Route> missing = new ArrayList<>();
         int matched = 0;
         for (Route route : expected.routes()) {

@@ -28,8 +28,26 @@ public record DriftReport(ExpectedRoutes expected, ObservedRoutes observed, List
         ignored = List.copyOf(ignored);
     }
 
-    /** @return whether there is drift: a missing route, an unexpected route, or a different commit */
+    /**
+     * The verdict: {@link Verdict#DRIFT} for an unexpected route or a different commit (certain whatever the agent
+     * could not see), else {@link Verdict#CANNOT_TELL} when the observed side has a blind spot ({@link
+     * dev.runtruth.collector.observed.Coverage#blind()}), else {@link Verdict#DRIFT} for a missing route, else
+     * {@link Verdict#NO_DRIFT}.
+     *
+     * @return the verdict
+     */
+    public Verdict verdict() {
+        if (!unexpected.isEmpty() || commit == CommitComparison.DIFFERENT) {
+            return Verdict.DRIFT;
+        }
+        if (observed.coverage().blind()) {
+            return Verdict.CANNOT_TELL;
+        }
+        return missing.isEmpty() ? Verdict.NO_DRIFT : Verdict.DRIFT;
+    }
+
+    /** @return whether the verdict is {@link Verdict#DRIFT} */
     public boolean hasDrift() {
-        return !missing.isEmpty() || !unexpected.isEmpty() || commit == CommitComparison.DIFFERENT;
+        return verdict() == Verdict.DRIFT;
     }
 }

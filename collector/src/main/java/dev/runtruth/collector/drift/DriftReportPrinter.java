@@ -19,7 +19,8 @@ import java.util.Locale;
  * <p>Text layout: a line naming where the expected routes came from (path, service, version, commit), a line naming
  * where the observed routes came from (URL, service, version, commit, agent version), a table of {@code MISSING} rows
  * (method, route, declaring handler) and {@code UNEXPECTED} rows (method, route, serving handler), the commit line,
- * and a one-line verdict starting with {@code NO DRIFT} or {@code DRIFT}.
+ * the blind spots of the observed side (what its agent could not see), and a one-line verdict starting with
+ * {@code NO DRIFT}, {@code DRIFT} or {@code CANNOT TELL}.
  */
 public final class DriftReportPrinter {
 
@@ -53,12 +54,19 @@ public final class DriftReportPrinter {
         }
         out.println();
         out.println("commit: " + commitLine(report));
+        List<String> blind = report.observed().coverage().blindSpots();
+        if (!blind.isEmpty()) {
+            out.println("not seen: the agent could not see everything in the running process:");
+            blind.forEach(line -> out.println("  " + line));
+        }
         out.println(verdict(report));
         out.flush();
     }
 
     /**
-     * Prints the report as JSON ({@value #JSON_FORMAT}): {@code drift}, {@code commit} ({@code same}, {@code
+     * Prints the report as JSON ({@value #JSON_FORMAT}): {@code verdict} ({@code no_drift}, {@code drift},
+     * {@code cannot_tell}), {@code drift} (whether the verdict is drift), {@code notSeen} (one line per blind spot of
+     * the agent), {@code commit} ({@code same}, {@code
      * different}, {@code unknown}), {@code expected} and {@code observed} (source and build identity), {@code missing},
      * {@code unexpected} and {@code ignored} route lists, {@code matched} and the {@code ignoreRules}.
      *
@@ -68,6 +76,7 @@ public final class DriftReportPrinter {
     public static void printJson(DriftReport report, PrintWriter out) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", JSON_FORMAT);
+        root.put("verdict", report.verdict().name().toLowerCase(Locale.ROOT));
         root.put("drift", report.hasDrift());
         root.put("commit", report.commit().name().toLowerCase(Locale.ROOT));
         side(root.putObject("expected"), report.expected().source(), report.expected().build());
@@ -77,6 +86,8 @@ public final class DriftReportPrinter {
         routes(root.putArray("missing"), report.missing());
         routes(root.putArray("unexpected"), report.unexpected());
         routes(root.putArray("ignored"), report.ignored());
+        ArrayNode blind = root.putArray("notSeen");
+        report.observed().coverage().blindSpots().forEach(blind::add);
         ArrayNode rules = root.putArray("ignoreRules");
         report.rules().rules().forEach(rules::add);
         try {
@@ -106,8 +117,16 @@ public final class DriftReportPrinter {
         String counts = report.matched() + " route" + (report.matched() == 1 ? "" : "s") + " match"
                 + (report.matched() == 1 ? "es" : "") + ", " + report.ignored().size() + " served route"
                 + (report.ignored().size() == 1 ? "" : "s") + " ignored";
-        if (!report.hasDrift()) {
+        Verdict verdict = report.verdict();
+        if (verdict == Verdict.NO_DRIFT) {
             return "NO DRIFT (" + counts + ")";
+        }
+        if (verdict == Verdict.CANNOT_TELL) {
+            int blind = report.observed().coverage().blindSpots().size();
+            return "CANNOT TELL: the agent could not see everything (" + blind + " blind spot" + (blind == 1 ? "" : "s")
+                    + " above)" + (report.missing().isEmpty() ? "" : "; the " + report.missing().size()
+                    + " missing route" + (report.missing().size() == 1 ? "" : "s") + " may be served unseen") + " ("
+                    + counts + ")";
         }
         List<String> parts = new ArrayList<>();
         if (!report.missing().isEmpty()) {

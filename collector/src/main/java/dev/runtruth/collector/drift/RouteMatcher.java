@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Decides whether one side has a route that answers a route of the other side. The rules (also in {@code
- * docs/path-templates.md}):
+ * Decides whether one side has a route that answers a route of the other side: the one matcher of {@code check},
+ * {@code ladder}, {@code probe}, {@code serve} and the comparison of several expected inputs. The rules (also in
+ * {@code docs/path-templates.md}, tested row by row in {@code RouteMatcherTest}):
  * <ol>
  *   <li>templates are compared on their {@linkplain PathTemplate#matchKey match key}: variable names and regular
  *       expression constraints do not count ({@code /owners/{id}} = {@code /owners/{ownerId:\d+}}): OpenAPI cannot
@@ -18,27 +19,57 @@ import java.util.Set;
  *   <li>a route whose method is {@code *} (Spring {@code @RequestMapping} without a method, a servlet) answers every
  *       method: it covers {@code GET /x}, {@code POST /x}, ... on the other side; a route with a method never covers a
  *       {@code *} route (it answers only one method);</li>
- *   <li>a segment that is exactly {@code *} (one segment of anything: an unresolvable {@code ${...}} placeholder, a
- *       server variable without default, a Spring {@code *}) matches any one segment of the other template, on either
- *       side; {@code **} and {@code {*rest}} match only themselves.</li>
+ *   <li>a segment that is exactly {@code *} in an <em>expected</em> route (an unresolvable {@code ${...}} placeholder,
+ *       a server variable without default: the part is unknown, not absent) matches any one segment of the other
+ *       side;</li>
+ *   <li>a <em>served</em> catch-all never proves that a concrete expected route exists: a served {@code *} segment,
+ *       {@code **} or {@code {*rest}} covers only the same template ({@code * /**} of a default servlet, Vert.x'
+ *       {@code /*} and Quarkus' internal handlers answer any path, so they say nothing about {@code GET /orders}).</li>
  * </ol>
- * Exact keys are looked up in a hash set; the wildcard rules are tried only for routes without an exact match.
+ * Exact keys are looked up in a hash set; the wildcard rule is tried only for routes without an exact match.
  */
 final class RouteMatcher {
 
     private final Set<String> keys = new HashSet<>();
     private final Set<String> anyMethodTemplates = new HashSet<>();
     private final List<Route> routes;
+    private final boolean wildHere;
+    private final boolean wildThere;
 
-    /** @param routes the side to search */
-    RouteMatcher(Collection<Route> routes) {
+    private RouteMatcher(Collection<Route> routes, boolean wildHere, boolean wildThere) {
         this.routes = new ArrayList<>(routes);
+        this.wildHere = wildHere;
+        this.wildThere = wildThere;
         for (Route route : routes) {
             keys.add(route.key());
             if (route.method().equals(Route.ANY_METHOD)) {
                 anyMethodTemplates.add(PathTemplate.matchKey(route.template()));
             }
         }
+    }
+
+    /**
+     * @param served the routes a running service serves
+     * @return a matcher that says whether they serve an expected route (rule 4: their wildcards prove nothing)
+     */
+    static RouteMatcher served(Collection<Route> served) {
+        return new RouteMatcher(served, false, true);
+    }
+
+    /**
+     * @param declared the routes a build or document declares
+     * @return a matcher that says whether they declare a served route
+     */
+    static RouteMatcher declared(Collection<Route> declared) {
+        return new RouteMatcher(declared, true, false);
+    }
+
+    /**
+     * @param declared the routes of one expected input
+     * @return a matcher that says whether they declare a route of another expected input ({@code *} on either side)
+     */
+    static RouteMatcher betweenDeclared(Collection<Route> declared) {
+        return new RouteMatcher(declared, true, true);
     }
 
     /**
@@ -50,27 +81,18 @@ final class RouteMatcher {
             return true;
         }
         String[] segments = segments(route);
-        boolean wild = hasWildcard(segments);
+        boolean wildThereNow = wildThere && hasWildcard(segments);
         for (Route candidate : routes) {
             if (!methodCovers(candidate.method(), route.method())) {
                 continue;
             }
             String[] other = segments(candidate);
-            if ((wild || hasWildcard(other)) && segmentsMatch(other, segments)) {
+            boolean wildHereNow = wildHere && hasWildcard(other);
+            if ((wildHereNow || wildThereNow) && segmentsMatch(other, wildHere, segments, wildThere)) {
                 return true;
             }
         }
         return false;
-    }
-
-    /**
-     * @param coverer a route that answers requests
-     * @param covered a route of the other side
-     * @return whether {@code coverer} answers {@code covered} by the rules above
-     */
-    static boolean covers(Route coverer, Route covered) {
-        return methodCovers(coverer.method(), covered.method())
-                && segmentsMatch(segments(coverer), segments(covered));
     }
 
     private static boolean methodCovers(String coverer, String covered) {
@@ -90,12 +112,13 @@ final class RouteMatcher {
         return false;
     }
 
-    private static boolean segmentsMatch(String[] a, String[] b) {
+    /** Segment by segment: equal, or a {@code *} on a side whose wildcards count. */
+    private static boolean segmentsMatch(String[] a, boolean aWild, String[] b, boolean bWild) {
         if (a.length != b.length) {
             return false;
         }
         for (int i = 0; i < a.length; i++) {
-            if (!a[i].equals(b[i]) && !a[i].equals("*") && !b[i].equals("*")) {
+            if (!a[i].equals(b[i]) && !(aWild && a[i].equals("*")) && !(bWild && b[i].equals("*"))) {
                 return false;
             }
         }

@@ -44,7 +44,7 @@ public record SourceAgreement(List<Row> rows, List<Route> documentedNotImplement
     public static SourceAgreement of(ExpectedSources sources) {
         Map<ExpectedSource, RouteMatcher> matchers = new LinkedHashMap<>();
         for (ExpectedSource source : sources.sources()) {
-            matchers.put(source, new RouteMatcher(source.routes().routes()));
+            matchers.put(source, RouteMatcher.betweenDeclared(source.routes().routes()));
         }
         List<Row> rows = new ArrayList<>();
         for (Route route : sources.combined().routes()) {

@@ -46,7 +46,8 @@ final class HttpRungs {
             return RungResult.skipped(Rung.ROUTE, "no routes to probe: give --expected, --artifact or --agent");
         }
         ProbeSettings settings = in.probe().withHeaders(List.of());
-        anonymous = new Prober(settings).probe(in.base(), routes, observed == null ? null : observed.routes());
+        anonymous = new Prober(settings).probe(in.base(), routes,
+                observed == null ? null : observed.completeRoutes());
         Map<String, Object> facts = facts(anonymous);
         String evidence = "GET/HEAD/OPTIONS to " + in.base() + ": " + ProbeReportPrinter.summary(anonymous);
         List<String> details = rows(anonymous, r -> r.outcome() != ProbeOutcome.PRESENT);
@@ -74,7 +75,7 @@ final class HttpRungs {
                     null, Map.of("protected", locked.stream().map(Route::toString).toList()));
         }
         List<ProbeResult> signedIn = new Prober(in.probe()).probe(in.base(), locked,
-                observed == null ? null : observed.routes());
+                observed == null ? null : observed.completeRoutes());
         Map<String, Object> facts = facts(signedIn);
         String with = credentials.stream().map(SecretHeader::toString).collect(Collectors.joining(", "));
         facts.put("credentials", with); // header names and where the values come from, never the values

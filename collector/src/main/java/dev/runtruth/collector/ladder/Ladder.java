@@ -3,16 +3,15 @@ package dev.runtruth.collector.ladder;
 import dev.runtruth.collector.BuildIdentity;
 import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.drift.CommitComparison;
+import dev.runtruth.collector.drift.RouteDifference;
 import dev.runtruth.collector.expected.ExpectedRoutes;
 import dev.runtruth.collector.observed.AgentScraper;
 import dev.runtruth.collector.observed.ObservedRoutes;
 import dev.runtruth.model.Route;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Walks the ladder source, artifact, runtime, route, auth for one service and stops at the first broken rung (unless
@@ -134,8 +133,8 @@ public final class Ladder {
                     ? broken(Rung.ARTIFACT, evidence, List.of(), facts, "the artifact declares no routes")
                     : new RungResult(Rung.ARTIFACT, RungStatus.OK, evidence, List.of(), null, facts);
         }
-        List<Route> missing = minus(source.routes(), routes.routes());
-        List<Route> extra = minus(routes.routes(), source.routes());
+        List<Route> missing = RouteDifference.notDeclared(source.routes(), routes.routes());
+        List<Route> extra = RouteDifference.notDeclared(routes.routes(), source.routes());
         facts.put("missing", texts(missing));
         facts.put("extra", texts(extra));
         CommitComparison same = CommitComparison.of(source.build().commit(), commit);
@@ -179,8 +178,17 @@ public final class Ladder {
             return new RungResult(Rung.RUNTIME, RungStatus.OK, evidence, List.of(), null, facts);
         }
         String below = artifact != null ? "the artifact" : "the source";
-        List<Route> missing = minus(reference.routes(), observed.routes());
+        List<Route> missing = RouteDifference.notServed(reference.routes(), observed.routes());
         facts.put("missing", texts(missing));
+        List<String> notSeen = observed.coverage().blindSpots();
+        facts.put("notSeen", notSeen);
+        if (!missing.isEmpty() && !notSeen.isEmpty()) {
+            List<String> details = new ArrayList<>(lines("MISSING", missing));
+            notSeen.forEach(line -> details.add("NOT SEEN  " + line));
+            return new RungResult(Rung.RUNTIME, RungStatus.UNKNOWN, evidence + ", " + missing.size() + " routes of "
+                    + below + " not seen", details, "cannot tell whether the running process lacks " + count(missing)
+                    + ": its agent could not see everything (NOT SEEN above), so they may be served unseen", facts);
+        }
         CommitComparison same = CommitComparison.of(reference.build().commit(), running.commit());
         String commits = same == CommitComparison.DIFFERENT ? " (it runs commit " + shortId(running.commit())
                 + ", " + below + " is " + shortId(reference.build().commit()) + ")" : "";
@@ -210,12 +218,6 @@ public final class Ladder {
     static RungResult broken(Rung rung, String evidence, List<String> details, Map<String, Object> facts,
                              String diagnosis) {
         return new RungResult(rung, RungStatus.BROKEN, evidence, details, diagnosis, facts);
-    }
-
-    private static List<Route> minus(List<Route> a, List<Route> b) {
-        Set<Route> out = new LinkedHashSet<>(a);
-        b.forEach(out::remove);
-        return List.copyOf(out);
     }
 
     private static List<String> texts(List<Route> routes) {

@@ -93,6 +93,10 @@ public final class LadderCommand extends RuntruthCommand {
         } else {
             LadderPrinter.print(report, out);
         }
-        return report.firstBroken().isPresent() ? ExitCodes.DRIFT : ExitCodes.OK;
+        if (report.firstBroken().isPresent()) {
+            return ExitCodes.DRIFT;
+        }
+        return report.rungs().stream().anyMatch(r -> r.status() == RungStatus.UNKNOWN) ? ExitCodes.CANNOT_TELL
+                : ExitCodes.OK;
     }
 }

@@ -40,13 +40,20 @@ public final class LadderPrinter {
 
     /**
      * @param report the walked ladder
-     * @return {@code BROKEN AT <rung>: <diagnosis>}, or {@code LADDER HOLDS: ...} when no rung is broken
+     * @return {@code BROKEN AT <rung>: <diagnosis>}; else {@code CANNOT TELL AT <rung>: <diagnosis>} for the first
+     *         rung that could not be decided; else {@code LADDER HOLDS: ...}
      */
     public static String verdict(LadderReport report) {
         Optional<RungResult> broken = report.firstBroken();
         if (broken.isPresent()) {
             return "BROKEN AT " + broken.get().rung().label().toUpperCase(Locale.ROOT) + ": "
                     + broken.get().diagnosis();
+        }
+        Optional<RungResult> unknown = report.rungs().stream().filter(r -> r.status() == RungStatus.UNKNOWN)
+                .findFirst();
+        if (unknown.isPresent()) {
+            return "CANNOT TELL AT " + unknown.get().rung().label().toUpperCase(Locale.ROOT) + ": "
+                    + unknown.get().diagnosis();
         }
         long skipped = report.rungs().stream().filter(r -> r.status() == RungStatus.SKIPPED).count();
         return "LADDER HOLDS: no rung is broken" + (skipped == 0 ? "" : " (" + skipped + " skipped)");

@@ -1,6 +1,9 @@
 package dev.runtruth.collector.ladder;
 
-/** The verdict on one rung. Only {@link #BROKEN} makes {@code runtruth ladder} exit 1. */
+/**
+ * The verdict on one rung. {@link #BROKEN} makes {@code runtruth ladder} exit 1; else {@link #UNKNOWN} makes it exit 4
+ * (cannot tell).
+ */
 public enum RungStatus {
     /** The evidence says the feature got this far. */
     OK,
@@ -8,6 +11,11 @@ public enum RungStatus {
     WARN,
     /** It did not get this far: the diagnosis says why and what to do. */
     BROKEN,
+    /**
+     * Cannot tell: the evidence is incomplete (the agent could not see every framework in the process, and routes
+     * it did not see are missing from its list); the diagnosis says what was not seen.
+     */
+    UNKNOWN,
     /** The input this rung needs was not given (e.g. no {@code --artifact}), or there is nothing to check. */
     SKIPPED,
     /** Not walked: a rung below is broken (walk on with {@code --all}). */

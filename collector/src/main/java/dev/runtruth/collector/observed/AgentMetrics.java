@@ -2,6 +2,8 @@ package dev.runtruth.collector.observed;
 
 import dev.runtruth.collector.BuildIdentity;
 import dev.runtruth.collector.InputException;
+import dev.runtruth.model.FrameworkState;
+import dev.runtruth.model.MetricNames;
 import dev.runtruth.model.Route;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +16,19 @@ import java.util.Map;
  * runtruth_route_info{framework="spring-webmvc",method="GET",route="/api/v1/x/{id}",handler="a.B#m"} 1
  * runtruth_build_info{service="...",version="...",commit="&lt;full sha&gt;",branch="...",build_time="..."} 1
  * runtruth_agent_info{version="..."} 1
+ * runtruth_framework_info{framework="javalin",version="6.0.0",state="partial",reason="..."} 1
+ * runtruth_capture_errors_total 0
+ * runtruth_listener_info{address="0.0.0.0",port="8080",state="served"} 1
  * </pre>
  * Other samples are ignored.
  */
 final class AgentMetrics {
 
-    static final String ROUTE_INFO = "runtruth_route_info";
-    static final String BUILD_INFO = "runtruth_build_info";
-    static final String AGENT_INFO = "runtruth_agent_info";
+    static final String ROUTE_INFO = MetricNames.ROUTE_INFO;
+    static final String BUILD_INFO = MetricNames.BUILD_INFO;
+    static final String AGENT_INFO = MetricNames.AGENT_INFO;
+    /** Sample name of the agent's listener metric (state {@code served} or {@code unknown}). */
+    static final String LISTENER_INFO = "runtruth_listener_info";
 
     private AgentMetrics() {
     }
@@ -39,6 +46,9 @@ final class AgentMetrics {
         BuildIdentity build = null;
         String agentVersion = null;
         boolean agent = false;
+        List<Coverage.Framework> frameworks = new ArrayList<>();
+        List<String> unknownPorts = new ArrayList<>();
+        long captureErrors = 0;
         for (PrometheusTextParser.Sample sample : samples) {
             Map<String, String> labels = sample.labels();
             switch (sample.name()) {
@@ -66,6 +76,23 @@ final class AgentMetrics {
                     agent = true;
                     agentVersion = labels.get("version");
                 }
+                case MetricNames.FRAMEWORK_INFO -> {
+                    try {
+                        frameworks.add(new Coverage.Framework(String.valueOf(labels.get(MetricNames.FRAMEWORK)),
+                                labels.get(MetricNames.VERSION), FrameworkState.ofLabel(labels.get(MetricNames.STATE)),
+                                labels.get(MetricNames.REASON)));
+                    } catch (IllegalArgumentException e) {
+                        // a state this collector does not know (a newer agent): never read it as captured
+                        frameworks.add(new Coverage.Framework(String.valueOf(labels.get(MetricNames.FRAMEWORK)),
+                                labels.get(MetricNames.VERSION), FrameworkState.FAILED, e.getMessage()));
+                    }
+                }
+                case MetricNames.CAPTURE_ERRORS_TOTAL -> captureErrors += (long) sample.value();
+                case LISTENER_INFO -> {
+                    if (Coverage.LISTENER_UNKNOWN.equals(labels.get("state"))) {
+                        unknownPorts.add(labels.get("address") + ":" + labels.get("port"));
+                    }
+                }
                 default -> {
                     // other metrics of the agent or the application
                 }
@@ -76,6 +103,6 @@ final class AgentMetrics {
                     + BUILD_INFO + ", " + AGENT_INFO + "): is the Runtruth agent attached to this service?");
         }
         return new ObservedRoutes(source, build == null ? BuildIdentity.unknown() : build, agentVersion, routes,
-                warnings);
+                warnings, new Coverage(frameworks, captureErrors, unknownPorts));
     }
 }

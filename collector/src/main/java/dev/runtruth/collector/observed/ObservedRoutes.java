@@ -15,15 +15,25 @@ import java.util.Objects;
  * @param agentVersion the agent's version from {@code runtruth_agent_info}, {@code null} when not exported
  * @param routes       the served routes, one per {@linkplain Route#key() key}, in {@link RouteLists#ORDER}
  * @param warnings     one line per sample that was skipped (e.g. a route without a {@code route} label)
+ * @param coverage     what the agent could see; the routes are complete only when it has no blind spot
  */
 public record ObservedRoutes(String source, BuildIdentity build, String agentVersion, List<Route> routes,
-                             List<String> warnings) {
+                             List<String> warnings, Coverage coverage) {
 
     /** Sorts and de-duplicates {@code routes}; copies the lists. */
     public ObservedRoutes {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(build, "build");
+        Objects.requireNonNull(coverage, "coverage");
         routes = RouteLists.sortedUnique(routes);
         warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * @return the routes when the agent saw everything ({@link Coverage#blind()} is false), else {@code null}: a
+     *         list with blind spots cannot say that a route is not registered
+     */
+    public List<Route> completeRoutes() {
+        return coverage.blind() ? null : routes;
     }
 }

@@ -73,6 +73,11 @@ public final class ProbeCommand extends RuntruthCommand {
         }
         ObservedRoutes observed = agent == null ? null
                 : new AgentScraper(settings.timeout()).scrape(AgentScraper.metricsUri(agent));
+        if (observed != null) {
+            // a 404 is explained with the agent's list only when that list is complete
+            observed.coverage().blindSpots().forEach(line -> err.println("runtruth: not seen by the agent (404s are not"
+                    + " explained with its route list): " + line));
+        }
         List<Route> routes;
         if (expected != null) {
             ExpectedRoutes loaded = ExpectedRoutes.load(expected).withPathPrefix(pathPrefix);
@@ -83,7 +88,7 @@ public final class ProbeCommand extends RuntruthCommand {
         }
         List<ProbeResult> results;
         try {
-            results = new Prober(settings).probe(base, routes, observed == null ? null : observed.routes());
+            results = new Prober(settings).probe(base, routes, observed == null ? null : observed.completeRoutes());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InputException(baseUrl, "interrupted", e);

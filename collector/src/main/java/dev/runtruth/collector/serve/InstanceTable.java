@@ -2,6 +2,7 @@ package dev.runtruth.collector.serve;
 
 import dev.runtruth.collector.BuildIdentity;
 import dev.runtruth.collector.RouteLists;
+import dev.runtruth.collector.observed.Coverage;
 import dev.runtruth.collector.observed.ObservedRoutes;
 import dev.runtruth.model.Route;
 import java.util.ArrayList;
@@ -112,7 +113,8 @@ final class InstanceTable {
                 }
                 return RouteLists.sortedUnique(distinct);
             });
-            list.add(new ObservedRoutes(name, instance.build, instance.agentVersion, routes, List.of()));
+            list.add(new ObservedRoutes(name, instance.build, instance.agentVersion, routes, List.of(),
+                    Coverage.none()));
         });
         return list;
     }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtruth.collector.BuildIdentity;
 import dev.runtruth.collector.expected.ExpectedRoutes;
+import dev.runtruth.collector.observed.Coverage;
 import dev.runtruth.collector.observed.ObservedRoutes;
+import dev.runtruth.model.FrameworkState;
 import dev.runtruth.model.Route;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -62,7 +64,8 @@ class DriftComparatorTest {
         ObservedRoutes full = observed(FULL, "GET /owners/{id} a.Owners#show", "POST /owners a.Owners#create",
                 "GET /files/{name} a.Files#get", "GET /legacy a.Legacy#old", "GET /actuator/health x#y");
         // a second instance on the same build shares the first one's route list, as serve's Prometheus reader does
-        ObservedRoutes sameList = new ObservedRoutes("other", full.build(), null, full.routes(), List.of());
+        ObservedRoutes sameList = new ObservedRoutes("other", full.build(), null, full.routes(), List.of(),
+                Coverage.none());
         ObservedRoutes partial = observed(OTHER, "GET /owners/{id} a.Owners#show");
         DriftComparator fleet = new DriftComparator(expected, IgnoreRules.defaults());
 
@@ -112,6 +115,62 @@ class DriftComparatorTest {
                 + FULL);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "spring-data-rest failed | spring-data-rest 5.0.0 failed: not read",
+        "helidon-se unsupported  | helidon-se 4.1.2 unsupported: not read",
+        "javalin partial         | javalin 6.0.0 partial: not read",
+        "capture errors          | the agent counted 1 capture error",
+        "unknown listener        | the process listens on 0.0.0.0:4567 and no route is known to be served there",
+    })
+    void aMissingRouteWhileTheAgentIsBlindIsCannotTellNeverNoDriftOrDrift(String blindSpot, String line) {
+        Coverage coverage = switch (blindSpot.trim()) {
+            case "capture errors" -> new Coverage(List.of(), 1, List.of());
+            case "unknown listener" -> new Coverage(List.of(), 0, List.of("0.0.0.0:4567"));
+            default -> {
+                String[] parts = line.split("[ :]");
+                yield new Coverage(List.of(new Coverage.Framework(parts[0], parts[1],
+                        FrameworkState.ofLabel(parts[2]), "not read")), 0, List.of());
+            }
+        };
+        DriftReport missing = DriftComparator.compare(expected(FULL, "GET /a h#a", "GET /customers r#list"),
+                observed(coverage, FULL, "GET /a h#a"), IgnoreRules.defaults());
+        DriftReport complete = DriftComparator.compare(expected(FULL, "GET /a h#a"),
+                observed(coverage, FULL, "GET /a h#a"), IgnoreRules.defaults());
+
+        assertThat(missing.verdict()).isEqualTo(Verdict.CANNOT_TELL);
+        assertThat(missing.hasDrift()).isFalse();
+        assertThat(print(missing)).contains("MISSING  GET     /customers  r#list", "not seen: the agent could not see",
+                "  " + line, "CANNOT TELL: the agent could not see everything (1 blind spot above); the 1 missing"
+                        + " route may be served unseen (1 route matches, 0 served routes ignored)");
+        // nothing missing is still not "no drift": an unseen route could be one the build no longer declares
+        assertThat(complete.verdict()).isEqualTo(Verdict.CANNOT_TELL);
+    }
+
+    @Test
+    void certainDriftStaysDriftWhileTheAgentIsBlind() {
+        Coverage blind = new Coverage(List.of(), 2, List.of());
+        assertThat(DriftComparator.compare(expected(OTHER, "GET /a h#a"), observed(blind, FULL, "GET /a h#a"),
+                IgnoreRules.defaults()).verdict()).isEqualTo(Verdict.DRIFT);
+        assertThat(DriftComparator.compare(expected(FULL, "GET /a h#a"),
+                observed(blind, FULL, "GET /a h#a", "DELETE /legacy l#d"), IgnoreRules.defaults()).verdict())
+                .isEqualTo(Verdict.DRIFT);
+    }
+
+    @Test
+    void madeUpRoutesAreMissingBesideCatchAlls() {
+        // what Quarkus' internal Vert.x handlers and a router.route() handler register (docs/path-templates.md)
+        DriftReport report = DriftComparator.compare(
+                expected(FULL, "GET /doesnotexist x#a", "PATCH /nothing x#b", "DELETE /orders x#c", "POST /admin x#d"),
+                observed(FULL, "* /** io.vertx.ext.web.handler.impl.BodyHandlerImpl", "GET /* q#static",
+                        "* /* q#internal"), IgnoreRules.none());
+
+        assertThat(report.missing()).extracting(Route::toString).containsExactlyInAnyOrder("DELETE /orders",
+                "GET /doesnotexist",
+                "PATCH /nothing", "POST /admin");
+        assertThat(report.verdict()).isEqualTo(Verdict.DRIFT);
+    }
+
     @Test
     void printsATableOfMissingAndUnexpectedRows() {
         DriftReport report = DriftComparator.compare(expected(FULL, "GET /owners/{id} a.Owners#show"),
@@ -159,8 +218,13 @@ class DriftComparatorTest {
     }
 
     private static ObservedRoutes observed(String commit, String... routes) {
+        return observed(Coverage.none(), commit, routes);
+    }
+
+    private static ObservedRoutes observed(Coverage coverage, String commit, String... routes) {
         return new ObservedRoutes("http://127.0.0.1:1/metrics",
-                new BuildIdentity("backoffice", null, commit, null, null), "0.1.0", routes(routes), List.of());
+                new BuildIdentity("backoffice", null, commit, null, null), "0.1.0", routes(routes), List.of(),
+                coverage);
     }
 
     /** {@code "METHOD /template handler"} lines. */

@@ -2,7 +2,7 @@ package dev.runtruth.agent.routes.grpc;
 
 import dev.runtruth.agent.routes.WeakObjects;
 import dev.runtruth.agent.routes.Reflect;
-import dev.runtruth.agent.AgentLog;
+import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.routes.RouteSource;
 import dev.runtruth.model.Route;
 import java.lang.reflect.InvocationTargetException;
@@ -59,8 +59,8 @@ public final class GrpcRoutes implements RouteSource {
         }
         Object services = Reflect.call(server, "getServices");
         if (!(services instanceof Collection)) {
-            AgentLog.warn("grpc.version", "unsupported grpc-java version (io.grpc.Server#getServices() not found): "
-                    + "gRPC methods are not reported");
+            CaptureErrors.record("grpc.version", "unsupported grpc-java version (io.grpc.Server#getServices() not found): "
+                    + "gRPC methods are not reported", null);
             return;
         }
         for (Object service : (Collection<?>) services) {

@@ -2,7 +2,7 @@ package dev.runtruth.agent.routes.micronaut;
 
 import dev.runtruth.agent.routes.WeakObjects;
 import dev.runtruth.agent.routes.Reflect;
-import dev.runtruth.agent.AgentLog;
+import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.routes.RouteSource;
 import dev.runtruth.model.Route;
 import java.util.Iterator;
@@ -53,14 +53,14 @@ public final class MicronautRoutes implements RouteSource {
 
     private static void collect(Object router, List<Route> out) throws Exception {
         if (!isMicronaut4(router.getClass().getClassLoader())) {
-            AgentLog.warn("micronaut.version", "unsupported Micronaut version (no " + MICRONAUT_4_LANDMARK
-                    + "; Micronaut 4 is supported): Micronaut routes are not reported");
+            CaptureErrors.record("micronaut.version", "unsupported Micronaut version (no " + MICRONAUT_4_LANDMARK
+                    + "; Micronaut 4 is supported): Micronaut routes are not reported", null);
             return;
         }
         Object stream = Reflect.call(router, "uriRoutes");
         if (!(stream instanceof Stream)) {
-            AgentLog.warn("micronaut.version", "unsupported Micronaut version (Router#uriRoutes() returned "
-                    + (stream == null ? "nothing" : stream.getClass().getName()) + "): Micronaut routes are not reported");
+            CaptureErrors.record("micronaut.version", "unsupported Micronaut version (Router#uriRoutes() returned "
+                    + (stream == null ? "nothing" : stream.getClass().getName()) + "): Micronaut routes are not reported", null);
             return;
         }
         for (Iterator<?> it = ((Stream<?>) stream).iterator(); it.hasNext();) {

@@ -17,19 +17,19 @@ public final class ServletCapture {
 
     /** @return the capture of Apache Tomcat 9-11 (embedded or standalone): hooks {@code StandardContext} */
     public static FrameworkCapture tomcat() {
-        return new FrameworkCapture(ServletRoutes.FRAMEWORK, "org/apache/catalina/",
+        return new FrameworkCapture("tomcat", ServletRoutes.FRAMEWORK, "org/apache/catalina/",
                 Collections.singletonList(TomcatContexts.hook()), new ServletRoutes(TomcatContexts.INSTANCE));
     }
 
     /** @return the capture of Eclipse Jetty 9.4-12.1: hooks each {@code ServletContextHandler} */
     public static FrameworkCapture jetty() {
-        return new FrameworkCapture(ServletRoutes.FRAMEWORK, "org/eclipse/jetty/", JettyContexts.hooks(),
+        return new FrameworkCapture("jetty", ServletRoutes.FRAMEWORK, "org/eclipse/jetty/", JettyContexts.hooks(),
                 new ServletRoutes(JettyContexts.INSTANCE));
     }
 
     /** @return the capture of Undertow 2.x: hooks {@code ServletContextImpl} */
     public static FrameworkCapture undertow() {
-        return new FrameworkCapture(ServletRoutes.FRAMEWORK, "io/undertow/",
+        return new FrameworkCapture("undertow", ServletRoutes.FRAMEWORK, "io/undertow/",
                 Collections.singletonList(UndertowContexts.hook()), new ServletRoutes(UndertowContexts.INSTANCE));
     }
 }

@@ -36,13 +36,13 @@ class GrpcRoutesTest {
     }
 
     @Test
-    void aServerWithoutGetServicesGivesNoRoutesAndNoError() {
+    void aServerWithoutGetServicesGivesNoRoutesAndARecordedFailure() {
         Object old = new OldServer();
         long errors = CaptureErrors.count();
         GrpcRoutes.onServer(old);
 
         assertThat(new GrpcRoutes().routes()).extracting(Route::template).doesNotContain("/old.Service/Call");
-        assertThat(CaptureErrors.count()).isEqualTo(errors);
+        assertThat(CaptureErrors.count()).isGreaterThan(errors);
     }
 
     private static List<Route> demoRoutes() {

@@ -32,7 +32,7 @@ class MicronautRoutesTest {
     }
 
     @Test
-    void aRouterWithoutMicronaut4sRouteModelGivesNoRoutesAndNoError() {
+    void aRouterWithoutMicronaut4sRouteModelGivesNoRoutesAndARecordedFailure() {
         // a class loader that does not know the landmark: a Micronaut 3 (or older) application
         ClassLoader withoutLandmark = new ClassLoader(MicronautRoutesTest.class.getClassLoader()) {
             @Override
@@ -50,7 +50,7 @@ class MicronautRoutesTest {
         MicronautRoutes.onRouter(router);
 
         assertThat(new MicronautRoutes().routes()).extracting(Route::template).doesNotContain("/old");
-        assertThat(CaptureErrors.count()).isEqualTo(errors);
+        assertThat(CaptureErrors.count()).isGreaterThan(errors);
     }
 
     private static List<Route> routesOf(String handlerType) {

@@ -13,7 +13,7 @@ public final class JerseyCapture {
 
     /** @return the capture of Jersey */
     public static FrameworkCapture capture() {
-        return new FrameworkCapture(JerseyRoutes.FRAMEWORK, "org/glassfish/jersey/", JerseyInstrumentation.hooks(),
+        return new FrameworkCapture("jersey", JerseyRoutes.FRAMEWORK, "org/glassfish/jersey/", JerseyInstrumentation.hooks(),
                 new JerseyRoutes());
     }
 }

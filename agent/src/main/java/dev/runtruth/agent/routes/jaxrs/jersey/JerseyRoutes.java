@@ -136,8 +136,8 @@ public final class JerseyRoutes implements RouteSource {
 
     private static void collect(Object handler, List<String> prefixes, List<Route> out) throws Exception {
         if (!Reflect.has(handler.getClass(), "getInjectionManager")) { // added in Jersey 2.26
-            AgentLog.warn("jaxrs.jersey.version", "unsupported Jersey version (ApplicationHandler has no "
-                    + "getInjectionManager(); 2.26+ is supported): its routes are not reported");
+            CaptureErrors.record("jaxrs.jersey.version", "unsupported Jersey version (ApplicationHandler has no "
+                    + "getInjectionManager(); 2.26+ is supported): its routes are not reported", null);
             return;
         }
         Class<?> contextType = Reflect.load(EXTENDED_RESOURCE_CONTEXT, handler);

@@ -14,7 +14,7 @@ public final class QuarkusRestCapture {
 
     /** @return the capture of Quarkus REST; its label is {@link JerseyRoutes#FRAMEWORK} like every JAX-RS one */
     public static FrameworkCapture capture() {
-        return new FrameworkCapture(JerseyRoutes.FRAMEWORK, "org/jboss/resteasy/reactive/",
+        return new FrameworkCapture("quarkus-rest", JerseyRoutes.FRAMEWORK, "org/jboss/resteasy/reactive/",
                 QuarkusRestInstrumentation.hooks(), new QuarkusRestRoutes());
     }
 }

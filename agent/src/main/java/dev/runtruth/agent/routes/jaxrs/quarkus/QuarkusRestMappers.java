@@ -1,6 +1,7 @@
 package dev.runtruth.agent.routes.jaxrs.quarkus;
 
 import dev.runtruth.agent.AgentLog;
+import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.routes.Reflect;
 import dev.runtruth.model.PathTemplate;
 import java.lang.reflect.Field;
@@ -145,9 +146,9 @@ final class QuarkusRestMappers {
                     field.setAccessible(true);
                     return (Map<?, ?>) field.get(handler);
                 } catch (Exception e) {
-                    AgentLog.warn("jaxrs.quarkus.locators", "unsupported Quarkus REST version (" + LOCATOR_HANDLER
+                    CaptureErrors.record("jaxrs.quarkus.locators", "unsupported Quarkus REST version (" + LOCATOR_HANDLER
                             + "." + LOCATOR_MAP_FIELD + " cannot be read: " + e + "): sub-resource locators are "
-                            + "not followed");
+                            + "not followed", null);
                     return null;
                 }
             }

@@ -1,6 +1,6 @@
 package dev.runtruth.agent.routes.jaxrs.quarkus;
 
-import dev.runtruth.agent.AgentLog;
+import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.routes.Reflect;
 import dev.runtruth.agent.routes.RouteSource;
 import dev.runtruth.agent.routes.WeakObjects;
@@ -28,6 +28,11 @@ public final class QuarkusRestRoutes implements RouteSource {
         DEPLOYMENTS.add(deployment);
     }
 
+    /** @param deployment a deployment to stop reading (an unsupported one a unit test registered) */
+    static void forget(Object deployment) {
+        DEPLOYMENTS.remove(deployment);
+    }
+
     @Override
     public List<Route> routes() {
         return DEPLOYMENTS.readEach("jaxrs.quarkus.read", "could not read the Quarkus REST deployment",
@@ -37,8 +42,8 @@ public final class QuarkusRestRoutes implements RouteSource {
     private static void collect(Object deployment, List<Route> out) throws Exception {
         Class<?> type = deployment.getClass();
         if (!Reflect.has(type, "getClassMappers") || !Reflect.has(type, "getPrefix")) {
-            AgentLog.warn("jaxrs.quarkus.version", "unsupported Quarkus REST version (" + type.getName()
-                    + " has no getClassMappers() or getPrefix()): its routes are not reported");
+            CaptureErrors.record("jaxrs.quarkus.version", "unsupported Quarkus REST version (" + type.getName()
+                    + " has no getClassMappers() or getPrefix()): its routes are not reported", null);
             return;
         }
         String prefix = (String) Reflect.call(deployment, "getPrefix");

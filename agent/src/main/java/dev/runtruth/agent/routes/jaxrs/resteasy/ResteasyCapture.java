@@ -14,7 +14,7 @@ public final class ResteasyCapture {
 
     /** @return the capture of RESTEasy classic; its label is {@link JerseyRoutes#FRAMEWORK} like every JAX-RS one */
     public static FrameworkCapture capture() {
-        return new FrameworkCapture(JerseyRoutes.FRAMEWORK, "org/jboss/resteasy/", ResteasyInstrumentation.hooks(),
+        return new FrameworkCapture("resteasy", JerseyRoutes.FRAMEWORK, "org/jboss/resteasy/", ResteasyInstrumentation.hooks(),
                 new ResteasyRoutes());
     }
 }

@@ -1,6 +1,5 @@
 package dev.runtruth.agent.routes.jaxrs.resteasy;
 
-import dev.runtruth.agent.AgentLog;
 import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.routes.RouteSource;
 import dev.runtruth.agent.routes.Reflect;
@@ -29,6 +28,7 @@ public final class ResteasyRoutes implements RouteSource {
 
     private static final WeakObjects DEPLOYMENTS = new WeakObjects();
     private static final WeakObjects SERVLETS = new WeakObjects();
+    private static final WeakObjects LEGACY_DEPLOYMENTS = new WeakObjects();
 
     /** @param deployment a {@code ResteasyDeploymentImpl} whose constructor just returned; only remembered (weakly) */
     public static void onDeployment(Object deployment) {
@@ -40,14 +40,21 @@ public final class ResteasyRoutes implements RouteSource {
         SERVLETS.add(servlet);
     }
 
-    /** @param deployment a RESTEasy 3.x {@code ResteasyDeployment}: not supported, one warning */
+    /**
+     * @param deployment a RESTEasy 3.x {@code ResteasyDeployment}: not supported; remembered (weakly) so that every
+     *                   read records it as a failure and the framework reads {@code failed}, never silently empty
+     */
     public static void onUnsupportedDeployment(Object deployment) {
-        AgentLog.warn("jaxrs.resteasy.version", "unsupported RESTEasy version (3.x, " + deployment.getClass().getName()
-                + " is a class; 4.0+ is supported): its routes are not reported");
+        LEGACY_DEPLOYMENTS.add(deployment);
     }
 
     @Override
     public List<Route> routes() {
+        for (Object legacy : LEGACY_DEPLOYMENTS.alive()) {
+            CaptureErrors.record("jaxrs.resteasy.version", "unsupported RESTEasy version (3.x, "
+                    + legacy.getClass().getName() + " is a class; 4.0+ is supported): its routes are not reported",
+                    null);
+        }
         List<Object> deployments = DEPLOYMENTS.alive();
         if (deployments.isEmpty()) {
             return Collections.emptyList();
@@ -113,8 +120,8 @@ public final class ResteasyRoutes implements RouteSource {
         Object resourceBuilder = factory == null ? null : Reflect.call(factory, "getResourceBuilder");
         List<String[]> routes = ResteasyRegistry.routes(registry, resourceBuilder);
         if (routes == null) {
-            AgentLog.warn("jaxrs.resteasy.version", "unsupported RESTEasy version (" + registry.getClass().getName()
-                    + " has no getBounded()): its routes are not reported");
+            CaptureErrors.record("jaxrs.resteasy.version", "unsupported RESTEasy version (" + registry.getClass().getName()
+                    + " has no getBounded()): its routes are not reported", null);
             return;
         }
         for (String[] route : routes) {

@@ -2,7 +2,7 @@ package dev.runtruth.agent.routes.spring.webflux;
 
 import dev.runtruth.agent.routes.WeakObjects;
 import dev.runtruth.agent.routes.Reflect;
-import dev.runtruth.agent.AgentLog;
+import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.routes.RouteSource;
 import dev.runtruth.agent.routes.spring.RouterFunctionRoutes;
 import dev.runtruth.model.PathTemplate;
@@ -120,8 +120,8 @@ public final class SpringWebFluxRoutes implements RouteSource {
                 return;
             }
             if (Reflect.load(PREDICATE_VISITOR, type.getClassLoader()) == null) {
-                AgentLog.warn("spring-webflux.version", "unsupported spring-webflux version (no "
-                        + PREDICATE_VISITOR + "; 5.2+ is supported): functional routes are not reported");
+                CaptureErrors.record("spring-webflux.version", "unsupported spring-webflux version (no "
+                        + PREDICATE_VISITOR + "; 5.2+ is supported): functional routes are not reported", null);
                 return;
             }
             for (RouterFunctionRoutes.Entry entry : RouterFunctionRoutes.entries(routerFunction,
@@ -140,8 +140,8 @@ public final class SpringWebFluxRoutes implements RouteSource {
         Collection<?> patterns = patternsCondition == null ? null
                 : (Collection<?>) Reflect.call(patternsCondition, "getPatterns");
         if (patterns == null) {
-            AgentLog.warn("spring-webflux.version", "unsupported spring-webflux version (RequestMappingInfo has no "
-                    + "getPatternsCondition().getPatterns()): annotated routes are not reported");
+            CaptureErrors.record("spring-webflux.version", "unsupported spring-webflux version (RequestMappingInfo has no "
+                    + "getPatternsCondition().getPatterns()): annotated routes are not reported", null);
             return;
         }
         Set<?> methods = (Set<?>) Reflect.call(Reflect.call(info, "getMethodsCondition"), "getMethods");

@@ -56,7 +56,7 @@ class QuarkusRestRoutesTest {
     }
 
     @Test
-    void aDeploymentWithoutClassMappersGivesNoRoutesAndNoError() {
+    void aDeploymentWithoutClassMappersGivesNoRoutesAndOneRecordedFailurePerRead() {
         Object unknown = new Object() {
             @SuppressWarnings("unused")
             public String getPrefix() {
@@ -66,8 +66,13 @@ class QuarkusRestRoutesTest {
         long errors = CaptureErrors.count();
         QuarkusRestRoutes.onDeployment(unknown);
 
-        assertThat(new QuarkusRestRoutes().routes()).extracting(Route::template).noneMatch(t -> t.startsWith("/old"));
-        assertThat(CaptureErrors.count()).isEqualTo(errors);
+        try {
+            assertThat(new QuarkusRestRoutes().routes()).extracting(Route::template)
+                    .noneMatch(t -> t.startsWith("/old"));
+            assertThat(CaptureErrors.count()).isEqualTo(errors + 1);
+        } finally {
+            QuarkusRestRoutes.forget(unknown);
+        }
     }
 
     private static Map<String, Object> mappers(Object... methodAndResources) {

@@ -1,0 +1,84 @@
+package dev.runtruth.collector.observed;
+
+import dev.runtruth.model.FrameworkState;
+import dev.runtruth.model.MetricNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the agent of one running instance could see, as it reports it: the web frameworks present and their
+ * {@link FrameworkState} ({@value MetricNames#FRAMEWORK_INFO}), the failures its capture code swallowed
+ * ({@value MetricNames#CAPTURE_ERRORS_TOTAL}) and the ports the process listens on that no route is known to be
+ * served on ({@code runtruth_listener_info{state="unknown"}}). A route list is only as good as this: any blind spot
+ * means routes may be served that the list lacks, so a comparison cannot conclude "no drift".
+ *
+ * @param frameworks    the frameworks present, in the agent's order
+ * @param captureErrors the agent's capture error count; {@code 0} when not exported
+ * @param unknownPorts  listening ports with no known routes, as {@code address:port}
+ */
+public record Coverage(List<Framework> frameworks, long captureErrors, List<String> unknownPorts) {
+
+    /** Label value of {@code runtruth_listener_info}'s {@code state} for a port no known route is served on. */
+    public static final String LISTENER_UNKNOWN = "unknown";
+
+    /**
+     * One series of {@value MetricNames#FRAMEWORK_INFO}.
+     *
+     * @param name    the {@code framework} label, e.g. {@code spring-data-rest}
+     * @param version its version, {@code ""} when unknown
+     * @param state   what the agent could read
+     * @param reason  why the state is not captured, {@code ""} when it is
+     */
+    public record Framework(String name, String version, FrameworkState state, String reason) {
+
+        /** Requires every component. */
+        public Framework {
+            Objects.requireNonNull(name, "name");
+            version = version == null ? "" : version;
+            Objects.requireNonNull(state, "state");
+            reason = reason == null ? "" : reason;
+        }
+    }
+
+    /** Copies the lists. */
+    public Coverage {
+        frameworks = List.copyOf(frameworks);
+        unknownPorts = List.copyOf(unknownPorts);
+    }
+
+    /** @return coverage with nothing present and nothing failed: what an agent that exports none of it says */
+    public static Coverage none() {
+        return new Coverage(List.of(), 0, List.of());
+    }
+
+    /**
+     * @return one line per blind spot, saying what could not be seen and what it means, e.g. {@code
+     *         spring-data-rest 5.0.0 failed: ...}; empty when the agent saw everything it knows of
+     */
+    public List<String> blindSpots() {
+        List<String> out = new ArrayList<>();
+        for (Framework framework : frameworks) {
+            if (framework.state().blind()) {
+                out.add(framework.name() + (framework.version().isEmpty() ? "" : " " + framework.version()) + " "
+                        + framework.state().label() + (framework.reason().isEmpty() ? "" : ": " + framework.reason()));
+            }
+        }
+        if (captureErrors > 0) {
+            out.add("the agent counted " + captureErrors + " capture error" + (captureErrors == 1 ? "" : "s")
+                    + " (" + MetricNames.CAPTURE_ERRORS_TOTAL + "; its log on the service's stderr names them):"
+                    + " routes may be missing from its list");
+        }
+        for (String port : unknownPorts) {
+            out.add("the process listens on " + port + " and no route is known to be served there (a framework"
+                    + " the agent does not read?); if it is not HTTP, start the agent with ignore_ports="
+                    + port.substring(port.lastIndexOf(':') + 1));
+        }
+        return out;
+    }
+
+    /** @return whether there is at least one blind spot */
+    public boolean blind() {
+        return !blindSpots().isEmpty();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.runtruth.model;
+
+/**
+ * The contract between the agent and everything that reads it: the names of the metrics the agent exports and of
+ * their labels. The agent's exporters, the collector's readers (a scrape of the agent, Prometheus' HTTP API) and the
+ * shipped alert rules use these names; {@code docs/metrics.md} documents them.
+ *
+ * <p>Names follow Prometheus' naming practices: an {@code _info} gauge has the value 1 and carries its facts in labels;
+ * a counter's samples end in {@code _total}; units are base units. The constants ending in {@code _FAMILY} are the
+ * family names a client library is given (client_java adds {@code _info} or {@code _total}); the others are the
+ * sample names as they appear in the text exposition.
+ */
+public final class MetricNames {
+
+    /** {@code runtruth_route_info{framework,method,route,handler} 1}: one registered HTTP route. */
+    public static final String ROUTE_INFO = "runtruth_route_info";
+    /** Family name of {@link #ROUTE_INFO}. */
+    public static final String ROUTE_FAMILY = "runtruth_route";
+    /** {@code runtruth_routes{framework}}: the number of routes per framework. */
+    public static final String ROUTES = "runtruth_routes";
+    /** {@code runtruth_build_info{service,version,commit,branch,build_time} 1}: the running build. */
+    public static final String BUILD_INFO = "runtruth_build_info";
+    /** Family name of {@link #BUILD_INFO}. */
+    public static final String BUILD_FAMILY = "runtruth_build";
+    /** {@code runtruth_agent_info{version} 1}: the agent itself. */
+    public static final String AGENT_INFO = "runtruth_agent_info";
+    /** Family name of {@link #AGENT_INFO}. */
+    public static final String AGENT_FAMILY = "runtruth_agent";
+    /** {@code runtruth_capture_errors_total}: failures swallowed inside the agent's capture code. */
+    public static final String CAPTURE_ERRORS_TOTAL = "runtruth_capture_errors_total";
+    /** Family name of {@link #CAPTURE_ERRORS_TOTAL}. */
+    public static final String CAPTURE_ERRORS_FAMILY = "runtruth_capture_errors";
+    /**
+     * {@code runtruth_framework_info{framework,version,state,reason} 1}: a web framework present in the process and
+     * whether the agent could read its routes; {@code state} is a {@link FrameworkState} label.
+     */
+    public static final String FRAMEWORK_INFO = "runtruth_framework_info";
+    /** Family name of {@link #FRAMEWORK_INFO}. */
+    public static final String FRAMEWORK_FAMILY = "runtruth_framework";
+    /**
+     * {@code runtruth_listener_info{address,port,state} 1}: a TCP port the process accepts connections on (the
+     * agent's own endpoint, JMX, JDWP and {@code ignore_ports} left out); {@code state} is a {@link ListenerState}
+     * label.
+     */
+    public static final String LISTENER_INFO = "runtruth_listener_info";
+    /** Family name of {@link #LISTENER_INFO}. */
+    public static final String LISTENER_FAMILY = "runtruth_listener";
+    /**
+     * {@code runtruth_listener_discovery_available}: 1 when the agent can read the ports the process listens on
+     * (Linux procfs), 0 when it cannot; then there is no {@link #LISTENER_INFO} and the agent cannot tell.
+     */
+    public static final String LISTENER_DISCOVERY_AVAILABLE = "runtruth_listener_discovery_available";
+
+    /** Label: the framework family ({@code spring-webmvc}, {@code jaxrs}, ...) or framework name. */
+    public static final String FRAMEWORK = "framework";
+    /** Label: the HTTP method, upper case; {@code *} for any. */
+    public static final String METHOD = "method";
+    /** Label: the path template in the form of {@link PathTemplate#canonical(String)}. */
+    public static final String ROUTE = "route";
+    /** Label: the handler (class and method) that serves a route; empty when unknown. */
+    public static final String HANDLER = "handler";
+    /** Label: a version (of the framework, of the agent, of the build). */
+    public static final String VERSION = "version";
+    /** Label of {@link #FRAMEWORK_INFO} and of {@link #LISTENER_INFO}: a {@link FrameworkState}, a {@link ListenerState}. */
+    public static final String STATE = "state";
+    /** Label of {@link #FRAMEWORK_INFO}: why the state is not {@code captured}; one line, empty when it is. */
+    public static final String REASON = "reason";
+
+    /** Label of {@link #LISTENER_INFO}: the bound address ({@code ::}, {@code 0.0.0.0}, {@code 127.0.0.1}). */
+    public static final String ADDRESS = "address";
+    /** Label of {@link #LISTENER_INFO}: the TCP port, decimal. */
+    public static final String PORT = "port";
+
+    private MetricNames() {
+    }
+}
