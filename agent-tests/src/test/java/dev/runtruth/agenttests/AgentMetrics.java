@@ -27,6 +27,8 @@ final class AgentMetrics {
     static final String CLASSPATH_ENTRY_INFO = "runtruth_classpath_entry_info";
     static final String CAPTURE_ERRORS = "runtruth_capture_errors_total";
     static final String FRAMEWORK_INFO = "runtruth_framework_info";
+    static final String LISTENER_INFO = "runtruth_listener_info";
+    static final String LISTENER_DISCOVERY = "runtruth_listener_discovery_available";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -147,6 +149,19 @@ final class AgentMetrics {
     /** @return the sum over every {@code runtruth_capture_errors_total} series; 0 when there is none */
     double captureErrors() {
         return series(CAPTURE_ERRORS).stream().mapToDouble(s -> s.value).sum();
+    }
+
+    /**
+     * @return the {@code state} label ({@code served}, {@code unknown}) of each port of the {@code runtruth_listener_info}
+     *         series; a port listed on several addresses with different states maps to {@code unknown}
+     */
+    Map<Integer, String> listenerStates() {
+        Map<Integer, String> states = new java.util.TreeMap<>();
+        for (Sample s : series(LISTENER_INFO)) {
+            states.merge(Integer.parseInt(s.labels.get("port")), s.labels.get("state"),
+                    (a, b) -> a.equals(b) ? a : "unknown");
+        }
+        return states;
     }
 
     /** @return the samples named {@code name} */

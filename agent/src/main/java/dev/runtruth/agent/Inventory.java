@@ -95,6 +95,11 @@ final class Inventory implements CoverageAssessor.Jvm {
         }
     }
 
+    /** @return the agent's instrumentation */
+    Instrumentation instrumentation() {
+        return instrumentation;
+    }
+
     @Override
     public Map<String, Class<?>> loaded(Collection<String> classNames) {
         Set<String> wanted = new HashSet<String>(classNames);

@@ -88,8 +88,10 @@ public final class CoverageAssessor {
             }
         }
         for (FrameworkCoverage coverage : out) {
-            // a failure recorded during the read was logged when it was recorded: one line per framework, not two
-            if (coverage.state().blind() && !recordedFailure(read, coverage.framework())) {
+            // a failure recorded during the read, or a type the transformer refused to hook, was logged when it
+            // happened: one line per framework, not two
+            if (coverage.state().blind() && !recordedFailure(read, coverage.framework())
+                    && !refusedHook(read, coverage.framework())) {
                 AgentLog.warn("coverage." + coverage.framework() + "." + coverage.state().label(),
                         coverage.framework() + (coverage.version().isEmpty() ? "" : " " + coverage.version()) + " "
                                 + coverage.state().label() + ": " + coverage.reason());
@@ -102,6 +104,19 @@ public final class CoverageAssessor {
         for (RouteRead.Outcome outcome : read.outcomes()) {
             if (outcome.capture().name().equals(framework) && outcome.failures() > 0) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean refusedHook(RouteRead read, String framework) {
+        for (RouteRead.Outcome outcome : read.outcomes()) {
+            if (outcome.capture().name().equals(framework)) {
+                for (TypeHook hook : outcome.capture().hooks()) {
+                    if (ConstructorHooks.wasRefused(hook.typeName())) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
@@ -137,9 +152,10 @@ public final class CoverageAssessor {
             return new FrameworkCoverage(name, version, FrameworkState.CAPTURED, "");
         }
         if (notHooked != null) {
-            return new FrameworkCoverage(name, version, FrameworkState.FAILED, notHooked + " was loaded before the"
-                    + " agent could hook it (attached to a running JVM, or a class loader that cannot see the"
-                    + " agent): objects created before are not seen, no routes read");
+            return new FrameworkCoverage(name, version, FrameworkState.FAILED, ConstructorHooks.wasRefused(notHooked)
+                    ? notHooked + " is loaded by a class loader that cannot see the agent: not hooked, no routes read"
+                    : notHooked + " was loaded before the agent could hook it (the agent was attached to a running"
+                            + " JVM): objects created before are not seen, no routes read");
         }
         return null;
     }

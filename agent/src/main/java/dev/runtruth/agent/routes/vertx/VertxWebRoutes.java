@@ -40,6 +40,13 @@ public final class VertxWebRoutes implements RouteSource {
         }
     }
 
+    /** @return the routers still alive (mounted ones included), for the listener attribution; never the map itself */
+    public static List<Object> routers() {
+        synchronized (ROUTERS) {
+            return new ArrayList<Object>(ROUTERS.keySet());
+        }
+    }
+
     @Override
     public List<Route> routes() {
         List<Object> routers;
