@@ -1,7 +1,13 @@
 package dev.runtruth.agenttests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +21,9 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AbstractAgentScenarioIT {
+
+    /** The agent re-reads the listening sockets every 5 s: twice that covers a read just before the app bound. */
+    static final Duration LISTENER_TIMEOUT = Duration.ofSeconds(15);
 
     private AppUnderAgent app;
 
@@ -74,6 +83,60 @@ abstract class AbstractAgentScenarioIT {
     @Test
     void noCaptureErrors() throws IOException {
         app.assertNoCaptureErrors();
+    }
+
+    /**
+     * @return the ports on which the app serves what a framework capture reads: the agent must report each {@code
+     *         served}; the app's HTTP port by default
+     */
+    Set<Integer> servedPorts() {
+        return Set.of(app.httpPort());
+    }
+
+    /** @return the ports the agent must report {@code unknown} (listeners no capture knows); none by default */
+    Set<Integer> unknownPorts() {
+        return Set.of();
+    }
+
+    /**
+     * The rule that keeps the agent from going silently blind: every port the app listens on is reported, and for a
+     * healthy app of a framework the agent reads, every one is {@code served}: no false "cannot tell". The agent's own
+     * endpoint is never listed. Polls until the expected states show (the listeners are re-read every few seconds).
+     */
+    @Test
+    void everyListenerIsReportedAndAttributed() throws IOException {
+        Instant deadline = Instant.now().plus(LISTENER_TIMEOUT);
+        AgentMetrics metrics = app.scrape();
+        while (!expectedListenerStates(metrics.listenerStates()) && Instant.now().isBefore(deadline)) {
+            pause();
+            metrics = app.scrape();
+        }
+        Map<Integer, String> states = metrics.listenerStates();
+        String why = metrics.series(AgentMetrics.LISTENER_INFO) + "\n" + app.describe();
+        assertThat(metrics.series(AgentMetrics.LISTENER_DISCOVERY)).as(why).singleElement()
+                .satisfies(s -> assertThat(s.value()).isEqualTo(1.0));
+        assertThat(states).as("the agent's own endpoint is not a listener of the app: " + why)
+                .doesNotContainKey(app.agentPort());
+        for (int port : servedPorts()) {
+            assertThat(states).as("port %d %s", port, why).containsEntry(port, "served");
+        }
+        assertThat(states.entrySet().stream().filter(e -> e.getValue().equals("unknown")).map(Map.Entry::getKey))
+                .as("listeners no capture knows: " + why).containsExactlyInAnyOrderElementsOf(unknownPorts());
+    }
+
+    private boolean expectedListenerStates(Map<Integer, String> states) {
+        return servedPorts().stream().allMatch(p -> "served".equals(states.get(p)))
+                && unknownPorts().stream().allMatch(p -> "unknown".equals(states.get(p)))
+                && states.values().stream().filter("unknown"::equals).count() == unknownPorts().size();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 
     @Test

@@ -49,6 +49,11 @@ abstract class AbstractGrpcAppIT extends AbstractAgentScenarioIT {
     }
 
     @Override
+    Set<Integer> servedPorts() {
+        return Set.copyOf(grpcPorts);
+    }
+
+    @Override
     void awaitReady(AppUnderAgent app) {
         app.awaitMetrics(START_TIMEOUT).awaitStdoutLine("READY", START_TIMEOUT);
     }

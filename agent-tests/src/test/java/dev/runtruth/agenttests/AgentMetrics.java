@@ -26,6 +26,9 @@ final class AgentMetrics {
     static final String BUILD_INFO = "runtruth_build_info";
     static final String CLASSPATH_ENTRY_INFO = "runtruth_classpath_entry_info";
     static final String CAPTURE_ERRORS = "runtruth_capture_errors_total";
+    static final String FRAMEWORK_INFO = "runtruth_framework_info";
+    static final String LISTENER_INFO = "runtruth_listener_info";
+    static final String LISTENER_DISCOVERY = "runtruth_listener_discovery_available";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -59,6 +62,35 @@ final class AgentMetrics {
             throw new IOException(metricsUrl + " answered HTTP " + response.statusCode() + ": " + response.body());
         }
         return parse(response.body());
+    }
+
+    /**
+     * Scrapes until the agent's endpoint answers (it opens once the application's class loading pauses).
+     *
+     * @param metricsUrl e.g. {@code http://127.0.0.1:9999/metrics}
+     * @param timeout    how long to keep trying
+     * @param jvm        the JVM the agent runs in, for the failure message
+     * @return the first successful scrape
+     * @throws AssertionError when none succeeds in time
+     */
+    static AgentMetrics await(String metricsUrl, Duration timeout, TestJvm jvm) {
+        java.time.Instant deadline = java.time.Instant.now().plus(timeout);
+        IOException last = null;
+        while (java.time.Instant.now().isBefore(deadline)) {
+            try {
+                return scrape(metricsUrl);
+            } catch (IOException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(200); // poll interval of the wait, not a fixed delay
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        throw new AssertionError("no agent metrics at " + metricsUrl + " after " + timeout + ": " + last + "\n"
+                + jvm.describe());
     }
 
     /**
@@ -100,9 +132,36 @@ final class AgentMetrics {
         return labels(CAPTURE_ERRORS);
     }
 
+    /** @return the labels of every {@code runtruth_framework_info} series: framework, version, state, reason */
+    List<Map<String, String>> frameworks() {
+        return labels(FRAMEWORK_INFO);
+    }
+
+    /**
+     * @param framework a {@code framework} label value
+     * @return its {@code state} label, {@code null} when the agent does not report that framework
+     */
+    String frameworkState(String framework) {
+        return frameworks().stream().filter(l -> framework.equals(l.get("framework"))).map(l -> l.get("state"))
+                .findFirst().orElse(null);
+    }
+
     /** @return the sum over every {@code runtruth_capture_errors_total} series; 0 when there is none */
     double captureErrors() {
         return series(CAPTURE_ERRORS).stream().mapToDouble(s -> s.value).sum();
+    }
+
+    /**
+     * @return the {@code state} label ({@code served}, {@code unknown}) of each port of the {@code runtruth_listener_info}
+     *         series; a port listed on several addresses with different states maps to {@code unknown}
+     */
+    Map<Integer, String> listenerStates() {
+        Map<Integer, String> states = new java.util.TreeMap<>();
+        for (Sample s : series(LISTENER_INFO)) {
+            states.merge(Integer.parseInt(s.labels.get("port")), s.labels.get("state"),
+                    (a, b) -> a.equals(b) ? a : "unknown");
+        }
+        return states;
     }
 
     /** @return the samples named {@code name} */

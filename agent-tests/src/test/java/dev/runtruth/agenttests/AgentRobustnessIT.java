@@ -88,15 +88,20 @@ class AgentRobustnessIT {
         int agentPort = TestJvm.freePort();
         try (TestJvm jvm = startSample("robust-fail-capture", jdk, "port=" + agentPort + ",host=127.0.0.1",
                 "-Druntruth.test.failCapture=spring-webmvc")) {
-            scrape(agentPort, jvm);
-            // the registry's collectors are unordered: the failure counted while reading routes in one scrape may
-            // be exported by the next
             AgentMetrics metrics = scrape(agentPort, jvm);
             assertThat(metrics.captureErrors()).as(metrics.text()).isGreaterThanOrEqualTo(1);
             assertThat(metrics.routes()).as("spring-webmvc routes are lost, the rest stay")
                     .noneMatch(r -> r.framework().equals("spring-webmvc"));
-            assertThat(oneWarning(jvm)).as(jvm.describe()).contains("reading routes failed")
+            assertThat(metrics.frameworkState("spring-webmvc")).as(metrics.text()).isEqualTo("failed");
+            assertThat(oneWarning(jvm)).as(jvm.describe()).contains("reading the routes of spring-webmvc failed")
                     .contains("runtruth.test.failCapture=spring-webmvc");
+            // the verdict a user gets: never NO DRIFT (0), and not DRIFT (1) either: the agent could not look
+            OneShot check = OneShot.run("robust-fail-capture-check", Duration.ofSeconds(60), OneShot.javaJar(
+                    Artifacts.collectorJar(), "check", "--expected", Artifacts.app("backoffice").toString(),
+                    "--agent", "http://127.0.0.1:" + agentPort + "/metrics"));
+            assertThat(check.exitCode()).as(check.describe()).isEqualTo(4);
+            assertThat(check.stdout()).as(check.describe()).contains("not seen:", "spring-webmvc",
+                    "failed: no routes read", "CANNOT TELL");
         }
     }
 
@@ -110,7 +115,9 @@ class AgentRobustnessIT {
             assertThat(metrics.routes()).as(metrics.text()).noneMatch(r -> r.framework().equals("spring-webmvc"));
             scrape(agentPort, host.jvm()); // a second read must not warn again
             assertThat(oneWarning(host.jvm())).as(host.jvm().describe()).contains("unsupported spring-webmvc version");
-            assertThat(metrics.captureErrors()).isZero();
+            // counted, and the framework reads failed: never a silent zero
+            assertThat(metrics.captureErrors()).as(metrics.text()).isGreaterThanOrEqualTo(1);
+            assertThat(metrics.frameworkState("spring-webmvc")).as(metrics.text()).isEqualTo("failed");
         }
     }
 

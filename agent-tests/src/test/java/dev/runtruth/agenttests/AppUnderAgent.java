@@ -68,6 +68,16 @@ final class AppUnderAgent implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort + path;
     }
 
+    /** @return the free port the app was told to serve HTTP on */
+    int httpPort() {
+        return httpPort;
+    }
+
+    /** @return the port of the agent's own endpoint */
+    int agentPort() {
+        return agentPort;
+    }
+
     /** @return {@code http://127.0.0.1:<agent port>}, the agent's endpoint as {@code runtruth --agent} takes it */
     String agentUrl() {
         return "http://127.0.0.1:" + agentPort;

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The agent's options. Immutable.
@@ -21,7 +23,9 @@ import java.util.Map;
  * {@value #DEFAULT_HOST}), {@code service} (default: derived from the application, see {@code ServiceName}),
  * {@code debug} ({@code true} prints debug lines); {@code auth}, {@code auth_file}, {@code tls_keystore},
  * {@code tls_password}, {@code max_routes}, {@code max_jars}: see {@link EndpointOptions}; {@code dump} (a file path:
- * the agent writes the route manifest there and rewrites it when the routes change, see {@code ManifestDump}).
+ * the agent writes the route manifest there and rewrites it when the routes change, see {@code ManifestDump});
+ * {@code ignore_ports} (comma-separated TCP ports the process listens on that are not HTTP services, e.g. cluster or
+ * gossip ports: {@code ignore_ports=5701,9010}; they are left out of {@code runtruth_listener_info}).
  */
 public final class AgentArgs {
 
@@ -31,7 +35,10 @@ public final class AgentArgs {
     public static final String DEFAULT_HOST = "0.0.0.0";
 
     static final List<String> KEYS = Collections.unmodifiableList(Arrays.asList("port", "host", "service", "debug",
-            "classpath", "auth", "auth_file", "tls_keystore", "tls_password", "max_routes", "max_jars", "dump"));
+            "classpath", "auth", "auth_file", "tls_keystore", "tls_password", "max_routes", "max_jars", "dump", "ignore_ports"));
+
+    /** Keys whose value is a comma-separated list: in the agent argument string its commas do not split pairs. */
+    private static final List<String> LIST_KEYS = Collections.singletonList("ignore_ports");
 
     private final int port;
     private final String host;
@@ -40,6 +47,7 @@ public final class AgentArgs {
     private final boolean classpathDetail;
     private EndpointOptions endpoint = EndpointOptions.defaults();
     private String dump = "";
+    private Set<Integer> ignorePorts = Collections.emptySet();
 
     private AgentArgs(int port, String host, String service, boolean debug, boolean classpathDetail) {
         this.port = port;
@@ -120,6 +128,7 @@ public final class AgentArgs {
         AgentArgs args = new AgentArgs(port, host, service, debug, classpathDetail);
         args.endpoint = EndpointOptions.parse(values, problems);
         args.dump = values.containsKey("dump") ? values.get("dump") : "";
+        args.ignorePorts = ports("ignore_ports", values.get("ignore_ports"), problems);
         if (!problems.isEmpty()) {
             StringBuilder message = new StringBuilder("bad agent options: ");
             for (int i = 0; i < problems.size(); i++) {
@@ -130,17 +139,47 @@ public final class AgentArgs {
         return args;
     }
 
+    private static Set<Integer> ports(String key, String value, List<String> problems) {
+        Set<Integer> ports = new TreeSet<Integer>();
+        if (value == null) {
+            return Collections.unmodifiableSet(ports);
+        }
+        for (String part : value.split(",")) {
+            String trimmed = part.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            try {
+                int port = Integer.parseInt(trimmed);
+                if (port < 1 || port > 65535) {
+                    throw new NumberFormatException();
+                }
+                ports.add(port);
+            } catch (NumberFormatException e) {
+                problems.add(key + "='" + value + "': '" + trimmed + "' is not a port number (1-65535)");
+            }
+        }
+        return Collections.unmodifiableSet(ports);
+    }
+
     private static Map<String, String> splitPairs(String agentArgs, List<String> problems) {
         Map<String, String> pairs = new LinkedHashMap<String, String>();
         if (agentArgs == null || agentArgs.trim().isEmpty()) {
             return pairs;
         }
+        String listKey = null;
         for (String pair : agentArgs.split(",")) {
             String trimmed = pair.trim();
             if (trimmed.isEmpty()) {
                 continue;
             }
             int eq = trimmed.indexOf('=');
+            if (eq < 0 && listKey != null) {
+                // ignore_ports=5701,9010: the split cut the list, the piece belongs to the previous value
+                pairs.put(listKey, pairs.get(listKey) + "," + trimmed);
+                continue;
+            }
+            listKey = null;
             if (eq <= 0) {
                 problems.add("'" + trimmed + "' is not key=value");
                 continue;
@@ -151,6 +190,7 @@ public final class AgentArgs {
                 continue;
             }
             pairs.put(key, trimmed.substring(eq + 1));
+            listKey = LIST_KEYS.contains(key) ? key : null;
         }
         return pairs;
     }
@@ -195,6 +235,14 @@ public final class AgentArgs {
         return dump;
     }
 
+    /**
+     * @return the TCP ports the user says are not HTTP services (option {@code ignore_ports}), ordered; they are left
+     *         out of {@code runtruth_listener_info}; empty by default
+     */
+    public Set<Integer> ignorePorts() {
+        return ignorePorts;
+    }
+
     /** @return whether debug lines are printed */
     public boolean debug() {
         return debug;
@@ -203,6 +251,6 @@ public final class AgentArgs {
     @Override
     public String toString() {
         return "port=" + port + ",host=" + host + ",service=" + service + ",classpath=" + (classpathDetail ? "jars" : "off")
-                + "," + endpoint;
+                + "," + endpoint + (ignorePorts.isEmpty() ? "" : ",ignore_ports=" + ignorePorts);
     }
 }

@@ -5,15 +5,19 @@ import dev.runtruth.agent.coverage.CoverageAssessor;
 import dev.runtruth.agent.export.AgentMetrics;
 import dev.runtruth.agent.export.BuildMetrics;
 import dev.runtruth.agent.export.ClasspathMetrics;
+import dev.runtruth.agent.export.ListenerMetrics;
 import dev.runtruth.agent.export.ManifestDump;
 import dev.runtruth.agent.export.MetricsEndpoint;
 import dev.runtruth.agent.export.RouteMetrics;
 import dev.runtruth.agent.export.SeriesCap;
+import dev.runtruth.agent.listeners.ListenerInventory;
 import dev.runtruth.agent.routes.Frameworks;
 import dev.runtruth.agent.routes.RouteRegistry;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Paths;
 import java.util.Collections;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the agent runs after premain, on its {@code runtruth-init} daemon thread: the framework captures' route
@@ -38,8 +42,12 @@ final class AgentServices {
             // the captures are created at the first read of the routes (a scrape, the dump) or, by the transformer,
             // when a framework's first class loads; the max_routes cap is applied at export, where drops are counted
             RouteRegistry routes = RouteRegistry.of(Frameworks::all);
-            MetricsEndpoint.start(options.host(), options.port(),
-                    registry(routes, inventory, premainSeconds, options, version), options.endpoint());
+            AtomicInteger ownPort = new AtomicInteger(options.port());
+            HTTPServer server = MetricsEndpoint.start(options.host(), options.port(),
+                    registry(routes, inventory, premainSeconds, options, version, ownPort), options.endpoint());
+            if (server != null) {
+                ownPort.set(server.getPort()); // port=0: the port the endpoint got
+            }
             if (!options.dump().isEmpty()) {
                 startDump(options, routes, inventory, version);
             }
@@ -57,16 +65,21 @@ final class AgentServices {
     }
 
     private static PrometheusRegistry registry(RouteRegistry routes, Inventory inventory, double premainSeconds,
-            AgentArgs options, String version) {
+            AgentArgs options, String version, AtomicInteger ownPort) {
         PrometheusRegistry registry = new PrometheusRegistry();
         SeriesCap cap = new SeriesCap()
                 .cap(RouteMetrics.ROUTE + "_info", options.endpoint().maxRoutes())
-                .cap(ClasspathMetrics.ENTRY + "_info", options.endpoint().maxJars());
+                .cap(ClasspathMetrics.ENTRY + "_info", options.endpoint().maxJars())
+                .cap(ListenerMetrics.LISTENER + "_info", ListenerMetrics.MAX_LISTENERS);
         RouteMetrics routeMetrics = new RouteMetrics(routes, new CoverageAssessor(inventory), cap);
         new BuildMetrics(inventory::identity, inventory::service).register(registry);
         ClasspathMetrics classpathMetrics = new ClasspathMetrics(inventory::classpath, options.classpathDetail())
                 .cap(cap);
-        cap.register(registry, routeMetrics, classpathMetrics); // the capped families, then their drop counts
+        ListenerInventory listeners = ListenerInventory.create(options.ignorePorts(), ownPort::get,
+                inventory.instrumentation());
+        ListenerMetrics listenerMetrics = new ListenerMetrics(listeners::read, cap);
+        // the capped families, then their drop counts
+        cap.register(registry, routeMetrics, classpathMetrics, listenerMetrics);
         new AgentMetrics(version, () -> CaptureErrors.count() + inventory.errors(), premainSeconds).register(registry);
         return registry;
     }

@@ -3,6 +3,7 @@ package dev.runtruth.agent;
 import dev.runtruth.agent.classpath.BuildIdentity;
 import dev.runtruth.agent.classpath.ClasspathEntry;
 import dev.runtruth.agent.classpath.ClasspathInventory;
+import dev.runtruth.agent.classpath.PomVersion;
 import dev.runtruth.agent.coverage.CoverageAssessor;
 import dev.runtruth.agent.routes.spring.SpringMvcRoutes;
 import java.lang.instrument.Instrumentation;
@@ -94,6 +95,11 @@ final class Inventory implements CoverageAssessor.Jvm {
         }
     }
 
+    /** @return the agent's instrumentation */
+    Instrumentation instrumentation() {
+        return instrumentation;
+    }
+
     @Override
     public Map<String, Class<?>> loaded(Collection<String> classNames) {
         Set<String> wanted = new HashSet<String>(classNames);
@@ -108,9 +114,16 @@ final class Inventory implements CoverageAssessor.Jvm {
     }
 
     @Override
-    public String version(Class<?> type) {
+    public String version(Class<?> type, List<String> pomProperties) {
+        String version = PomVersion.read(type.getClassLoader(), pomProperties);
+        if (!version.isEmpty()) {
+            return version;
+        }
         ClasspathEntry entry = classpath.entryOf(type);
-        return entry == null ? "" : entry.version();
+        if (entry == null || PomVersion.isApplicationJar(entry, identity().mainJarName())) {
+            return ""; // a framework shaded into the application's jar: that jar's version is the application's
+        }
+        return entry.version();
     }
 
     long errors() {

@@ -42,6 +42,8 @@ class AgentArgsTest {
         "bogus                   | 'bogus' is not key=value",
         "colour=blue             | unknown option 'colour'",
         "classpath=some          | classpath='some' is not 'jars' or 'off'",
+        "ignore_ports=80,http    | ignore_ports='80,http': 'http' is not a port number (1-65535)",
+        "ignore_ports=0          | ignore_ports='0': '0' is not a port number (1-65535)",
     })
     void badInputIsNamedAndReplacedByDefault(String args, String message) {
         assertThatThrownBy(() -> AgentArgs.parse(args + ",service=kept"))
@@ -76,5 +78,24 @@ class AgentArgsTest {
         assertThat(args.host()).isEqualTo("127.0.0.1");
         assertThat(args.service()).isEqualTo("from-env");
         assertThat(AgentArgs.resolve(null, Collections.emptyMap(), env).port()).isEqualTo(3000);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "''                                  | []",
+        "ignore_ports=5701                   | [5701]",
+        "ignore_ports=9010,5701              | [5701, 9010]",
+        "port=1,ignore_ports=5701,9010,host=h | [5701, 9010]",
+        "ignore_ports=5701, 9010 ,service=s  | [5701, 9010]",
+    })
+    void ignorePortsIsACommaSeparatedListEvenInsideTheAgentArgumentString(String args, String ports)
+            throws Exception {
+        assertThat(AgentArgs.parse(args).ignorePorts().toString()).isEqualTo(ports);
+    }
+
+    @Test
+    void ignorePortsFromASystemProperty() throws Exception {
+        assertThat(AgentArgs.resolve(null, Collections.singletonMap("runtruth.ignore_ports", "7946,5701"),
+                Collections.emptyMap()).ignorePorts()).containsExactly(5701, 7946);
     }
 }

@@ -38,14 +38,18 @@ public final class MetricNames {
     /** Family name of {@link #FRAMEWORK_INFO}. */
     public static final String FRAMEWORK_FAMILY = "runtruth_framework";
     /**
-     * {@code runtruth_listener_info{address,port,state} 1}: a TCP port the process listens on; {@code state} is
-     * {@link #LISTENER_SERVED} or {@link #LISTENER_UNKNOWN}.
+     * {@code runtruth_listener_info{address,port,state} 1}: a TCP port the process accepts connections on (the
+     * agent's own endpoint, JMX, JDWP and {@code ignore_ports} left out); {@code state} is a {@link ListenerState}
+     * label.
      */
     public static final String LISTENER_INFO = "runtruth_listener_info";
-    /** {@link #STATE} of {@link #LISTENER_INFO}: a framework the agent reads serves this port. */
-    public static final String LISTENER_SERVED = "served";
-    /** {@link #STATE} of {@link #LISTENER_INFO}: no route is known to be served on this port (a blind spot). */
-    public static final String LISTENER_UNKNOWN = "unknown";
+    /** Family name of {@link #LISTENER_INFO}. */
+    public static final String LISTENER_FAMILY = "runtruth_listener";
+    /**
+     * {@code runtruth_listener_discovery_available}: 1 when the agent can read the ports the process listens on
+     * (Linux procfs), 0 when it cannot; then there is no {@link #LISTENER_INFO} and the agent cannot tell.
+     */
+    public static final String LISTENER_DISCOVERY_AVAILABLE = "runtruth_listener_discovery_available";
 
     /** Label: the framework family ({@code spring-webmvc}, {@code jaxrs}, ...) or framework name. */
     public static final String FRAMEWORK = "framework";
@@ -57,14 +61,10 @@ public final class MetricNames {
     public static final String HANDLER = "handler";
     /** Label: a version (of the framework, of the agent, of the build). */
     public static final String VERSION = "version";
-    /** Label of {@link #FRAMEWORK_INFO}: a {@link FrameworkState} label. */
+    /** Label of {@link #FRAMEWORK_INFO} and of {@link #LISTENER_INFO}: a {@link FrameworkState}, a {@link ListenerState}. */
     public static final String STATE = "state";
     /** Label of {@link #FRAMEWORK_INFO}: why the state is not {@code captured}; one line, empty when it is. */
     public static final String REASON = "reason";
-    /** Label of {@link #LISTENER_INFO}: the bound address, e.g. {@code 0.0.0.0}. */
-    public static final String ADDRESS = "address";
-    /** Label of {@link #LISTENER_INFO}: the TCP port, decimal. */
-    public static final String PORT = "port";
     /** Label of {@link #BUILD_INFO}: the service name the agent was given or found. */
     public static final String SERVICE = "service";
     /** Label of {@link #BUILD_INFO}: the full commit id, empty when the build recorded none. */
@@ -73,6 +73,11 @@ public final class MetricNames {
     public static final String BRANCH = "branch";
     /** Label of {@link #BUILD_INFO}: when the build was made, as the build recorded it. */
     public static final String BUILD_TIME = "build_time";
+
+    /** Label of {@link #LISTENER_INFO}: the bound address ({@code ::}, {@code 0.0.0.0}, {@code 127.0.0.1}). */
+    public static final String ADDRESS = "address";
+    /** Label of {@link #LISTENER_INFO}: the TCP port, decimal. */
+    public static final String PORT = "port";
 
     private MetricNames() {
     }

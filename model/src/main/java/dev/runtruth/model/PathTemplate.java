@@ -132,6 +132,24 @@ public final class PathTemplate {
     }
 
     /**
+     * Says whether a template answers paths it does not name: it has a wildcard segment ({@code *}: any one segment,
+     * {@code **}: any number) or a capture-the-rest variable ({@code {*rest}}). Such a route (a default servlet's
+     * {@code /**}, Vert.x' {@code /*} and path-less routes, Quarkus' internal handlers, static resources) proves
+     * nothing about a concrete path: matching treats it so (docs/path-templates.md).
+     *
+     * @param raw a path template in any supported syntax
+     * @return whether it is a catch-all
+     */
+    public static boolean isCatchAll(String raw) {
+        for (String segment : canonical(raw).split("/", -1)) {
+            if (segment.equals("*") || segment.equals("**") || segment.startsWith("{*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Joins path prefixes (context path, servlet path, class-level mapping) and a template into one canonical template.
      *
      * @param parts path fragments in request order; {@code null} and empty parts are skipped

@@ -61,4 +61,13 @@ class PathTemplateTest {
     void joinAppliesPrefixes(String a, String b, String c, String expected) {
         assertThat(PathTemplate.join(a, b, c)).isEqualTo(expected);
     }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+        "/**, true", "/*, true", "/static/**, true", "/files/{*path}, true", "/*/items, true", "/api/**/x, true",
+        "/orders, false", "/orders/{id}, false", "/, false", "/a*b, false", "/files/{name:.*}, false",
+    })
+    void catchAll(String template, boolean catchAll) {
+        assertThat(PathTemplate.isCatchAll(template)).isEqualTo(catchAll);
+    }
 }

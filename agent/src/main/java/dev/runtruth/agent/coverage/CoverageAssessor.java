@@ -27,8 +27,9 @@ import java.util.Set;
  *   <li>otherwise (a hooked type loaded and hooked, no object ever created) the framework is not in use: not
  *       reported.</li>
  * </ol>
- * Each framework that is not {@code captured} is logged once per state, one line naming what could not be read and
- * why. Thread-safe: called from the scrape thread.
+ * Each framework that is not {@code captured} is named in one warning line, once per state: the line of the failure
+ * recorded during the read, or else one logged here saying what could not be read and why. Thread-safe: called
+ * from the scrape thread.
  */
 public final class CoverageAssessor {
 
@@ -42,10 +43,14 @@ public final class CoverageAssessor {
         Map<String, Class<?>> loaded(Collection<String> classNames);
 
         /**
-         * @param type a loaded class
-         * @return the version of the jar it came from (the classpath inventory's), {@code ""} when unknown
+         * @param type          a loaded class
+         * @param pomProperties resource names of the {@code pom.properties} that name the framework's version, most
+         *                      specific first
+         * @return the {@code version} of the first of them the class's loader finds; else the version of the jar the
+         *         class came from (the classpath inventory's) unless that jar is the application's own; {@code ""}
+         *         when unknown
          */
-        String version(Class<?> type);
+        String version(Class<?> type, List<String> pomProperties);
     }
 
     private final Jvm jvm;
@@ -77,19 +82,44 @@ public final class CoverageAssessor {
         for (KnownFrameworks.Known known : KnownFrameworks.UNSUPPORTED) {
             String landmark = first(known.landmarks, loaded);
             if (landmark != null && first(known.unlessLoaded, loaded) == null) {
-                out.add(new FrameworkCoverage(known.name, jvm.version(loaded.get(landmark)),
+                out.add(new FrameworkCoverage(known.name, jvm.version(loaded.get(landmark), MavenCoordinates.pomProperties(known.name)),
                         FrameworkState.UNSUPPORTED, "Runtruth does not read " + known.name + " routes (" + landmark
                                 + " is loaded): they are not reported"));
             }
         }
         for (FrameworkCoverage coverage : out) {
-            if (coverage.state().blind()) {
+            // a failure recorded during the read, or a type the transformer refused to hook, was logged when it
+            // happened: one line per framework, not two
+            if (coverage.state().blind() && !recordedFailure(read, coverage.framework())
+                    && !refusedHook(read, coverage.framework())) {
                 AgentLog.warn("coverage." + coverage.framework() + "." + coverage.state().label(),
                         coverage.framework() + (coverage.version().isEmpty() ? "" : " " + coverage.version()) + " "
                                 + coverage.state().label() + ": " + coverage.reason());
             }
         }
         return out;
+    }
+
+    private static boolean recordedFailure(RouteRead read, String framework) {
+        for (RouteRead.Outcome outcome : read.outcomes()) {
+            if (outcome.capture().name().equals(framework) && outcome.failures() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean refusedHook(RouteRead read, String framework) {
+        for (RouteRead.Outcome outcome : read.outcomes()) {
+            if (outcome.capture().name().equals(framework)) {
+                for (TypeHook hook : outcome.capture().hooks()) {
+                    if (ConstructorHooks.wasRefused(hook.typeName())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private FrameworkCoverage assess(RouteRead.Outcome outcome, Map<String, Class<?>> loaded) {
@@ -107,8 +137,8 @@ public final class CoverageAssessor {
             }
             constructed |= ConstructorHooks.wasConstructed(hook.typeName());
         }
-        String version = landmark == null ? "" : jvm.version(landmark);
         String name = capture.name();
+        String version = landmark == null ? "" : jvm.version(landmark, MavenCoordinates.pomProperties(name));
         if (!outcome.routes().isEmpty()) {
             return outcome.failures() == 0 ? new FrameworkCoverage(name, version, FrameworkState.CAPTURED, "")
                     : new FrameworkCoverage(name, version, FrameworkState.PARTIAL, outcome.failures()
@@ -122,9 +152,10 @@ public final class CoverageAssessor {
             return new FrameworkCoverage(name, version, FrameworkState.CAPTURED, "");
         }
         if (notHooked != null) {
-            return new FrameworkCoverage(name, version, FrameworkState.FAILED, notHooked + " was loaded before the"
-                    + " agent could hook it (attached to a running JVM, or a class loader that cannot see the"
-                    + " agent): objects created before are not seen, no routes read");
+            return new FrameworkCoverage(name, version, FrameworkState.FAILED, ConstructorHooks.wasRefused(notHooked)
+                    ? notHooked + " is loaded by a class loader that cannot see the agent: not hooked, no routes read"
+                    : notHooked + " was loaded before the agent could hook it (the agent was attached to a running"
+                            + " JVM): objects created before are not seen, no routes read");
         }
         return null;
     }
@@ -135,7 +166,7 @@ public final class CoverageAssessor {
         if (landmark == null) {
             return null;
         }
-        String version = jvm.version(landmark);
+        String version = jvm.version(landmark, MavenCoordinates.pomProperties(KnownFrameworks.SPRING_DATA_REST));
         for (Route route : mvc.routes()) {
             if (route.handler().startsWith(KnownFrameworks.SPRING_DATA_REST_HANDLERS)) {
                 return mvcCoverage != null && mvcCoverage.state() == FrameworkState.PARTIAL

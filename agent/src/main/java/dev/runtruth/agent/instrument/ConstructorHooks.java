@@ -20,6 +20,7 @@ public final class ConstructorHooks {
             new ConcurrentHashMap<String, Boolean>());
     private static final Set<String> CONSTRUCTED = Collections.newSetFromMap(
             new ConcurrentHashMap<String, Boolean>());
+    private static final Set<String> REFUSED = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
 
     private ConstructorHooks() {
     }
@@ -50,6 +51,20 @@ public final class ConstructorHooks {
     /** Notes that a class of the given name was rewritten to call its hook; done by {@link LazyTransformer}. */
     static void hooked(String typeName) {
         HOOKED.add(typeName);
+    }
+
+    /** Notes that a class of the given name was not hooked because its loader cannot see the agent (logged). */
+    static void refused(String typeName) {
+        REFUSED.add(typeName);
+    }
+
+    /**
+     * @param typeName binary name of a hooked type
+     * @return whether a class of that name was left unhooked because its class loader cannot see the agent (the
+     *         transformer logged it)
+     */
+    public static boolean wasRefused(String typeName) {
+        return REFUSED.contains(typeName);
     }
 
     /**

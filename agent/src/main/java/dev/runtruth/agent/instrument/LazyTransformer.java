@@ -70,6 +70,7 @@ public final class LazyTransformer implements ClassFileTransformer {
             return null;
         }
         if (!seesAgent(loader)) {
+            ConstructorHooks.refused(className.replace('/', '.'));
             AgentLog.warn("instrument.loader." + className, "not hooking " + className.replace('/', '.')
                     + ": its class loader " + describe(loader) + " does not delegate to the one that holds the agent,"
                     + " so the hook could not call it; its routes will not be reported");

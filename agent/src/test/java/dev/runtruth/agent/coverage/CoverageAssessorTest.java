@@ -31,7 +31,7 @@ class CoverageAssessorTest {
         }
 
         @Override
-        public String version(Class<?> type) {
+        public String version(Class<?> type, List<String> pomProperties) {
             return "1.2.3";
         }
     });

@@ -2,6 +2,7 @@ package dev.runtruth.collector.drift;
 
 import dev.runtruth.collector.expected.ExpectedRoutes;
 import dev.runtruth.collector.observed.ObservedRoutes;
+import dev.runtruth.model.PathTemplate;
 import dev.runtruth.model.Route;
 import java.util.List;
 
@@ -29,21 +30,23 @@ public record DriftReport(ExpectedRoutes expected, ObservedRoutes observed, List
     }
 
     /**
-     * The verdict: {@link Verdict#DRIFT} for an unexpected route or a different commit (certain whatever the agent
-     * could not see), else {@link Verdict#CANNOT_TELL} when the observed side has a blind spot ({@link
+     * The verdict: {@link Verdict#DRIFT} for a different commit or an unexpected route that is not a catch-all
+     * (certain whatever the agent could not see; an unexpected catch-all such as a framework's dispatcher servlet
+     * {@code * /**} is often what stands in for routes the agent could not read), else {@link Verdict#CANNOT_TELL} when the observed side has a blind spot ({@link
      * dev.runtruth.collector.observed.Coverage#blind()}), else {@link Verdict#DRIFT} for a missing route, else
      * {@link Verdict#NO_DRIFT}.
      *
      * @return the verdict
      */
     public Verdict verdict() {
-        if (!unexpected.isEmpty() || commit == CommitComparison.DIFFERENT) {
+        boolean concreteUnexpected = unexpected.stream().anyMatch(r -> !PathTemplate.isCatchAll(r.template()));
+        if (concreteUnexpected || commit == CommitComparison.DIFFERENT) {
             return Verdict.DRIFT;
         }
         if (observed.coverage().blind()) {
             return Verdict.CANNOT_TELL;
         }
-        return missing.isEmpty() ? Verdict.NO_DRIFT : Verdict.DRIFT;
+        return missing.isEmpty() && unexpected.isEmpty() ? Verdict.NO_DRIFT : Verdict.DRIFT;
     }
 
     /** @return whether the verdict is {@link Verdict#DRIFT} */

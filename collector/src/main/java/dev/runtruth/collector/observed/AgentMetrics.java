@@ -2,6 +2,7 @@ package dev.runtruth.collector.observed;
 
 import dev.runtruth.collector.BuildIdentity;
 import dev.runtruth.collector.InputException;
+import dev.runtruth.model.ListenerState;
 import dev.runtruth.model.MetricNames;
 import dev.runtruth.model.Route;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ final class AgentMetrics {
                         labels.get(MetricNames.STATE), labels.get(MetricNames.REASON)));
                 case MetricNames.CAPTURE_ERRORS_TOTAL -> captureErrors += (long) sample.value();
                 case LISTENER_INFO -> {
-                    if (MetricNames.LISTENER_UNKNOWN.equals(labels.get(MetricNames.STATE))) {
+                    if (ListenerState.UNKNOWN.label().equals(labels.get(MetricNames.STATE))) {
                         unknownPorts.add(labels.get(MetricNames.ADDRESS) + ":" + labels.get(MetricNames.PORT));
                     }
                 }

@@ -1,6 +1,7 @@
 package dev.runtruth.collector.observed;
 
 import dev.runtruth.model.FrameworkState;
+import dev.runtruth.model.ListenerState;
 import dev.runtruth.model.MetricNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.Objects;
 public record Coverage(List<Framework> frameworks, long captureErrors, List<String> unknownPorts) {
 
     /** Label value of {@code runtruth_listener_info}'s {@code state} for a port no known route is served on. */
-    public static final String LISTENER_UNKNOWN = MetricNames.LISTENER_UNKNOWN;
+    public static final String LISTENER_UNKNOWN = ListenerState.UNKNOWN.label();
 
     /**
      * One series of {@value MetricNames#FRAMEWORK_INFO}.

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.runtruth.collector.BuildIdentity;
 import dev.runtruth.collector.observed.ObservedRoutes;
+import dev.runtruth.model.ListenerState;
 import dev.runtruth.model.MetricNames;
 import java.io.IOException;
 import java.io.InputStream;
@@ -177,7 +178,7 @@ final class PrometheusVectorReader {
             case MetricNames.FRAMEWORK_INFO -> target.addFramework(coverage.framework(framework, version, state,
                     reason));
             case MetricNames.LISTENER_INFO -> {
-                if (MetricNames.LISTENER_UNKNOWN.equals(state)) {
+                if (ListenerState.UNKNOWN.label().equals(state)) {
                     target.addUnknownPort(address + ":" + port);
                 }
             }

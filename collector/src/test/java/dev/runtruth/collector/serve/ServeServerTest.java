@@ -7,6 +7,7 @@ import dev.runtruth.collector.expected.ExpectedRoutes;
 import dev.runtruth.collector.expected.RouteManifest;
 import dev.runtruth.collector.testing.AgentExposition;
 import dev.runtruth.collector.testing.AgentStub;
+import dev.runtruth.model.ListenerState;
 import dev.runtruth.model.MetricNames;
 import dev.runtruth.model.Route;
 import io.prometheus.metrics.core.metrics.Info;
@@ -97,7 +98,7 @@ class ServeServerTest {
                 .register(blindRegistry).addLabelValues("helidon-se", "4.1.0", "unsupported", "not read");
         Info.builder().name(MetricNames.LISTENER_INFO).help("A listener")
                 .labelNames(MetricNames.ADDRESS, MetricNames.PORT, MetricNames.STATE)
-                .register(blindRegistry).addLabelValues("0.0.0.0", "9090", MetricNames.LISTENER_UNKNOWN);
+                .register(blindRegistry).addLabelValues("0.0.0.0", "9090", ListenerState.UNKNOWN.label());
         try (AgentStub good = AgentStub.serving(AgentStub.TEXT, healthy);
              AgentStub blind = AgentStub.serving(AgentStub.TEXT, AgentExposition.text(blindRegistry))) {
             Path config = dir.resolve("serve.yml");

@@ -39,6 +39,11 @@ public final class GrpcRoutes implements RouteSource {
         SERVERS.add(server);
     }
 
+    /** @return the {@code ServerImpl}s still alive, started or not, for the listener attribution */
+    public static List<Object> servers() {
+        return SERVERS.alive();
+    }
+
     @Override
     public List<Route> routes() {
         return SERVERS.readEach("grpc.read", "could not read the services of", GrpcRoutes::collect);

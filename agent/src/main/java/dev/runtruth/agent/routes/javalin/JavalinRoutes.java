@@ -2,6 +2,7 @@ package dev.runtruth.agent.routes.javalin;
 
 import dev.runtruth.agent.AgentLog;
 import dev.runtruth.agent.CaptureErrors;
+import dev.runtruth.agent.routes.ReadFailures;
 import dev.runtruth.agent.routes.RouteSource;
 import dev.runtruth.model.PathTemplate;
 import dev.runtruth.model.Route;
@@ -21,6 +22,11 @@ import java.util.WeakHashMap;
  * {@code WS} for a WebSocket endpoint ({@code WsHandlerType.WEBSOCKET}). Before/after handlers and WebSocket
  * before/after handlers are filters, not endpoints, and are left out. Every path is prefixed with
  * {@code RouterConfig.contextPath}.
+ *
+ * <p>The handler is read only for the {@code handler} label and to tell an SSE endpoint: through the public getter
+ * (Javalin 6.1+), the Kotlin-internal {@code getHandler$javalin()} (Javalin 6.0.x) or the field. When it cannot be read
+ * the endpoint is still reported, with an empty handler (an SSE endpoint then as {@code GET}), and the read records one
+ * {@code javalin.handler} capture error.
  */
 public final class JavalinRoutes implements RouteSource {
 
@@ -79,23 +85,39 @@ public final class JavalinRoutes implements RouteSource {
     private static void collect(JavalinInternals internals, List<Route> out) throws Exception {
         String contextPath = String.valueOf(Props.get(internals.routerConfig, "contextPath"));
         Object router = internals.internalRouter;
-        for (Object parsed : (Collection<?>) router.getClass().getMethod("allHttpHandlers").invoke(router)) {
-            Object endpoint = Props.get(parsed, "endpoint");
-            Object type = Props.get(endpoint, "method");
-            if (!Boolean.TRUE.equals(Props.get(type, "isHttpMethod"))) {
-                continue;
+        ReadFailures handlers = new ReadFailures("javalin.handler", "could not read the handler of Javalin "
+                + "endpoints; they are reported with an empty handler label (SSE endpoints as GET)");
+        try {
+            for (Object parsed : (Collection<?>) router.getClass().getMethod("allHttpHandlers").invoke(router)) {
+                Object endpoint = Props.get(parsed, "endpoint");
+                Object type = Props.get(endpoint, "method");
+                if (!Boolean.TRUE.equals(Props.get(type, "isHttpMethod"))) {
+                    continue;
+                }
+                Object handler = handler(endpoint, handlers);
+                String method = handler != null && Props.isA(handler.getClass(), SSE_HANDLER)
+                        ? SSE : String.valueOf(Props.get(type, "name"));
+                String path = String.valueOf(Props.get(endpoint, "path"));
+                out.add(Route.of(method, PathTemplate.join(contextPath, path), FRAMEWORK, handlerName(handler)));
             }
-            Object handler = Props.get(endpoint, "handler");
-            String method = handler != null && Props.isA(handler.getClass(), SSE_HANDLER)
-                    ? SSE : String.valueOf(Props.get(type, "name"));
-            String path = String.valueOf(Props.get(endpoint, "path"));
-            out.add(Route.of(method, PathTemplate.join(contextPath, path), FRAMEWORK, handlerName(handler)));
+        } finally {
+            handlers.record();
         }
         for (Object entry : (Collection<?>) router.getClass().getMethod("allWsHandlers").invoke(router)) {
             if ("WEBSOCKET".equals(String.valueOf(Props.get(entry, "type")))) {
                 String path = String.valueOf(Props.get(entry, "path"));
                 out.add(Route.of(WS, PathTemplate.join(contextPath, path), FRAMEWORK, ""));
             }
+        }
+    }
+
+    /** @return the endpoint's handler, or {@code null} (the failure added to {@code failures}) when unreadable */
+    private static Object handler(Object endpoint, ReadFailures failures) {
+        try {
+            return Props.get(endpoint, "handler");
+        } catch (Throwable t) {
+            failures.add(t);
+            return null;
         }
     }
 

@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Reads Javalin's Kotlin properties by reflection. A Kotlin {@code val x} compiles to a getter {@code getX()} (or
  * {@code isX()} when the name starts with {@code is}); with {@code @JvmField} it is a public field {@code x} instead.
  * Javalin moved several properties from one form to the other between 6 and 7 ({@code Endpoint.method},
- * {@code ParsedEndpoint.endpoint}), so both are tried.
+ * {@code ParsedEndpoint.endpoint}), so both are tried. A Kotlin {@code internal val x} compiles to a public getter
+ * with the module name mangled in, {@code getX$javalin()} (Javalin 6.0.x's {@code Endpoint.handler}); that is tried
+ * next, and last the private backing field {@code x} itself.
  */
 final class Props {
 
@@ -20,9 +22,10 @@ final class Props {
     /**
      * @param target an object
      * @param name   the Kotlin property name, e.g. {@code method}
-     * @return the public field {@code name}, else the result of {@code getName()}, {@code name()} or {@code name} as
-     *         a method
+     * @return the public field {@code name}, else the result of {@code getName()}, {@code name()}, a Kotlin-internal
+     *         {@code getName$<module>()}, or the value of a declared field {@code name} (made accessible)
      * @throws NoSuchFieldException when none exists
+     * @throws Exception            when the member exists but cannot be read (e.g. the module system refuses access)
      */
     static Object get(Object target, String name) throws Exception {
         Map<String, AccessibleObject> members = MEMBERS.get(target.getClass());
@@ -56,6 +59,22 @@ final class Props {
                 return accessible(type.getMethod(candidate));
             } catch (NoSuchMethodException e) {
                 // next candidate
+            }
+        }
+        // Kotlin `internal val`: public getter with the module name mangled in, e.g. getHandler$javalin()
+        String internal = "get" + capitalised + "$";
+        for (Method method : type.getMethods()) {
+            if (method.getName().startsWith(internal) && method.getParameterTypes().length == 0) {
+                return accessible(method);
+            }
+        }
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                Field field = c.getDeclaredField(name);
+                field.setAccessible(true); // may throw: the caller records the failure
+                return field;
+            } catch (NoSuchFieldException e) {
+                // look further up
             }
         }
         throw new NoSuchFieldException(type.getName() + "." + name);

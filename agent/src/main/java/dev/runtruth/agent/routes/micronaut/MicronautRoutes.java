@@ -41,6 +41,11 @@ public final class MicronautRoutes implements RouteSource {
         ROUTERS.add(router);
     }
 
+    /** @return the {@code DefaultRouter}s still alive, for the listener attribution */
+    public static List<Object> routers() {
+        return ROUTERS.alive();
+    }
+
     @Override
     public List<Route> routes() {
         return ROUTERS.readEach("micronaut.read", "could not read the routes of", MicronautRoutes::collect);

@@ -24,7 +24,7 @@ public abstract class ContainerContexts {
     }
 
     /** @return the remembered context objects still alive, oldest first; forgets collected ones */
-    final List<Object> live() {
+    public final List<Object> live() {
         return contexts.alive();
     }
 

@@ -3,7 +3,6 @@ package dev.runtruth.agent.routes.spring;
 import dev.runtruth.agent.routes.WeakObjects;
 import dev.runtruth.agent.routes.ServletPrefixes;
 import dev.runtruth.agent.routes.Reflect;
-import dev.runtruth.agent.AgentLog;
 import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.routes.RouteSource;
 import dev.runtruth.model.PathTemplate;
@@ -23,8 +22,10 @@ import java.util.Set;
  * Boot 2.7-4.1): {@code RequestMappingInfoHandlerMapping#getHandlerMethods()} (annotated handler methods, including
  * those added later with {@code registerMapping}), {@code AbstractUrlHandlerMapping#getHandlerMap()} (resource
  * handlers such as {@code /webjars/**}, view controllers) and {@code RouterFunctionMapping#getRouterFunction()}
- * (functional endpoints). Each route is prefixed with the servlet context path and the dispatcher servlet's mapping
- * ({@code /api/*} gives {@code /api}), so it is the path a client requests.
+ * (functional endpoints), and the delegates of a mapping that is an {@code Iterable<HandlerMapping>}
+ * ({@code IterableDelegatesHandlerMappingDescriptionProvider}): Spring Data REST's repository routes
+ * (spring-data-rest-webmvc 3.4-5.1). Each route is prefixed with the servlet context path and the dispatcher
+ * servlet's mapping ({@code /api/*} gives {@code /api}), so it is the path a client requests.
  *
  * <p>Before the servlet is initialised (Spring Boot initialises it on the first request) the handler mappings are
  * the singleton {@code HandlerMapping} beans of its application context that already exist; reading never creates a
@@ -38,7 +39,19 @@ public final class SpringMvcRoutes implements RouteSource {
     private static final String RMI_MAPPING = "org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping";
     private static final String URL_MAPPING = "org.springframework.web.servlet.handler.AbstractUrlHandlerMapping";
     private static final String ROUTER_MAPPING = "org.springframework.web.servlet.function.support.RouterFunctionMapping";
-    private static final String DELEGATING_MAPPING = "org.springframework.data.rest.webmvc.support.DelegatingHandlerMapping";
+    /**
+     * Spring Data REST's {@code restHandlerMapping} bean ({@code RepositoryRestMvcConfiguration}),
+     * spring-data-rest-webmvc 3.4-5.1: package-private,
+     * {@code implements MatchableHandlerMapping, Iterable<HandlerMapping>}, delegating to a
+     * {@code BasePathAwareHandlerMapping} and a {@code RepositoryRestHandlerMapping} (both
+     * {@code RequestMappingHandlerMapping}s). Moved in 3.4 from {@code ...webmvc.support.DelegatingHandlerMapping}
+     * (there a deprecated interface in 3.4-3.5, removed in 3.6); the same class in 4.5 (Boot 3.5), 5.0 and 5.1
+     * (Boot 4).
+     */
+    private static final String DATA_REST_MAPPING =
+            "org.springframework.data.rest.webmvc.config.DelegatingHandlerMapping"; // moved in 3.4, not in 5.0
+    /** Every Spring Data REST handler mapping lives under this package. */
+    private static final String DATA_REST_PACKAGE = "org.springframework.data.rest.webmvc.";
     private static final String HANDLER_MAPPING = "org.springframework.web.servlet.HandlerMapping";
 
     private static final WeakObjects SERVLETS = new WeakObjects();
@@ -100,8 +113,14 @@ public final class SpringMvcRoutes implements RouteSource {
         }
     }
 
-    /** Appends {method, pattern, handler} for each mapping the actuator would describe. */
-    private static void describe(Object mapping, List<String[]> out) throws Exception {
+    /**
+     * Appends {method, pattern, handler} for each route of a handler mapping, as the actuator would describe it.
+     *
+     * @param mapping a {@code HandlerMapping}; one of no known kind adds nothing
+     * @param out     where the routes are added
+     * @throws Exception when a Spring MVC mapping cannot be read (Spring Data REST's failures are recorded instead)
+     */
+    static void describe(Object mapping, List<String[]> out) throws Exception {
         Class<?> type = mapping.getClass();
         if (Reflect.isSubclassOf(type, RMI_MAPPING)) {
             for (Map.Entry<?, ?> entry : ((Map<?, ?>) Reflect.call(mapping, "getHandlerMethods")).entrySet()) {
@@ -124,18 +143,56 @@ public final class SpringMvcRoutes implements RouteSource {
                     }
                 }
             }
-        } else if (Reflect.isSubclassOf(type, DELEGATING_MAPPING)) {
-            for (Object delegate : (Collection<?>) Reflect.call(mapping, "getDelegates")) {
+        } else if (type.getName().startsWith(DATA_REST_PACKAGE)) {
+            springDataRest(mapping, out);
+        } else if (mapping instanceof Iterable) {
+            for (Object delegate : (Iterable<?>) mapping) {
                 describe(delegate, out);
             }
         }
     }
 
+    /**
+     * Appends the routes of a Spring Data REST handler mapping ({@code DATA_REST_MAPPING}): its delegates, read
+     * through {@code Iterable#iterator()} like actuator does. Spring Data REST is present when such a mapping exists,
+     * so a mapping of another shape, a failure or no route at all is recorded ({@code spring-data-rest.read}, naming
+     * the class, the member and the jar's version) instead of reporting nothing; the other mappings are still read.
+     */
+    private static void springDataRest(Object mapping, List<String[]> out) {
+        Class<?> type = mapping.getClass();
+        Package pkg = type.getPackage(); // null when the class loader defined no package
+        String where = type.getName() + " (spring-data-rest-webmvc "
+                + (pkg == null ? null : pkg.getImplementationVersion()) + ")";
+        if (!(mapping instanceof Iterable)) {
+            CaptureErrors.record("spring-data-rest.read", "unsupported Spring Data REST handler mapping " + where
+                    + ": not an Iterable<HandlerMapping> as " + DATA_REST_MAPPING + " is in 3.4-5.1; its repository "
+                    + "routes are not reported", new NoSuchMethodException(type.getName() + ".iterator()"));
+            return;
+        }
+        List<String[]> routes = new ArrayList<String[]>();
+        try {
+            for (Object delegate : (Iterable<?>) mapping) {
+                describe(delegate, routes);
+            }
+        } catch (Throwable t) {
+            CaptureErrors.record("spring-data-rest.read", "could not read the delegates (iterator()) of " + where
+                    + ": its repository routes are not reported", t);
+            return;
+        }
+        if (routes.isEmpty()) {
+            CaptureErrors.record("spring-data-rest.read", "the delegates (iterator()) of " + where + " have no "
+                    + "handler method: its repository routes are not reported",
+                    new IllegalStateException("no RequestMappingInfoHandlerMapping delegate with handler methods"));
+            return;
+        }
+        out.addAll(routes);
+    }
+
     private static void handlerMethod(Object info, Object handlerMethod, List<String[]> out) throws Exception {
         Collection<?> patterns = (Collection<?>) Reflect.call(info, "getPatternValues"); // added in spring-webmvc 5.3
         if (patterns == null) {
-            AgentLog.warn("spring-webmvc.version", "unsupported spring-webmvc version (RequestMappingInfo has no "
-                    + "getPatternValues(); 5.3+ is supported): annotated routes are not reported");
+            CaptureErrors.record("spring-webmvc.version", "unsupported spring-webmvc version (RequestMappingInfo has no "
+                    + "getPatternValues(); 5.3+ is supported): annotated routes are not reported", null);
             return;
         }
         Set<?> methods = (Set<?>) Reflect.call(Reflect.call(info, "getMethodsCondition"), "getMethods");

@@ -9,21 +9,26 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads one {@code io.vertx.ext.web.Route} (vertx-web 4.5 and 5.x) by reflection: the public {@code Route} API where
+ * Reads one {@code io.vertx.ext.web.Route} (vertx-web 4.0 to 5.x) by reflection: the public {@code Route} API where
  * it has what is needed, the route's internal {@code RouteState} where it has not (the regular expression of a regex
- * route; the mounted sub-router before {@code Route#getSubRouter()} existed).
+ * route; whether a path is a prefix in 4.0.x; the mounted sub-router before {@code Route#getSubRouter()} existed).
  */
 final class VertxRoute {
+
+    // vertx-web 4.0 to 4.5.25: Route#subRouter(sub) installs handler(sub::handleContext), a lambda created in RouteImpl
+    // that captures the sub-router; nothing else keeps the mount (RouteState#getSubRouter came with 4.5.26)
+    private static final String MOUNT_LAMBDA = "io.vertx.ext.web.impl.RouteImpl$$Lambda";
+    private static final String ROUTER = "io.vertx.ext.web.Router";
 
     private VertxRoute() {
     }
 
-    /** Thrown when this vertx-web has neither landmark the agent reads sub-routers from. */
-    static final class UnsupportedVersion extends Exception {
+    /** Thrown when a route is, or may be, a sub-router mount whose sub-router cannot be read. */
+    static final class SubRouterUnreadable extends Exception {
         private static final long serialVersionUID = 1L;
 
-        UnsupportedVersion(String message) {
-            super(message);
+        SubRouterUnreadable(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 
@@ -33,36 +38,81 @@ final class VertxRoute {
      */
     static List<?> routes(Object router) throws Exception {
         Object routes = call(router, "getRoutes");
-        return routes instanceof List ? (List<?>) routes : Collections.emptyList();
+        return routes instanceof List ? (List<?>) routes : Collections.<Object>emptyList();
     }
 
     /**
+     * Finds the router mounted on a route with {@code route("/api/*").subRouter(sub)}: from {@code Route#getSubRouter()}
+     * (vertx-web 5.0, 4.5.26+), else {@code RouteState#getSubRouter()}, else (vertx-web 4.0 to 4.5.25) from the
+     * sub-router that the route's mount handler, a lambda of {@code RouteImpl}, captured.
+     *
      * @param route a route
-     * @return the router mounted on it with {@code route("/api/*").subRouter(sub)}, or {@code null}
-     * @throws UnsupportedVersion when this vertx-web has neither {@code Route#getSubRouter()} nor
-     *                            {@code RouteState#getSubRouter()}
+     * @return the mounted router, or {@code null} when the route is not a mount
+     * @throws SubRouterUnreadable when the route is a mount whose sub-router cannot be read, or when this vertx-web
+     *                             has no accessor and the route's state cannot be read (a mount cannot be told)
      */
     static Object subRouter(Object route) throws Exception {
-        // Route#getSubRouter(): added in vertx-web 5.0 (vert-x3/vertx-web#2512), backported to 4.5.x (#2859)
+        // Route#getSubRouter(): added in vertx-web 5.0 (vert-x3/vertx-web#2512), backported to 4.5.26 (#2859)
         Method publicGetter = find(route.getClass(), "getSubRouter");
         if (publicGetter != null) {
             return publicGetter.invoke(route);
         }
-        // older 4.x: the mount is held in the route's immutable RouteState (RouteImpl.state)
-        Object state = state(route);
-        Method internalGetter = state == null ? null : find(state.getClass(), "getSubRouter");
-        if (internalGetter == null) {
-            throw new UnsupportedVersion("vertx-web without Route#getSubRouter() or RouteState#getSubRouter() "
-                    + "(vertx-web 4.5 and 5.x are supported)");
+        Object state;
+        try {
+            state = state(route);
+        } catch (RuntimeException e) {
+            throw new SubRouterUnreadable("the route's state cannot be read: " + e, e);
         }
-        return internalGetter.invoke(state);
+        if (state == null) {
+            throw new SubRouterUnreadable("a route without Route#getSubRouter() and without RouteImpl.state: "
+                    + route.getClass().getName(), null);
+        }
+        Method internalGetter = find(state.getClass(), "getSubRouter");
+        if (internalGetter != null) {
+            return internalGetter.invoke(state);
+        }
+        try {
+            return mountedByLambda(state);
+        } catch (SubRouterUnreadable e) {
+            throw e;
+        } catch (Exception e) {
+            throw new SubRouterUnreadable("whether the route mounts a sub-router cannot be told: " + e, e);
+        }
+    }
+
+    private static Object mountedByLambda(Object state) throws Exception {
+        Method getHandlers = find(state.getClass(), "getContextHandlers"); // RouteState, vertx-web 4.0+
+        Object handlers = getHandlers == null ? null : getHandlers.invoke(state);
+        if (!(handlers instanceof Collection)) {
+            return null;
+        }
+        for (Object handler : (Collection<?>) handlers) {
+            if (handler == null || !handler.getClass().getName().startsWith(MOUNT_LAMBDA)) {
+                continue;
+            }
+            for (Field field : handler.getClass().getDeclaredFields()) {
+                if (isA(field.getType(), ROUTER)) {
+                    try {
+                        field.setAccessible(true);
+                        return field.get(handler);
+                    } catch (RuntimeException e) {
+                        throw new SubRouterUnreadable("the mount handler " + handler.getClass().getName()
+                                + " cannot be read: " + e, e);
+                    } catch (IllegalAccessException e) {
+                        throw new SubRouterUnreadable("the mount handler " + handler.getClass().getName()
+                                + " cannot be read: " + e, e);
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /**
-     * The route's own template, as written in the application: the path ({@code Route#getPath()}) with the
-     * {@code *} that vertx-web strips from a prefix route put back ({@code /api/*}: path {@code /api/}, not
-     * {@code isExactPath()}); for a regex route ({@code routeWithRegex}) the regular expression itself; for a route
-     * without path ({@code router.route()}, which Vert.x treats like {@code route("/*")}) {@code /*}.
+     * The route's template in the shared canonical vocabulary: an exact path as written ({@code Route#getPath()}); a
+     * prefix path ({@code route("/api/*")}: path {@code /api/}, not exact), which Vert.x matches at any depth and also
+     * as {@code /api} itself, as {@code /api/**}; a regex route ({@code routeWithRegex}) as the regular expression
+     * itself; a route without path ({@code router.route()}, every request) as {@code /**}.
      *
      * @param route a route
      * @return the template before canonicalisation, never {@code null}
@@ -70,12 +120,23 @@ final class VertxRoute {
     static String template(Object route) throws Exception {
         Object path = call(route, "getPath");
         if (path != null) {
-            return Boolean.FALSE.equals(call(route, "isExactPath")) ? path + "*" : path.toString();
+            return isExactPath(route) ? path.toString() : path + "**";
         }
         if (Boolean.TRUE.equals(call(route, "isRegexPath"))) {
             return regex(route);
         }
-        return "/*";
+        return "/**";
+    }
+
+    // Route#isExactPath() came with vertx-web 4.0.2; 4.0.0 and 4.0.1 have RouteState#isExactPath() only
+    private static boolean isExactPath(Object route) throws Exception {
+        Object exact = call(route, "isExactPath");
+        if (exact instanceof Boolean) {
+            return (Boolean) exact;
+        }
+        Object state = state(route);
+        Method internal = state == null ? null : find(state.getClass(), "isExactPath");
+        return internal == null || !Boolean.FALSE.equals(internal.invoke(state));
     }
 
     /**
@@ -130,7 +191,7 @@ final class VertxRoute {
             return ((Pattern) pattern).pattern();
         }
         Object name = call(route, "getName");
-        return name == null ? "/*" : name.toString();
+        return name == null ? "/**" : name.toString();
     }
 
     private static Object state(Object route) throws Exception {
@@ -144,6 +205,22 @@ final class VertxRoute {
             }
         }
         return null;
+    }
+
+    /** @return whether {@code type}, a superclass or an interface of either has the given binary name */
+    static boolean isA(Class<?> type, String className) {
+        if (type == null) {
+            return false;
+        }
+        if (type.getName().equals(className) || isA(type.getSuperclass(), className)) {
+            return true;
+        }
+        for (Class<?> i : type.getInterfaces()) {
+            if (isA(i, className)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Object call(Object target, String name) throws Exception {

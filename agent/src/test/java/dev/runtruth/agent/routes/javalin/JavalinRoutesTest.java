@@ -32,6 +32,41 @@ class JavalinRoutesTest {
     }
 
     @Test
+    void readsTheHandlerOfJavalin60ThroughItsKotlinInternalGetterOrItsField() {
+        FakeConfig config = new FakeConfig("/", Arrays.asList(
+                new FakeParsedEndpoint(new FakeEndpoint60(new FakeType("GET", true), "/jt3/internal")),
+                new FakeParsedEndpoint(new FakeFieldOnlyEndpoint(new FakeType("PUT", true), "/jt3/field"))),
+                java.util.Collections.emptyList());
+        long errors = CaptureErrors.count();
+        List<Route> out = new java.util.ArrayList<>();
+
+        collect(config, out);
+
+        assertThat(out).extracting(Route::toString).containsExactly("GET /jt3/internal", "PUT /jt3/field");
+        assertThat(out).extracting(Route::handler)
+                .containsExactly(FakeEndpoint60.class.getName(), FakeFieldOnlyEndpoint.class.getName());
+        assertThat(CaptureErrors.count()).isEqualTo(errors);
+    }
+
+    @Test
+    void anUnreadableHandlerKeepsTheRouteWithAnEmptyHandlerAndRecordsOneError() {
+        FakeConfig config = new FakeConfig("/ctx", Arrays.asList(
+                new FakeParsedEndpoint(new FakeBrokenEndpoint(new FakeType("GET", true), "/jt4/a")),
+                new FakeParsedEndpoint(new FakeEndpoint(new FakeType("GET", true), "/jt4/b")),
+                new FakeParsedEndpoint(new FakeBrokenEndpoint(new FakeType("DELETE", true), "/jt4/c"))),
+                Arrays.asList(new FakeWsEntry("WEBSOCKET", "/jt4/ws")));
+        long errors = CaptureErrors.count();
+        List<Route> out = new java.util.ArrayList<>();
+
+        collect(config, out);
+
+        assertThat(out).extracting(Route::toString)
+                .containsExactly("GET /ctx/jt4/a", "GET /ctx/jt4/b", "DELETE /ctx/jt4/c", "WS /ctx/jt4/ws");
+        assertThat(out).extracting(Route::handler).containsExactly("", FakeEndpoint.class.getName(), "", "");
+        assertThat(CaptureErrors.count()).as("one error for the read, not one per endpoint").isEqualTo(errors + 1);
+    }
+
+    @Test
     void anAppWithoutJavalin6Or7LandmarksIsIgnoredWithoutError() {
         long errors = CaptureErrors.count();
         JavalinRoutes.onJavalin(new Object()); // the test class path has no io.javalin classes
@@ -109,13 +144,13 @@ class JavalinRoutesTest {
 
     /** Stands in for Javalin 6's {@code ParsedEndpoint} (Kotlin getter). */
     public static final class FakeParsedEndpoint {
-        private final FakeEndpoint endpoint;
+        private final Object endpoint;
 
-        FakeParsedEndpoint(FakeEndpoint endpoint) {
+        FakeParsedEndpoint(Object endpoint) {
             this.endpoint = endpoint;
         }
 
-        public FakeEndpoint getEndpoint() {
+        public Object getEndpoint() {
             return endpoint;
         }
     }
@@ -129,6 +164,58 @@ class JavalinRoutesTest {
         FakeEndpoint(FakeType method, String path) {
             this.method = method;
             this.path = path;
+        }
+    }
+
+    /** Stands in for Javalin 6.0.x's {@code Endpoint}: private field, Kotlin-internal getter {@code getHandler$javalin()}. */
+    public static final class FakeEndpoint60 {
+        private final FakeType method;
+        private final String path;
+        private final Runnable handler = () -> { };
+
+        FakeEndpoint60(FakeType method, String path) {
+            this.method = method;
+            this.path = path;
+        }
+
+        public FakeType getMethod() {
+            return method;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public Runnable getHandler$javalin() {
+            return handler;
+        }
+    }
+
+    /** An endpoint whose handler is only a private field. */
+    public static final class FakeFieldOnlyEndpoint {
+        public final FakeType method;
+        public final String path;
+        @SuppressWarnings("unused") // read by reflection
+        private final Runnable handler = () -> { };
+
+        FakeFieldOnlyEndpoint(FakeType method, String path) {
+            this.method = method;
+            this.path = path;
+        }
+    }
+
+    /** An endpoint whose handler getter fails. */
+    public static final class FakeBrokenEndpoint {
+        public final FakeType method;
+        public final String path;
+
+        FakeBrokenEndpoint(FakeType method, String path) {
+            this.method = method;
+            this.path = path;
+        }
+
+        public Runnable getHandler() {
+            throw new IllegalStateException("no handler here");
         }
     }
 

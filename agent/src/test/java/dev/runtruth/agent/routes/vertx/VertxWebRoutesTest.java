@@ -28,13 +28,10 @@ class VertxWebRoutesTest {
                 FakeRoute.regex("\\/vt1\\/reports\\/[0-9]{4}\\.csv", "GET"),
                 FakeRoute.mount("/vt1/api/", api));
         long errors = CaptureErrors.count();
-        VertxWebRoutes.onRouter(admin);
-        VertxWebRoutes.onRouter(root);
-        VertxWebRoutes.onRouter(api);
 
-        Set<String> routes = routes(new VertxWebRoutes().routes());
+        Set<String> routes = read(admin, root, api);
 
-        assertThat(routes).contains("* /*", "GET /vt1/hello", "* /vt1/static/*",
+        assertThat(routes).contains("* /**", "GET /vt1/hello", "* /vt1/static/**",
                 Route.of("GET", "\\/vt1\\/reports\\/[0-9]{4}\\.csv", "", "").toString(),
                 "GET /vt1/api/users/{id}", "DELETE /vt1/api/users/{id}", "POST /vt1/api/admin/stats");
         assertThat(routes).as("sub-routers are not reported again at the root")
@@ -43,13 +40,61 @@ class VertxWebRoutesTest {
     }
 
     @Test
-    void aVertxWebWithoutSubRouterLandmarksGivesNoRoutesAndNoError() {
+    void aRouteWhoseMountCannotBeToldIsReportedPlainWithOneError() {
         FakeRouter old = new FakeRouter(new OldRoute());
         long errors = CaptureErrors.count();
-        VertxWebRoutes.onRouter(old);
 
-        assertThat(routes(new VertxWebRoutes().routes())).doesNotContain("GET /vt2/old");
+        assertThat(read(old)).contains("GET /vt2/old");
+        assertThat(CaptureErrors.count()).as("one error for the read").isEqualTo(errors + 1);
+    }
+
+    @Test
+    void followsAVertx4MountThroughTheSubRouterItsHandlerCaptured() {
+        FakeRouter sub = new FakeRouter(LegacyRoute.path("/items/:id", "GET"));
+        FakeRouter root = new FakeRouter(LegacyRoute.path("/vt3/plain", "POST"), LegacyRoute.mount("/vt3/shop/", sub));
+        long errors = CaptureErrors.count();
+
+        Set<String> routes = read(sub, root);
+
+        assertThat(routes).contains("POST /vt3/plain", "GET /vt3/shop/items/{id}")
+                .doesNotContain("GET /items/{id}", "* /vt3/shop/**");
         assertThat(CaptureErrors.count()).isEqualTo(errors);
+    }
+
+    @Test
+    void aVertx4AppWithoutSubRoutersReadsCleanly() {
+        FakeRouter root = new FakeRouter(LegacyRoute.path("/vt4/a", "GET"), LegacyRoute.pathless());
+        long errors = CaptureErrors.count();
+
+        assertThat(read(root)).containsExactly("GET /vt4/a", "* /**");
+        assertThat(CaptureErrors.count()).isEqualTo(errors);
+    }
+
+    @Test
+    void anUnreadableMountIsReportedAsItsPrefixWithOneError() {
+        LegacyRoute broken = LegacyRoute.brokenMount("/vt5/api/");
+        FakeRouter root = new FakeRouter(LegacyRoute.path("/vt5/ok", "GET"), broken, LegacyRoute.brokenMount("/vt5/b/"));
+        long errors = CaptureErrors.count();
+
+        assertThat(read(root)).containsExactly("GET /vt5/ok", "* /vt5/api/**", "* /vt5/b/**");
+        assertThat(CaptureErrors.count()).as("one error for the read").isEqualTo(errors + 1);
+    }
+
+    @Test
+    void readsAPrefixAsAnyDepthAndAPathlessRouteAsCatchAll() throws Exception {
+        assertThat(VertxRoute.template(FakeRoute.path("/static/", false))).isEqualTo("/static/**");
+        assertThat(VertxRoute.template(FakeRoute.path("/", false))).isEqualTo("/**");
+        assertThat(VertxRoute.template(FakeRoute.path("/exact", true))).isEqualTo("/exact");
+        assertThat(VertxRoute.template(FakeRoute.pathless())).isEqualTo("/**");
+    }
+
+    @Test
+    void theSourceReadsEveryRouterTheHookRemembered() {
+        FakeRouter router = new FakeRouter(FakeRoute.path("/vt6/remembered", true, "GET"));
+        VertxWebRoutes.onRouter(router);
+
+        assertThat(routes(new VertxWebRoutes().routes())).contains("GET /vt6/remembered");
+        assertThat(router.getRoutes()).hasSize(1); // keeps the weakly remembered router alive until here
     }
 
     @Test
@@ -60,12 +105,16 @@ class VertxWebRoutesTest {
         assertThat(VertxRoute.join("/api/", "\\/x")).isEqualTo("/api/\\/x");
     }
 
+    private static Set<String> read(Object... routers) {
+        return routes(new RouterWalk().read(Arrays.asList(routers)));
+    }
+
     private static Set<String> routes(List<Route> routes) {
         return routes.stream().map(Route::toString).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /** Stands in for {@code io.vertx.ext.web.impl.RouterImpl}. */
-    public static final class FakeRouter {
+    public static final class FakeRouter implements io.vertx.ext.web.Router {
         private final List<Object> routes;
 
         FakeRouter(Object... routes) {
@@ -163,6 +212,79 @@ class VertxWebRoutesTest {
 
         public String getName() {
             return "named";
+        }
+    }
+
+    /** Stands in for vertx-web 4.0-4.5.25's package-private {@code RouteState}: no {@code getSubRouter()}. */
+    static final class LegacyState {
+        private final List<Object> handlers;
+        private final boolean exact;
+
+        LegacyState(boolean exact, Object... handlers) {
+            this.exact = exact;
+            this.handlers = handlers == null ? null : Arrays.asList(handlers);
+        }
+
+        public List<Object> getContextHandlers() {
+            if (handlers == null) {
+                throw new IllegalStateException("handlers unreadable");
+            }
+            return handlers;
+        }
+
+        public boolean isExactPath() {
+            return exact;
+        }
+
+        public java.util.regex.Pattern getPattern() {
+            return null;
+        }
+    }
+
+    /** Stands in for vertx-web 4.0-4.5.25's {@code RouteImpl}: no {@code getSubRouter()}, no {@code isExactPath()}. */
+    public static final class LegacyRoute {
+        private final String path;
+        private final Set<FakeMethod> methods = new LinkedHashSet<>();
+        @SuppressWarnings("unused") // read by reflection, like RouteImpl.state
+        private final LegacyState state;
+
+        private LegacyRoute(String path, LegacyState state, String... methods) {
+            this.path = path;
+            this.state = state;
+            for (String method : methods) {
+                this.methods.add(new FakeMethod(method));
+            }
+        }
+
+        static LegacyRoute path(String path, String... methods) {
+            return new LegacyRoute(path, new LegacyState(true, (Runnable) () -> { }), methods);
+        }
+
+        static LegacyRoute pathless() {
+            return new LegacyRoute(null, new LegacyState(false));
+        }
+
+        /** Like {@code route(path + "*").subRouter(sub)}: the handler is a lambda that captured the sub-router. */
+        static LegacyRoute mount(String path, Object sub) {
+            return new LegacyRoute(path, new LegacyState(false,
+                    new io.vertx.ext.web.impl.RouteImpl$$Lambda$Mount((io.vertx.ext.web.Router) sub)));
+        }
+
+        /** A route whose handlers cannot be read: whether it is a mount cannot be told. */
+        static LegacyRoute brokenMount(String path) {
+            return new LegacyRoute(path, new LegacyState(false, (Object[]) null));
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public boolean isRegexPath() {
+            return false;
+        }
+
+        public Set<FakeMethod> methods() {
+            return methods;
         }
     }
 

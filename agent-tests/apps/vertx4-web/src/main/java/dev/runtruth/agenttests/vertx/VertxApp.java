@@ -13,19 +13,28 @@ import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+import java.lang.reflect.Method;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
- * A Vert.x Web app for the agent's integration tests (the same source builds against vertx-web 4.5 and 5.x): own
+ * A Vert.x Web app for the agent's integration tests (the same source builds against vertx-web 4.5.9, 4.5.x and 5.x): own
  * routes of every kind (exact, {@code :param}, prefix {@code /*}, regex, without path, several methods), nested
  * sub-routers (one mounted on a {@code :param} path), and two routers built by vertx-web's SockJS implementation.
  *
  * <p>{@code GET /debug/routes} is the truth the tests compare the agent with: it walks {@code Router#getRoutes()}
  * from the root router through every {@code Route#getSubRouter()}, using Vert.x's public API only, and answers
- * {@code [{"method": "GET", "path": "/api/v1/users/:id"}, ...]}.
+ * {@code [{"method": "GET", "path": "/api/v1/users/:id", "match": "exact"}, ...]} with the path as Vert.x writes it
+ * ({@code /static/*} for a prefix route, {@code /*} for a route without path) and {@code match} one of {@code exact},
+ * {@code prefix} ({@code !Route#isExactPath()}) and {@code regex}. vertx-web before 4.5.26 has no
+ * {@code Route#getSubRouter()}: there the walk follows the mounts this app recorded when it made them.
  *
  * <p>Usage: {@code java -jar vertx-web.jar <port>}
  */
 public final class VertxApp {
+
+    // route -> the router this app mounted on it (for vertx-web without Route#getSubRouter())
+    private static final Map<Route, Router> MOUNTS = new IdentityHashMap<>();
 
     private VertxApp() {
     }
@@ -54,20 +63,20 @@ public final class VertxApp {
         api.get("/users").handler(ok);
         api.get("/users/:id").handler(ok);
         api.delete("/users/:id").handler(ok);
-        api.route("/admin/*").subRouter(admin);
-        root.route("/api/v1/*").subRouter(api);
+        mount(api, "/admin/*", admin);
+        mount(root, "/api/v1/*", api);
 
         Router tenant = Router.router(vertx);
         tenant.get("/settings").handler(ok);
         tenant.patch("/settings/:key").handler(ok);
-        root.route("/tenants/:tenant/*").subRouter(tenant);
+        mount(root, "/tenants/:tenant/*", tenant);
 
         // library routes: both routers are built by vertx-web's SockJS implementation (plain and regex routes)
         SockJSBridgeOptions bridge = new SockJSBridgeOptions()
                 .addInboundPermitted(new PermittedOptions().setAddress("echo"))
                 .addOutboundPermitted(new PermittedOptions().setAddress("echo"));
-        root.route("/eventbus/*").subRouter(SockJSHandler.create(vertx).bridge(bridge));
-        root.route("/echo/*").subRouter(SockJSHandler.create(vertx).socketHandler(socket -> socket.handler(socket::write)));
+        mount(root, "/eventbus/*", SockJSHandler.create(vertx).bridge(bridge));
+        mount(root, "/echo/*", SockJSHandler.create(vertx).socketHandler(socket -> socket.handler(socket::write)));
 
         root.get("/debug/routes").handler(ctx -> ctx.response()
                 .putHeader("content-type", "application/json")
@@ -78,31 +87,57 @@ public final class VertxApp {
         System.out.println("vertx-web app listening on " + port);
     }
 
+    private static void mount(Router parent, String path, Router sub) {
+        Route route = parent.route(path);
+        route.subRouter(sub);
+        MOUNTS.put(route, sub);
+    }
+
     /** Every route of {@code router} and, through its mounts, of its sub-routers, by Vert.x's public API. */
     static JsonArray walk(Router router, String prefix, JsonArray out) {
         for (Route route : router.getRoutes()) {
-            if (route.getSubRouter() != null) {
-                walk(route.getSubRouter(), join(prefix, route.getPath() == null ? "" : route.getPath()), out);
+            Router sub = subRouter(route);
+            if (sub != null) {
+                walk(sub, join(prefix, route.getPath() == null ? "" : route.getPath()), out);
                 continue;
             }
             String path;
+            String match;
             if (route.getPath() != null) {
                 path = route.getPath() + (route.isExactPath() ? "" : "*");
+                match = route.isExactPath() ? "exact" : "prefix";
             } else if (route.isRegexPath()) {
                 path = route.getName(); // the regex, as long as the route was not given a name
+                match = "regex";
             } else {
-                path = "/*";
+                path = "/*"; // Vert.x: a route without path matches every path, like route("/*")
+                match = "prefix";
             }
             path = join(prefix, path);
             if (route.methods() == null || route.methods().isEmpty()) {
-                out.add(new JsonObject().put("method", "*").put("path", path));
+                out.add(new JsonObject().put("method", "*").put("path", path).put("match", match));
             } else {
                 for (HttpMethod method : route.methods()) {
-                    out.add(new JsonObject().put("method", method.name()).put("path", path));
+                    out.add(new JsonObject().put("method", method.name()).put("path", path).put("match", match));
                 }
             }
         }
         return out;
+    }
+
+    /** Route#getSubRouter() (vertx-web 5.0, 4.5.26+; called reflectively so that this compiles on 4.5.9). */
+    private static Router subRouter(Route route) {
+        Method getter;
+        try {
+            getter = Route.class.getMethod("getSubRouter");
+        } catch (NoSuchMethodException e) {
+            return MOUNTS.get(route);
+        }
+        try {
+            return (Router) getter.invoke(route);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String join(String prefix, String path) {

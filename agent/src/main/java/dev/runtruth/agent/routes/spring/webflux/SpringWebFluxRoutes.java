@@ -53,6 +53,11 @@ public final class SpringWebFluxRoutes implements RouteSource {
         HANDLERS.add(dispatcherHandler);
     }
 
+    /** @return the {@code DispatcherHandler}s still alive, for the listener attribution */
+    public static List<Object> dispatcherHandlers() {
+        return HANDLERS.alive();
+    }
+
     @Override
     public List<Route> routes() {
         return HANDLERS.readEach("spring-webflux.read", "could not read the handler mappings of",
