@@ -3,6 +3,7 @@ package dev.runtruth.collector.observed;
 import dev.runtruth.collector.BuildIdentity;
 import dev.runtruth.collector.InputException;
 import dev.runtruth.model.FrameworkState;
+import dev.runtruth.model.ListenerState;
 import dev.runtruth.model.MetricNames;
 import dev.runtruth.model.Route;
 import java.util.ArrayList;
@@ -27,8 +28,6 @@ final class AgentMetrics {
     static final String ROUTE_INFO = MetricNames.ROUTE_INFO;
     static final String BUILD_INFO = MetricNames.BUILD_INFO;
     static final String AGENT_INFO = MetricNames.AGENT_INFO;
-    /** Sample name of the agent's listener metric (state {@code served} or {@code unknown}). */
-    static final String LISTENER_INFO = "runtruth_listener_info";
 
     private AgentMetrics() {
     }
@@ -88,9 +87,10 @@ final class AgentMetrics {
                     }
                 }
                 case MetricNames.CAPTURE_ERRORS_TOTAL -> captureErrors += (long) sample.value();
-                case LISTENER_INFO -> {
-                    if (Coverage.LISTENER_UNKNOWN.equals(labels.get("state"))) {
-                        unknownPorts.add(labels.get("address") + ":" + labels.get("port"));
+                case MetricNames.LISTENER_INFO -> {
+                    if (!ListenerState.SERVED.label().equals(labels.get(MetricNames.STATE))) {
+                        unknownPorts.add(Coverage.hostPort(labels.get(MetricNames.ADDRESS),
+                                labels.get(MetricNames.PORT)));
                     }
                 }
                 default -> {
