@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -105,6 +106,25 @@ class AgentRobustnessIT {
             assertThat(check.exitCode()).as(check.describe()).isEqualTo(4);
             assertThat(check.stdout()).as(check.describe()).contains("not seen:", "spring-webmvc",
                     "failed: no routes read", "CANNOT TELL");
+        }
+    }
+
+    /** A read that loses a detail (the test-only fault {@code <framework>:partial}): partial, and check cannot tell. */
+    @Test
+    void aPartialCaptureReadsPartialAndCheckCannotTell() {
+        int agentPort = TestJvm.freePort();
+        try (TestJvm jvm = startSample("robust-partial-capture", Jdks.current(), "port=" + agentPort
+                + ",host=127.0.0.1", "-Druntruth.test.failCapture=spring-webmvc:partial")) {
+            AgentMetrics metrics = scrape(agentPort, jvm);
+            assertThat(metrics.routes()).as("the routes read are kept").anyMatch(r -> r.framework()
+                    .equals("spring-webmvc"));
+            assertThat(metrics.frameworkState("spring-webmvc")).as(metrics.text()).isEqualTo("partial");
+            OneShot check = OneShot.run("robust-partial-capture-check", Duration.ofSeconds(60), OneShot.javaJar(
+                    Artifacts.collectorJar(), "check", "--expected", Artifacts.app("backoffice").toString(),
+                    "--agent", "http://127.0.0.1:" + agentPort + "/metrics"));
+            assertThat(check.exitCode()).as(check.describe()).isEqualTo(4);
+            assertThat(check.stdout()).as(check.describe()).contains("no missing or unexpected routes",
+                    "spring-webmvc", "partial: 1 failure(s) while reading", "CANNOT TELL");
         }
     }
 
