@@ -86,6 +86,22 @@ abstract class AbstractAgentScenarioIT {
     }
 
     /**
+     * The other side of "never silently blind": on a healthy app of a framework the agent reads, every framework the
+     * agent reports present is {@code captured} (a false "partial" would make every check "cannot tell"). An app on a
+     * server no capture reads reports none. (The version label may be empty: a framework shaded into a fat jar
+     * without its {@code pom.properties}, as Gradle-built gRPC and Micronaut jars are, has no version left to read.)
+     */
+    @Test
+    void everyFrameworkPresentIsCaptured() throws IOException {
+        AgentMetrics metrics = app.scrape();
+        assertThat(metrics.frameworks()).as(metrics.text()).allSatisfy(framework ->
+                assertThat(framework.get("state")).as(framework.toString()).isEqualTo("captured"));
+        if (unknownPorts().isEmpty()) {
+            assertThat(metrics.frameworks()).as(metrics.text()).isNotEmpty();
+        }
+    }
+
+    /**
      * @return the ports on which the app serves what a framework capture reads: the agent must report each {@code
      *         served}; the app's HTTP port by default
      */

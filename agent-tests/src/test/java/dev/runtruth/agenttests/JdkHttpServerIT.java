@@ -2,7 +2,11 @@ package dev.runtruth.agenttests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtruth.model.Route;
+import dev.runtruth.model.RouteManifestWriter;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,6 +62,22 @@ class JdkHttpServerIT extends AbstractAgentScenarioIT {
         int port = app().httpPort();
         return "[runtruth] WARN port " + port + " accepts connections; no routes known there (no framework the agent "
                 + "reads serves it); if it is not HTTP, add ignore_ports=" + port;
+    }
+
+    /** What the user gets from check: never NO DRIFT for a service whose port the agent cannot account for. */
+    @Test
+    void checkCannotTellWhileAPortHasNoKnownRoutes() throws IOException {
+        // the routes JdkHttpServerApp's code registers, as a recorded manifest: the expected side
+        Path manifest = Files.createTempFile("jdk-httpserver-expected", ".json");
+        Files.writeString(manifest, new RouteManifestWriter().build("jdk-httpserver", null, null, null, null)
+                .source("JdkHttpServerApp").routes(List.of(Route.parse("* /hello"), Route.parse("* /health")))
+                .toJson(), StandardCharsets.UTF_8);
+        OneShot check = OneShot.run("jdk-httpserver-check", Duration.ofSeconds(60), OneShot.javaJar(
+                Artifacts.collectorJar(), "check", "--expected", manifest.toString(), "--agent", app().metricsUrl()));
+
+        assertThat(check.exitCode()).as(check.describe()).isEqualTo(4);
+        assertThat(check.stdout()).as(check.describe()).contains(":" + app().httpPort()
+                + " and no route is known to be served there", "ignore_ports=" + app().httpPort(), "CANNOT TELL");
     }
 
     @Test

@@ -84,4 +84,28 @@ class QuarkusRestIT extends AbstractJaxrsAppIT {
                 Route.parse("GET " + BASE + "/tenants/{tenant}/users/{id}"),
                 Route.parse("PUT " + BASE + "/products/{sku}/reviews/{reviewId}/votes"));
     }
+
+    /**
+     * Quarkus registers internal Vert.x catch-alls ({@code * /svc/**} and others) beside the JAX-RS routes: made-up
+     * expected routes must come out MISSING, never "served" by a catch-all (docs/path-templates.md).
+     */
+    @org.junit.jupiter.api.Test
+    void madeUpRoutesAreMissingBesideQuarkusCatchAlls() throws IOException {
+        List<Route> madeUp = List.of(Route.parse("GET /doesnotexist"), Route.parse("PATCH /nothing"),
+                Route.parse("DELETE /orders"), Route.parse("POST /admin"), Route.parse("GET /svc/nothing"),
+                Route.parse("PUT /svc/shop/made-up"));
+        Path manifest = java.nio.file.Files.createTempFile("quarkus-made-up", ".json");
+        java.nio.file.Files.writeString(manifest, new dev.runtruth.model.RouteManifestWriter()
+                .build("quarkus-rest", null, null, null, null).source("made up").routes(madeUp).toJson());
+        OneShot check = OneShot.run("quarkus-made-up-check", java.time.Duration.ofSeconds(60), OneShot.javaJar(
+                Artifacts.collectorJar(), "check", "--json", "--expected", manifest.toString(), "--agent",
+                app().metricsUrl()));
+
+        JsonNode report = new ObjectMapper().readTree(check.stdout());
+        Set<String> missing = new LinkedHashSet<>();
+        report.path("missing").forEach(r -> missing.add(r.path("method").asText() + " " + r.path("route").asText()));
+        org.assertj.core.api.Assertions.assertThat(missing).as(check.describe())
+                .containsExactlyInAnyOrderElementsOf(madeUp.stream().map(Route::toString).toList());
+        org.assertj.core.api.Assertions.assertThat(check.exitCode()).as(check.describe()).isEqualTo(1);
+    }
 }

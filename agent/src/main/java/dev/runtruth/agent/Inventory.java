@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,6 +35,8 @@ final class Inventory implements CoverageAssessor.Jvm {
     private volatile List<ClasspathEntry> entries;
     private volatile long entriesAt;
     private volatile long loadedClassesAt = -1;
+    /** Framework versions by landmark class, read once each (a scrape asks for every framework present). */
+    private final Map<Class<?>, String> versions = new WeakHashMap<Class<?>, String>();
 
     Inventory(Instrumentation instrumentation, String configuredService) {
         this.instrumentation = instrumentation;
@@ -115,6 +118,20 @@ final class Inventory implements CoverageAssessor.Jvm {
 
     @Override
     public String version(Class<?> type, List<String> pomProperties) {
+        synchronized (versions) {
+            String known = versions.get(type);
+            if (known != null) {
+                return known;
+            }
+        }
+        String version = readVersion(type, pomProperties);
+        synchronized (versions) {
+            versions.put(type, version);
+        }
+        return version;
+    }
+
+    private String readVersion(Class<?> type, List<String> pomProperties) {
         String version = PomVersion.read(type.getClassLoader(), pomProperties);
         if (!version.isEmpty()) {
             return version;

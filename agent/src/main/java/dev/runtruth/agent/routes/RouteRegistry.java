@@ -21,9 +21,10 @@ public final class RouteRegistry {
 
     /**
      * Test-only hook, never set in production: {@code -Druntruth.test.failCapture=<framework>} (e.g. {@code
-     * spring-webmvc}) makes reading that framework's routes throw, so the fault tests in {@code agent-tests} can prove
-     * that a failure inside capture costs one warning and a {@code runtruth_capture_errors_total} increment, never
-     * the application.
+     * spring-webmvc}) makes reading that framework's routes throw, and {@code <framework>:partial} makes the read
+     * record one failure and return the routes, so the fault tests in {@code agent-tests} can prove that a failure
+     * inside capture costs one warning and a {@code runtruth_capture_errors_total} increment, never the application,
+     * and that the framework then reads {@code failed} or {@code partial}.
      */
     static final String FAIL_CAPTURE_PROPERTY = "runtruth.test.failCapture";
 
@@ -131,13 +132,26 @@ public final class RouteRegistry {
     }
 
     private static FrameworkCapture failingIfAsked(final FrameworkCapture capture) {
-        if (!capture.framework().equals(System.getProperty(FAIL_CAPTURE_PROPERTY))) {
+        String asked = System.getProperty(FAIL_CAPTURE_PROPERTY);
+        if (asked == null) {
             return capture;
         }
+        final boolean partial = asked.equals(capture.framework() + ":partial");
+        if (!partial && !asked.equals(capture.framework())) {
+            return capture;
+        }
+        final RouteSource real = capture.source();
         return capture.withSource(new RouteSource() {
             @Override
             public List<Route> routes() {
-                throw new IllegalStateException("injected by -D" + FAIL_CAPTURE_PROPERTY + "=" + capture.framework());
+                String message = "injected by -D" + FAIL_CAPTURE_PROPERTY + "=" + System.getProperty(
+                        FAIL_CAPTURE_PROPERTY);
+                if (!partial) {
+                    throw new IllegalStateException(message);
+                }
+                CaptureErrors.record("routes.partial." + capture.name(), "a detail of " + capture.name()
+                        + " could not be read", new IllegalStateException(message));
+                return real.routes();
             }
         });
     }

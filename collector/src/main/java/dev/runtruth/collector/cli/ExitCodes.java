@@ -27,7 +27,8 @@ public final class ExitCodes {
             + "  3  internal error (a bug: rerun with --verbose and report the stack trace)%n"
             + "  4  cannot tell: no certain drift, but the agent could not see everything%n"
             + "     (a framework present but not read, capture errors, a port with no known%n"
-            + "     routes); the report's 'not seen' lines say what and why%n";
+            + "     routes); the report's 'not seen' lines say what and why. For expected:%n"
+            + "     no route read, and the input holds routes built in code (notes)%n";
 
     private ExitCodes() {
     }

@@ -62,6 +62,12 @@ final class ExpectedCommand extends RuntruthCommand {
             }
             ExpectedRoutesPrinter.print(routes, out);
         }
+        if (routes.routes().isEmpty() && !routes.notes().isEmpty()) {
+            err.println("runtruth: cannot tell: no route could be read from the input, and it holds routes Runtruth"
+                    + " cannot read from a build (notes above); the agent reports them from the running service");
+            err.flush();
+            return ExitCodes.CANNOT_TELL;
+        }
         return ExitCodes.OK;
     }
 }

@@ -6,6 +6,7 @@ import dev.runtruth.collector.expected.config.PlaceholderResolver;
 import dev.runtruth.collector.expected.config.SpringConfiguration;
 import dev.runtruth.model.Route;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -106,13 +107,24 @@ public final class BytecodeRouteScanner {
                 }
             }
             BuildIdentity build = BuildInfoReader.read(output, warnings::add);
-            List<String> notes = CodeBuiltRoutes.notes(application.values(), classes);
+            List<String> notes = new ArrayList<>(CodeBuiltRoutes.notes(application.values(), classes));
+            if (isQuarkusLauncher(path)) {
+                notes.add("a Quarkus fast-jar launcher (quarkus-app/quarkus-run.jar) holds no application classes:"
+                        + " give the application's own jar in quarkus-app/app/, or target/classes");
+            }
             return new ExpectedRoutes(output.display(), build, List.copyOf(routes.keySet()), warnings, notes);
         } catch (OversizedEntryException e) {
             throw e.toInputException(); // a bomb refuses the archive: what it hides could be routes
         } catch (IOException e) {
             throw new InputException(path.toString(), "cannot read: " + e, e);
         }
+    }
+
+    /** @return whether {@code path} is Quarkus' fast-jar launcher or the {@code quarkus-app} directory holding it */
+    private static boolean isQuarkusLauncher(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().equals("quarkus-run.jar")
+                || Files.isRegularFile(path.resolve("quarkus-run.jar"));
     }
 
     private static Map<String, ClassModel> readApplicationClasses(BuildOutput output, List<String> warnings)

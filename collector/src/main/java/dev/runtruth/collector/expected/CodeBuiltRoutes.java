@@ -2,7 +2,9 @@ package dev.runtruth.collector.expected;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -32,6 +34,22 @@ final class CodeBuiltRoutes {
             "org/springframework/web/servlet/function/RouterFunction",
             "org/springframework/web/reactive/function/server/RouterFunction");
     private static final String ROUTE_BUILDER = "io/micronaut/web/router/RouteBuilder";
+    /**
+     * Web frameworks whose routes exist only in code (no annotations to read), by the package prefix of the types
+     * their handlers take: an application method whose descriptor names one (a handler lambda's synthetic method, a
+     * routing method) uses the framework. The same frameworks the agent reports {@code unsupported}.
+     */
+    private static final Map<String, String> CODE_ONLY = new LinkedHashMap<>();
+
+    static {
+        CODE_ONLY.put("io/helidon/webserver/", "Helidon SE");
+        CODE_ONLY.put("io/ktor/server/", "Ktor");
+        CODE_ONLY.put("com/linecorp/armeria/server/", "Armeria");
+        CODE_ONLY.put("spark/", "Spark");
+        CODE_ONLY.put("io/jooby/", "Jooby");
+        CODE_ONLY.put("ratpack/", "Ratpack");
+        CODE_ONLY.put("play/api/routing/", "Play");
+    }
 
     private CodeBuiltRoutes() {
     }
@@ -50,6 +68,17 @@ final class CodeBuiltRoutes {
         if (classes.apply("io/vertx/ext/web/Router") != null) {
             notes.add("routes built in code (Vert.x Web)" + NOTE_SUFFIX);
         }
+        Set<String> codeOnly = new TreeSet<>();
+        for (ClassModel type : application) {
+            for (ClassModel.MethodModel method : type.methods()) {
+                for (Map.Entry<String, String> framework : CODE_ONLY.entrySet()) {
+                    if (method.descriptor().contains("L" + framework.getKey())) {
+                        codeOnly.add(framework.getValue());
+                    }
+                }
+            }
+        }
+        codeOnly.forEach(name -> notes.add("routes built in code (" + name + ")" + NOTE_SUFFIX));
         Set<String> routerFunctions = new TreeSet<>();
         Set<String> routeBuilders = new TreeSet<>();
         InheritedMethods inherited = new InheritedMethods(classes);

@@ -27,7 +27,6 @@ final class AgentMetrics {
     static final String ROUTE_INFO = MetricNames.ROUTE_INFO;
     static final String BUILD_INFO = MetricNames.BUILD_INFO;
     static final String AGENT_INFO = MetricNames.AGENT_INFO;
-    static final String LISTENER_INFO = MetricNames.LISTENER_INFO;
 
     private AgentMetrics() {
     }
@@ -80,9 +79,10 @@ final class AgentMetrics {
                         labels.get(MetricNames.FRAMEWORK), labels.get(MetricNames.VERSION),
                         labels.get(MetricNames.STATE), labels.get(MetricNames.REASON)));
                 case MetricNames.CAPTURE_ERRORS_TOTAL -> captureErrors += (long) sample.value();
-                case LISTENER_INFO -> {
-                    if (ListenerState.UNKNOWN.label().equals(labels.get(MetricNames.STATE))) {
-                        unknownPorts.add(labels.get(MetricNames.ADDRESS) + ":" + labels.get(MetricNames.PORT));
+                case MetricNames.LISTENER_INFO -> {
+                    if (!ListenerState.SERVED.label().equals(labels.get(MetricNames.STATE))) {
+                        unknownPorts.add(Coverage.hostPort(labels.get(MetricNames.ADDRESS),
+                                labels.get(MetricNames.PORT)));
                     }
                 }
                 default -> {

@@ -16,12 +16,9 @@ import java.util.Objects;
  *
  * @param frameworks    the frameworks present, in the agent's order
  * @param captureErrors the agent's capture error count; {@code 0} when not exported
- * @param unknownPorts  listening ports with no known routes, as {@code address:port}
+ * @param unknownPorts  listening ports with no known routes, as {@code address:port} ({@link #hostPort})
  */
 public record Coverage(List<Framework> frameworks, long captureErrors, List<String> unknownPorts) {
-
-    /** Label value of {@code runtruth_listener_info}'s {@code state} for a port no known route is served on. */
-    public static final String LISTENER_UNKNOWN = ListenerState.UNKNOWN.label();
 
     /**
      * One series of {@value MetricNames#FRAMEWORK_INFO}.
@@ -65,6 +62,16 @@ public record Coverage(List<Framework> frameworks, long captureErrors, List<Stri
     public Coverage {
         frameworks = List.copyOf(frameworks);
         unknownPorts = List.copyOf(unknownPorts);
+    }
+
+    /**
+     * @param address a bound address as the agent exports it, e.g. {@code 0.0.0.0} or {@code ::}
+     * @param port    the port
+     * @return {@code address:port}, the address in brackets when it is IPv6 ({@code [::]:8080}, RFC 3986)
+     */
+    public static String hostPort(String address, String port) {
+        String host = address == null ? "" : address;
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 
     /** @return coverage with nothing present and nothing failed: what an agent that exports none of it says */

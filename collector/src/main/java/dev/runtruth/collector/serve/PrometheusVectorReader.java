@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.runtruth.collector.BuildIdentity;
+import dev.runtruth.collector.observed.Coverage;
 import dev.runtruth.collector.observed.ObservedRoutes;
 import dev.runtruth.model.ListenerState;
 import dev.runtruth.model.MetricNames;
@@ -178,8 +179,8 @@ final class PrometheusVectorReader {
             case MetricNames.FRAMEWORK_INFO -> target.addFramework(coverage.framework(framework, version, state,
                     reason));
             case MetricNames.LISTENER_INFO -> {
-                if (ListenerState.UNKNOWN.label().equals(state)) {
-                    target.addUnknownPort(address + ":" + port);
+                if (!ListenerState.SERVED.label().equals(state)) { // unknown, or a state newer than this reader
+                    target.addUnknownPort(Coverage.hostPort(address, port));
                 }
             }
             case MetricNames.CAPTURE_ERRORS_TOTAL -> {

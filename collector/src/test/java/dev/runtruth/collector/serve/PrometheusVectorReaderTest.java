@@ -74,7 +74,7 @@ class PrometheusVectorReaderTest {
                 "helidon-se unsupported", "spring-data-rest failed", "spring-webmvc partial");
         assertThat(blind.frameworks().get(1).reason()).contains("'degraded'");
         assertThat(blind.captureErrors()).isEqualTo(3);
-        assertThat(blind.unknownPorts()).containsExactly("127.0.0.1:5005", ":::9090");
+        assertThat(blind.unknownPorts()).containsExactly("127.0.0.1:5005", "[::]:9090");
         assertThat(read.get(1).completeRoutes()).isNull();
     }
 
