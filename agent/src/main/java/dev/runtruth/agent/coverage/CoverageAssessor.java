@@ -141,8 +141,8 @@ public final class CoverageAssessor {
         String version = landmark == null ? "" : jvm.version(landmark, MavenCoordinates.pomProperties(name));
         if (!outcome.routes().isEmpty()) {
             return outcome.failures() == 0 ? new FrameworkCoverage(name, version, FrameworkState.CAPTURED, "")
-                    : new FrameworkCoverage(name, version, FrameworkState.PARTIAL, outcome.failures()
-                            + " failure(s) while reading, routes may be missing; first: " + outcome.firstFailure());
+                    : new FrameworkCoverage(name, version, FrameworkState.PARTIAL, "routes read, but a part failed"
+                            + " and routes may be missing: " + outcome.firstFailure());
         }
         if (outcome.failures() > 0) {
             return new FrameworkCoverage(name, version, FrameworkState.FAILED, "no routes read: "
