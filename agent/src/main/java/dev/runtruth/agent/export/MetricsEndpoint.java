@@ -27,6 +27,9 @@ public final class MetricsEndpoint {
         return start(host, port, registry, null);
     }
 
+    /** System property the agent sets to its endpoint's URL once it serves, e.g. {@code http://127.0.0.1:7461/metrics}. */
+    public static final String ENDPOINT_PROPERTY = "runtruth.agent.endpoint";
+
     /**
      * Starts the endpoint with basic auth and/or TLS. Never throws. Fails closed: when the options carry a
      * {@link EndpointOptions#refusal()}, or the keystore cannot be used, it warns once and does not serve at all,
@@ -58,7 +61,10 @@ public final class MetricsEndpoint {
                     server.close();
                 }
             }, "runtruth-endpoint-shutdown"));
-            AgentLog.debug("serving metrics on " + (tls ? "https" : "http") + "://" + host + ":" + server.getPort() + "/metrics");
+            String url = (tls ? "https" : "http") + "://" + host + ":" + server.getPort() + "/metrics";
+            // read by `runtruth attach` through the Attach API: a second attach reads this agent, it loads no other
+            System.setProperty(ENDPOINT_PROPERTY, url);
+            AgentLog.debug("serving metrics on " + url);
             return server;
         } catch (Throwable t) {
             // LinkageError included: a jlinked runtime may lack com.sun.net.httpserver

@@ -1,5 +1,6 @@
 package dev.runtruth.collector.cli;
 
+import dev.runtruth.collector.attach.AttachCommand;
 import dev.runtruth.collector.demo.DemoCommand;
 import dev.runtruth.collector.ladder.LadderCommand;
 import dev.runtruth.collector.probe.ProbeCommand;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
                 + " routes it serves that the repository does not declare, and a running commit that is not the"
                 + " expected one.",
         subcommands = {ExpectedCommand.class, CheckCommand.class, DemoCommand.class, ServeCommand.class,
-                LadderCommand.class, ProbeCommand.class,
+                LadderCommand.class, ProbeCommand.class, AttachCommand.class,
                 CommandLine.HelpCommand.class},
         footer = ExitCodes.FOOTER)
 public final class RuntruthCli implements Runnable {
@@ -60,7 +61,11 @@ public final class RuntruthCli implements Runnable {
     }
 
     /** {@code --version}: the {@code Implementation-Version} of the collector jar's manifest. */
-    static final class ManifestVersion implements CommandLine.IVersionProvider {
+    public static final class ManifestVersion implements CommandLine.IVersionProvider {
+
+        /** Created by picocli. */
+        public ManifestVersion() {
+        }
 
         @Override
         public String[] getVersion() {

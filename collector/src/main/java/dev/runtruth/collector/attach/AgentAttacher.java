@@ -1,0 +1,72 @@
+package dev.runtruth.collector.attach;
+
+import dev.runtruth.collector.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Loads the Runtruth agent into a running JVM through the JDK's Attach API ({@code com.sun.tools.attach}, module
+ * {@code jdk.attach}): {@code VirtualMachine.attach(pid).loadAgent(jar, options)} hands the agent its option string
+ * whole, where {@code jcmd PID JVMTI.agent_load} splits it at the first comma.
+ */
+final class AgentAttacher {
+
+    private AgentAttacher() {
+    }
+
+    /** The system property the agent sets to its endpoint's URL (the agent's {@code MetricsEndpoint}). */
+    static final String ENDPOINT_PROPERTY = "runtruth.agent.endpoint";
+
+    /**
+     * Loads the agent, unless one already serves in the target (a second agent would be ignored by the first).
+     *
+     * @param pid      the target JVM's process id
+     * @param agentJar the agent jar
+     * @param options  the agent's options, e.g. {@code port=7461,host=127.0.0.1}
+     * @return the endpoint URL of an agent that already runs in the target; {@code null} when this call loaded it
+     * @throws InputException when the jar is missing, the process is not a JVM this user can attach to, the target
+     *                        refuses dynamic agents ({@code -XX:-EnableDynamicAgentLoading}), or this JVM lacks
+     *                        {@code jdk.attach} (a JRE): one line naming the cause and what to do
+     */
+    static String load(long pid, Path agentJar, String options) throws InputException {
+        if (!Files.isRegularFile(agentJar)) {
+            throw new InputException(agentJar.toString(), "no such agent jar (give --agent-jar, e.g. "
+                    + "agent/target/runtruth-agent.jar)");
+        }
+        String target = "process " + pid;
+        Object vm;
+        try {
+            vm = com.sun.tools.attach.VirtualMachine.attach(String.valueOf(pid));
+        } catch (com.sun.tools.attach.AttachNotSupportedException e) {
+            throw new InputException(target, "cannot attach: not a JVM, a JVM of another user, or one started with"
+                    + " -XX:+DisableAttachMechanism (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new InputException(target, "cannot attach: " + e.getMessage(), e);
+        } catch (LinkageError e) {
+            throw new InputException(target, "this Java runtime has no Attach API (module jdk.attach): run runtruth"
+                    + " attach with a JDK, not a JRE", e);
+        }
+        com.sun.tools.attach.VirtualMachine attached = (com.sun.tools.attach.VirtualMachine) vm;
+        try {
+            String running = attached.getSystemProperties().getProperty(ENDPOINT_PROPERTY);
+            if (running != null) {
+                return running;
+            }
+            attached.loadAgent(agentJar.toAbsolutePath().toString(), options);
+            return null;
+        } catch (com.sun.tools.attach.AgentLoadException | com.sun.tools.attach.AgentInitializationException e) {
+            throw new InputException(target, "the JVM refused the agent: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new InputException(target, "the JVM refused the agent (started with"
+                    + " -XX:-EnableDynamicAgentLoading? JDK 21+ allows it with -XX:+EnableDynamicAgentLoading): "
+                    + e.getMessage(), e);
+        } finally {
+            try {
+                attached.detach();
+            } catch (IOException e) {
+                // the agent is loaded or refused either way; the attach connection closes with this process
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.runtruth.collector.attach;
+
+import dev.runtruth.collector.InputException;
+import dev.runtruth.collector.TextTable;
+import dev.runtruth.collector.cli.ExitCodes;
+import dev.runtruth.collector.cli.RuntruthCli;
+import dev.runtruth.collector.cli.RuntruthCommand;
+import dev.runtruth.collector.drift.DriftComparator;
+import dev.runtruth.collector.drift.DriftReport;
+import dev.runtruth.collector.drift.DriftReportPrinter;
+import dev.runtruth.collector.drift.IgnoreRules;
+import dev.runtruth.collector.expected.ExpectedRoutes;
+import dev.runtruth.collector.expected.ExpectedSources;
+import dev.runtruth.collector.observed.AgentScraper;
+import dev.runtruth.collector.observed.ObservedRoutes;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code runtruth attach PID --agent-jar JAR [--expected PATH...]}: loads the agent into a JVM that is serving now
+ * (no restart, which would destroy the evidence), waits for its first inventory, and prints what it sees, or the
+ * drift report against {@code --expected} with {@code check}'s exit codes.
+ */
+@Command(name = "attach",
+        mixinStandardHelpOptions = true,
+        versionProvider = RuntruthCli.ManifestVersion.class,
+        description = {
+            "Loads the Runtruth agent into a running JVM (Attach API, options passed whole; the endpoint on"
+                    + " loopback), waits for its inventory and prints the build, the routes and what the agent could"
+                    + " not see; with --expected, the drift report of 'check'.",
+            "What it does to the process: one agent thread and a metrics endpoint on 127.0.0.1; the agent stays"
+                    + " until the JVM exits. Framework objects created before the attach are not seen by the hooks:"
+                    + " such frameworks read 'failed' and the verdict says CANNOT TELL instead of inventing drift."},
+        footer = ExitCodes.FOOTER)
+public final class AttachCommand extends RuntruthCommand {
+
+    @Parameters(index = "0", paramLabel = "PID", description = "Process id of the running JVM (jps, jcmd -l).")
+    private long pid;
+
+    @Option(names = "--agent-jar", required = true, paramLabel = "JAR",
+            description = "The agent jar to load, e.g. agent/target/runtruth-agent.jar.")
+    private Path agentJar;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+            description = "Port of the agent's endpoint on 127.0.0.1 (default: a free one).")
+    private int port;
+
+    @Option(names = "--expected", paramLabel = "PATH",
+            description = "Compare with what these build outputs, manifests or OpenAPI documents declare, as 'check'"
+                    + " does. Repeatable.")
+    private List<Path> expected = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long to wait for the agent's first inventory, in seconds (default: ${DEFAULT-VALUE}).")
+    private int timeoutSeconds;
+
+    @Override
+    protected int execute(PrintWriter out, PrintWriter err) throws InputException {
+        int agentPort = port > 0 ? port : freePort();
+        String options = "port=" + agentPort + ",host=127.0.0.1";
+        err.println("runtruth: attaching " + agentJar + " to process " + pid + " (" + options + ")");
+        err.flush();
+        String running = AgentAttacher.load(pid, agentJar, options);
+        URI metrics = URI.create(running == null ? "http://127.0.0.1:" + agentPort + "/metrics"
+                : running.replace("://0.0.0.0:", "://127.0.0.1:"));
+        if (running != null) {
+            err.println("runtruth: a Runtruth agent already runs in process " + pid + " and serves " + running
+                    + ": reading it, nothing loaded");
+        }
+        ObservedRoutes observed = await(metrics, err);
+        err.println("runtruth: the agent serves " + metrics + " until process " + pid + " exits");
+        if (!expected.isEmpty()) {
+            ExpectedRoutes expectedRoutes = ExpectedSources.load(expected, List.of()).combined();
+            DriftReport report = DriftComparator.compare(expectedRoutes, observed, IgnoreRules.defaults());
+            DriftReportPrinter.print(report, out);
+            return ExitCodes.of(report.verdict());
+        }
+        out.println("observed: " + observed.source() + " (" + observed.build().describe() + ")");
+        TextTable table = new TextTable("METHOD", "ROUTE", "FRAMEWORK", "HANDLER");
+        observed.routes().forEach(r -> table.row(r.method(), r.template(), r.framework(), r.handler()));
+        table.print(out);
+        out.println("# " + observed.routes().size() + " routes");
+        List<String> blind = observed.coverage().blindSpots();
+        if (!blind.isEmpty()) {
+            out.println("not seen: the agent could not see everything in the running process:");
+            blind.forEach(line -> out.println("  " + line));
+        }
+        out.flush();
+        return blind.isEmpty() ? ExitCodes.OK : ExitCodes.CANNOT_TELL;
+    }
+
+    /** Polls the new endpoint: it opens once the target's class loading pauses. */
+    private ObservedRoutes await(URI metrics, PrintWriter err) throws InputException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(timeoutSeconds));
+        AgentScraper scraper = new AgentScraper(Duration.ofSeconds(5));
+        InputException last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                return scraper.scrape(metrics);
+            } catch (InputException e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(250); // poll interval of the wait
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InputException(metrics.toString(), "interrupted", e);
+            }
+        }
+        throw new InputException(metrics.toString(), "the agent loaded but its endpoint did not answer within "
+                + timeoutSeconds + " s (the process' stderr has its [runtruth] lines): "
+                + (last == null ? "" : last.getMessage()));
+    }
+
+    private static int freePort() throws InputException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new InputException("127.0.0.1", "no free port for the agent: " + e.getMessage(), e);
+        }
+    }
+}
