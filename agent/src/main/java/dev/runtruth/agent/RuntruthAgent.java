@@ -41,14 +41,24 @@ public final class RuntruthAgent {
     }
 
     /**
-     * Called when the agent is attached to a running JVM. Routes of a {@code DispatcherServlet} created before the
-     * attach are not seen; the classpath and build identity are.
+     * Called when the agent is attached to a running JVM. Framework objects created before the attach are not seen
+     * (those frameworks read {@code failed}); the classpath, build identity and listeners are. Unless a {@code host}
+     * is given (option, {@code -Druntruth.host}, {@code RUNTRUTH_HOST}), a late attach serves on {@code 127.0.0.1}:
+     * it is an on-call look into one process, not a scrape target.
      *
      * @param agentArgs options as for {@link #premain}
      * @param inst      the JVM's instrumentation
      */
     public static void agentmain(String agentArgs, Instrumentation inst) {
-        startSafely(agentArgs, inst);
+        startSafely(withLoopbackDefault(agentArgs), inst);
+    }
+
+    /** @return the options with {@code host=127.0.0.1} added when no host is given anywhere */
+    static String withLoopbackDefault(String agentArgs) {
+        String options = agentArgs == null ? "" : agentArgs.trim();
+        boolean given = options.startsWith("host=") || options.contains(",host=")
+                || System.getProperty("runtruth.host") != null || System.getenv("RUNTRUTH_HOST") != null;
+        return given ? options : options.isEmpty() ? "host=127.0.0.1" : options + ",host=127.0.0.1";
     }
 
     private static void startSafely(String agentArgs, Instrumentation inst) {
