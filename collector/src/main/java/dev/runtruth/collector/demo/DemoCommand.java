@@ -2,6 +2,7 @@ package dev.runtruth.collector.demo;
 
 import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.cli.ExitCodes;
+import dev.runtruth.collector.cli.RuntruthCli;
 import dev.runtruth.collector.cli.RuntruthCommand;
 import dev.runtruth.collector.drift.CommitComparison;
 import dev.runtruth.collector.drift.DriftComparator;
@@ -47,6 +48,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
+        versionProvider = RuntruthCli.ManifestVersion.class,
         description = {
             "Replays a stale deployment with real JVMs and catches it: builds two commits of the sample back-office"
                     + " service (the new one adds GET " + DemoCommand.FEATURE + "), runs the OLD build with the"

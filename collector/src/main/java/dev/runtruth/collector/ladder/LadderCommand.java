@@ -2,6 +2,7 @@ package dev.runtruth.collector.ladder;
 
 import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.cli.ExitCodes;
+import dev.runtruth.collector.cli.RuntruthCli;
 import dev.runtruth.collector.cli.RuntruthCommand;
 import dev.runtruth.collector.observed.AgentScraper;
 import dev.runtruth.collector.probe.ProbeOptions;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Option;
 /** {@code runtruth ladder}: where did the feature stop, source, artifact, runtime, route or auth? */
 @Command(name = "ladder",
         mixinStandardHelpOptions = true,
+        versionProvider = RuntruthCli.ManifestVersion.class,
         description = {
             "Walks the ladder for one service and stops at the first broken rung with a plain-language diagnosis:",
             "  source    HEAD of --repo and its build output --expected (same commit? routes?)",

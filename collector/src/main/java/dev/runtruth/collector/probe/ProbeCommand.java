@@ -2,6 +2,7 @@ package dev.runtruth.collector.probe;
 
 import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.cli.ExitCodes;
+import dev.runtruth.collector.cli.RuntruthCli;
 import dev.runtruth.collector.cli.RuntruthCommand;
 import dev.runtruth.collector.expected.ExpectedRoutes;
 import dev.runtruth.collector.observed.AgentScraper;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Option;
 /** {@code runtruth probe --base-url URL --expected PATH}: asks a live service, safely, whether each route is there. */
 @Command(name = "probe",
         mixinStandardHelpOptions = true,
+        versionProvider = RuntruthCli.ManifestVersion.class,
         description = {
             "Sends one request per expected route to a live service and says what the answer means: present (2xx,"
                     + " 3xx), protected (401, 403), absent (the framework's 404: the route is not registered),"

@@ -99,6 +99,16 @@ class RuntruthCliTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} --version")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"expected", "check", "demo", "serve", "ladder", "probe",
+        "attach"})
+    void everySubcommandNamesTheCollectorVersion(String command) {
+        Result result = run(command, "--version");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("runtruth collector ");
+    }
+
     @Test
     void versionNamesTheCollector() {
         Result result = run("--version");
