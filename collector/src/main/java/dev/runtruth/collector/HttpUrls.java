@@ -12,7 +12,7 @@ public final class HttpUrls {
 
     /**
      * @param url     what the user gave; surrounding blanks are ignored
-     * @param example a URL of the kind expected, shown in the error, e.g. {@code http://localhost:9464}
+     * @param example a URL of the kind expected, shown in the error, e.g. {@code http://localhost:7461}
      * @return the URL (RFC 3986 syntax, as {@link URI} parses it): absolute, scheme {@code http} or {@code https} in any
      *         case, with a host
      * @throws InputException naming {@code url}: {@code not a URL: <reason>}, or {@code not an http(s) URL with a

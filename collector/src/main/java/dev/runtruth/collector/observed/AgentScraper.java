@@ -70,7 +70,7 @@ public final class AgentScraper {
      * @throws InputException if {@code url} is not an absolute http(s) URL with a host
      */
     public static URI metricsUri(String url) throws InputException {
-        URI uri = HttpUrls.parse(url, "http://localhost:9464");
+        URI uri = HttpUrls.parse(url, "http://localhost:7461");
         if (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/")) {
             return uri.resolve("/metrics");
         }
