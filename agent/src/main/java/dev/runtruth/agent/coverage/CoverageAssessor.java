@@ -21,7 +21,8 @@ import java.util.Set;
  * <ol>
  *   <li>routes read: {@code captured}, or {@code partial} when a failure was recorded during the read;</li>
  *   <li>no routes and a failure recorded: {@code failed};</li>
- *   <li>no routes, no failure, and an object of a hooked type was created: {@code captured} (it has no routes yet);</li>
+ *   <li>no routes, no failure, and an object of a hooked type was created: {@code captured} (it has no routes
+ *       yet);</li>
  *   <li>no routes, and a hooked type was loaded but not hooked (the agent was attached after it loaded, or its class
  *       loader cannot see the agent): {@code failed}, since objects created before cannot be seen;</li>
  *   <li>otherwise (a hooked type loaded and hooked, no object ever created) the framework is not in use: not
@@ -67,31 +68,38 @@ public final class CoverageAssessor {
     public List<FrameworkCoverage> assess(RouteRead read) {
         Map<String, Class<?>> loaded = jvm.loaded(landmarks(read));
         List<FrameworkCoverage> out = new ArrayList<FrameworkCoverage>();
+        // what no earlier line named: a failure recorded during the read, or a type the transformer refused to hook,
+        // was logged when it happened (one line per framework, not two)
+        List<FrameworkCoverage> unlogged = new ArrayList<FrameworkCoverage>();
         for (RouteRead.Outcome outcome : read.outcomes()) {
             FrameworkCoverage coverage = assess(outcome, loaded);
             if (coverage != null) {
                 out.add(coverage);
+                if (outcome.failures() == 0 && !refusedHook(outcome.capture())) {
+                    unlogged.add(coverage);
+                }
             }
             if (outcome.capture().name().equals(KnownFrameworks.SPRING_DATA_REST_PARENT)) {
                 FrameworkCoverage sdr = springDataRest(outcome, coverage, loaded);
                 if (sdr != null) {
                     out.add(sdr);
+                    unlogged.add(sdr);
                 }
             }
         }
         for (KnownFrameworks.Known known : KnownFrameworks.UNSUPPORTED) {
             String landmark = first(known.landmarks, loaded);
             if (landmark != null && first(known.unlessLoaded, loaded) == null) {
-                out.add(new FrameworkCoverage(known.name, jvm.version(loaded.get(landmark), MavenCoordinates.pomProperties(known.name)),
-                        FrameworkState.UNSUPPORTED, "Runtruth does not read " + known.name + " routes (" + landmark
-                                + " is loaded): they are not reported"));
+                String version = jvm.version(loaded.get(landmark), MavenCoordinates.pomProperties(known.name));
+                FrameworkCoverage coverage = new FrameworkCoverage(known.name, version, FrameworkState.UNSUPPORTED,
+                        "Runtruth does not read " + known.name + " routes (" + landmark + " is loaded): they are not"
+                                + " reported");
+                out.add(coverage);
+                unlogged.add(coverage);
             }
         }
-        for (FrameworkCoverage coverage : out) {
-            // a failure recorded during the read, or a type the transformer refused to hook, was logged when it
-            // happened: one line per framework, not two
-            if (coverage.state().blind() && !recordedFailure(read, coverage.framework())
-                    && !refusedHook(read, coverage.framework())) {
+        for (FrameworkCoverage coverage : unlogged) {
+            if (coverage.state().blind()) {
                 AgentLog.warn("coverage." + coverage.framework() + "." + coverage.state().label(),
                         coverage.framework() + (coverage.version().isEmpty() ? "" : " " + coverage.version()) + " "
                                 + coverage.state().label() + ": " + coverage.reason());
@@ -100,23 +108,11 @@ public final class CoverageAssessor {
         return out;
     }
 
-    private static boolean recordedFailure(RouteRead read, String framework) {
-        for (RouteRead.Outcome outcome : read.outcomes()) {
-            if (outcome.capture().name().equals(framework) && outcome.failures() > 0) {
+    /** @return whether the transformer refused to hook one of the capture's types for its class loader (logged) */
+    private static boolean refusedHook(FrameworkCapture capture) {
+        for (TypeHook hook : capture.hooks()) {
+            if (ConstructorHooks.wasRefused(hook.typeName())) {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean refusedHook(RouteRead read, String framework) {
-        for (RouteRead.Outcome outcome : read.outcomes()) {
-            if (outcome.capture().name().equals(framework)) {
-                for (TypeHook hook : outcome.capture().hooks()) {
-                    if (ConstructorHooks.wasRefused(hook.typeName())) {
-                        return true;
-                    }
-                }
             }
         }
         return false;
