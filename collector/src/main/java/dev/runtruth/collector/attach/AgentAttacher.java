@@ -1,5 +1,9 @@
 package dev.runtruth.collector.attach;
 
+import com.sun.tools.attach.AgentInitializationException;
+import com.sun.tools.attach.AgentLoadException;
+import com.sun.tools.attach.AttachNotSupportedException;
+import com.sun.tools.attach.VirtualMachine;
 import dev.runtruth.collector.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,10 +39,10 @@ final class AgentAttacher {
                     + "agent/target/runtruth-agent.jar)");
         }
         String target = "process " + pid;
-        Object vm;
+        VirtualMachine attached;
         try {
-            vm = com.sun.tools.attach.VirtualMachine.attach(String.valueOf(pid));
-        } catch (com.sun.tools.attach.AttachNotSupportedException e) {
+            attached = VirtualMachine.attach(String.valueOf(pid));
+        } catch (AttachNotSupportedException e) {
             throw new InputException(target, "cannot attach: not a JVM, a JVM of another user, or one started with"
                     + " -XX:+DisableAttachMechanism (" + e.getMessage() + ")", e);
         } catch (IOException e) {
@@ -47,7 +51,6 @@ final class AgentAttacher {
             throw new InputException(target, "this Java runtime has no Attach API (module jdk.attach): run runtruth"
                     + " attach with a JDK, not a JRE", e);
         }
-        com.sun.tools.attach.VirtualMachine attached = (com.sun.tools.attach.VirtualMachine) vm;
         try {
             String running = attached.getSystemProperties().getProperty(ENDPOINT_PROPERTY);
             if (running != null) {
@@ -55,7 +58,7 @@ final class AgentAttacher {
             }
             attached.loadAgent(agentJar.toAbsolutePath().toString(), options);
             return null;
-        } catch (com.sun.tools.attach.AgentLoadException | com.sun.tools.attach.AgentInitializationException e) {
+        } catch (AgentLoadException | AgentInitializationException e) {
             throw new InputException(target, "the JVM refused the agent: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new InputException(target, "the JVM refused the agent (started with"

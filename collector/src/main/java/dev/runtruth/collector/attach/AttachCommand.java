@@ -91,13 +91,9 @@ public final class AttachCommand extends RuntruthCommand {
         observed.routes().forEach(r -> table.row(r.method(), r.template(), r.framework(), r.handler()));
         table.print(out);
         out.println("# " + observed.routes().size() + " routes");
-        List<String> blind = observed.coverage().blindSpots();
-        if (!blind.isEmpty()) {
-            out.println("not seen: the agent could not see everything in the running process:");
-            blind.forEach(line -> out.println("  " + line));
-        }
+        DriftReportPrinter.printNotSeen(observed.coverage(), out);
         out.flush();
-        return blind.isEmpty() ? ExitCodes.OK : ExitCodes.CANNOT_TELL;
+        return observed.coverage().blind() ? ExitCodes.CANNOT_TELL : ExitCodes.OK;
     }
 
     /** Polls the new endpoint: it opens once the target's class loading pauses. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runtruth.collector.BuildIdentity;
 import dev.runtruth.collector.TextTable;
+import dev.runtruth.collector.observed.Coverage;
 import dev.runtruth.model.Route;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -54,11 +55,7 @@ public final class DriftReportPrinter {
         }
         out.println();
         out.println("commit: " + commitLine(report));
-        List<String> blind = report.observed().coverage().blindSpots();
-        if (!blind.isEmpty()) {
-            out.println("not seen: the agent could not see everything in the running process:");
-            blind.forEach(line -> out.println("  " + line));
-        }
+        printNotSeen(report.observed().coverage(), out);
         out.println(verdict(report));
         out.flush();
     }
@@ -96,6 +93,20 @@ public final class DriftReportPrinter {
             throw new IllegalStateException("cannot write a JSON tree", e); // a tree of strings always serialises
         }
         out.flush();
+    }
+
+    /**
+     * Prints the blind spots of an agent, under one {@code not seen: ...} line; nothing when it has none.
+     *
+     * @param coverage what the agent could see
+     * @param out      where to print; not flushed
+     */
+    public static void printNotSeen(Coverage coverage, PrintWriter out) {
+        List<String> blind = coverage.blindSpots();
+        if (!blind.isEmpty()) {
+            out.println("not seen: the agent could not see everything in the running process:");
+            blind.forEach(line -> out.println("  " + line));
+        }
     }
 
     /** @return the commit line without its {@code commit: } label */
