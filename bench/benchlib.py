@@ -121,6 +121,7 @@ class Jvm:
         os.makedirs(os.path.join(TARGET, "logs"), exist_ok=True)
         self.log_path = os.path.join(TARGET, "logs", re.sub(r"[^A-Za-z0-9._-]", "_", name) + ".log")
         self.log_file = open(self.log_path, "wb")
+        children_cpu_seconds()  # the baseline for wait_exit's CPU figure: children that ended before this one
         self.started = time.perf_counter()
         self.proc = subprocess.Popen(cmd, stdout=self.log_file, stderr=subprocess.STDOUT)
 
@@ -144,6 +145,19 @@ class Jvm:
         self.stop()
         raise SystemExit("no HTTP 200 on :%d%s within %d s: %s\n%s" % (port, path, timeout, " ".join(self.cmd),
                                                                        self.tail()))
+
+    def wait_exit(self, timeout=180):
+        """Seconds from spawn to the process's exit (status 0); raises SystemExit on another status or a timeout."""
+        try:
+            self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.stop()
+            raise SystemExit("no exit within %d s: %s\n%s" % (timeout, " ".join(self.cmd), self.tail()))
+        elapsed = time.perf_counter() - self.started
+        if self.proc.returncode != 0:
+            raise SystemExit("exit %d: %s\n%s" % (self.proc.returncode, " ".join(self.cmd), self.tail()))
+        self.cpu = children_cpu_seconds()
+        return elapsed
 
     def tail(self):
         self.log_file.flush()
@@ -169,6 +183,18 @@ def cpu_seconds(pid):
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError):
         return None
+
+
+_children_cpu = [0.0]
+
+
+def children_cpu_seconds():
+    """User + system CPU seconds of the last child that exited (from the growth of RUSAGE_CHILDREN)."""
+    import resource
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    total = usage.ru_utime + usage.ru_stime
+    last, _children_cpu[0] = total - _children_cpu[0], total
+    return last
 
 
 def median(xs):

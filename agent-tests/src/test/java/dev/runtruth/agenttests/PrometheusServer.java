@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -47,15 +48,17 @@ final class PrometheusServer implements AutoCloseable {
      *
      * @param dir    working directory: the configuration must already be at {@code dir/prometheus.yml}
      * @param port   the port to listen on
+     * @param flags  further command-line flags, e.g. {@code --enable-feature=native-histograms}
      * @return the ready server
      * @throws AssertionError if it does not become ready within 60 s; the message ends with its log
      */
-    static PrometheusServer start(Path dir, int port) throws IOException {
+    static PrometheusServer start(Path dir, int port, String... flags) throws IOException {
         Path log = dir.resolve("prometheus.log");
-        Process process = new ProcessBuilder(executable("prometheus").orElseThrow().toString(),
+        List<String> command = new ArrayList<>(List.of(executable("prometheus").orElseThrow().toString(),
                 "--config.file=" + dir.resolve("prometheus.yml"), "--storage.tsdb.path=" + dir.resolve("data"),
-                "--web.listen-address=127.0.0.1:" + port, "--log.level=warn")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--web.listen-address=127.0.0.1:" + port, "--log.level=warn"));
+        command.addAll(List.of(flags));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PrometheusServer server = new PrometheusServer(process, port, log);
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {

@@ -8,12 +8,12 @@ import dev.runtruth.agent.export.ClasspathMetrics;
 import dev.runtruth.agent.export.ListenerMetrics;
 import dev.runtruth.agent.export.ManifestDump;
 import dev.runtruth.agent.export.MetricsEndpoint;
+import dev.runtruth.agent.export.MetricsServer;
 import dev.runtruth.agent.export.RouteMetrics;
 import dev.runtruth.agent.export.SeriesCap;
 import dev.runtruth.agent.listeners.ListenerInventory;
 import dev.runtruth.agent.routes.Frameworks;
 import dev.runtruth.agent.routes.RouteRegistry;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Paths;
 import java.util.Collections;
@@ -43,7 +43,7 @@ final class AgentServices {
             // when a framework's first class loads; the max_routes cap is applied at export, where drops are counted
             RouteRegistry routes = RouteRegistry.of(Frameworks::all);
             AtomicInteger ownPort = new AtomicInteger(options.port());
-            HTTPServer server = MetricsEndpoint.start(options.host(), options.port(),
+            MetricsServer server = MetricsEndpoint.start(options.host(), options.port(),
                     registry(routes, inventory, premainSeconds, options, version, ownPort), options.endpoint());
             if (server != null) {
                 ownPort.set(server.getPort()); // port=0: the port the endpoint got

@@ -1,9 +1,9 @@
 package dev.runtruth.agent.export;
 
+import com.sun.net.httpserver.Authenticator;
 import com.sun.net.httpserver.BasicAuthenticator;
 import com.sun.net.httpserver.HttpsConfigurator;
 import dev.runtruth.agent.EndpointOptions;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,8 +16,8 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * Applies {@link EndpointOptions}' basic auth and TLS to client_java's {@code HTTPServer} builder ({@code
- * authenticator(..)}, {@code httpsConfigurator(..)}). Loaded only when one of them is configured, inside the
+ * Turns {@link EndpointOptions}' basic auth and TLS into the JDK HTTP server's {@code Authenticator} and
+ * {@code HttpsConfigurator} for the {@link MetricsServer}. Loaded only when one of them is configured, inside the
  * endpoint's linkage-error guard: it references {@code com.sun.net.httpserver} (module {@code jdk.httpserver}).
  */
 final class EndpointSecurity {
@@ -29,20 +29,23 @@ final class EndpointSecurity {
     }
 
     /**
-     * @param builder the server builder
-     * @param options the endpoint options; auth applies when {@code authUser()} is set, TLS when {@code tlsKeystore()}
+     * @param options the endpoint options
+     * @return basic auth against {@code authUser()} and {@code authSha256()}, or {@code null} when no user is set
+     */
+    static Authenticator authenticator(EndpointOptions options) {
+        return options.authUser() == null ? null
+                : new Sha256BasicAuthenticator(options.authUser(), options.authSha256());
+    }
+
+    /**
+     * @param options the endpoint options
+     * @return TLS with the key in {@code tlsKeystore()}, or {@code null} when no keystore is set
      * @throws IOException              if the keystore cannot be read (missing, wrong password, not PKCS#12 or JKS)
      * @throws GeneralSecurityException if it holds no usable key or TLS is not available
      */
-    static void apply(HTTPServer.Builder builder, EndpointOptions options) throws IOException,
-            GeneralSecurityException {
-        if (options.authUser() != null) {
-            builder.authenticator(new Sha256BasicAuthenticator(options.authUser(), options.authSha256()));
-        }
-        if (options.tlsKeystore() != null) {
-            builder.httpsConfigurator(new HttpsConfigurator(sslContext(options.tlsKeystore(),
-                    options.tlsPassword().toCharArray())));
-        }
+    static HttpsConfigurator httpsConfigurator(EndpointOptions options) throws IOException, GeneralSecurityException {
+        return options.tlsKeystore() == null ? null
+                : new HttpsConfigurator(sslContext(options.tlsKeystore(), options.tlsPassword().toCharArray()));
     }
 
     static SSLContext sslContext(String keystore, char[] password) throws IOException, GeneralSecurityException {

@@ -2,12 +2,12 @@ package dev.runtruth.agent.export;
 
 import dev.runtruth.agent.AgentLog;
 import dev.runtruth.agent.EndpointOptions;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.net.InetSocketAddress;
 
 /**
- * The agent's HTTP endpoint: client_java's {@code HTTPServer} (daemon threads) on a private registry, serving
- * {@code /metrics} in Prometheus text and OpenMetrics formats (content negotiation by {@code Accept}).
+ * The agent's HTTP endpoint: a {@link MetricsServer} (one daemon thread) on a private registry, serving
+ * {@code /metrics} in Prometheus text and OpenMetrics formats (client_java's content negotiation by {@code Accept}).
  */
 public final class MetricsEndpoint {
 
@@ -23,7 +23,7 @@ public final class MetricsEndpoint {
      * @param registry what to serve
      * @return the running server, or {@code null} when it could not start
      */
-    public static HTTPServer start(String host, int port, PrometheusRegistry registry) {
+    public static MetricsServer start(String host, int port, PrometheusRegistry registry) {
         return start(host, port, registry, null);
     }
 
@@ -41,7 +41,7 @@ public final class MetricsEndpoint {
      * @param options  auth and TLS; {@code null} for plain, open HTTP
      * @return the running server, or {@code null} when it could not or must not start
      */
-    public static HTTPServer start(String host, int port, PrometheusRegistry registry, EndpointOptions options) {
+    public static MetricsServer start(String host, int port, PrometheusRegistry registry, EndpointOptions options) {
         if (options != null && options.refusal() != null) {
             AgentLog.warn("endpoint", "metrics endpoint not started: " + options.refusal()
                     + " (it stays closed rather than serve unprotected); the application runs on without Runtruth "
@@ -50,11 +50,10 @@ public final class MetricsEndpoint {
         }
         boolean tls = options != null && options.tlsKeystore() != null;
         try {
-            HTTPServer.Builder builder = HTTPServer.builder().hostname(host).port(port).registry(registry);
-            if (options != null && (options.authUser() != null || tls)) {
-                EndpointSecurity.apply(builder, options);
-            }
-            final HTTPServer server = builder.buildAndStart();
+            boolean secured = options != null && (options.authUser() != null || tls);
+            final MetricsServer server = MetricsServer.start(new InetSocketAddress(host, port), registry,
+                    secured ? EndpointSecurity.authenticator(options) : null,
+                    secured ? EndpointSecurity.httpsConfigurator(options) : null);
             Runtime.getRuntime().addShutdownHook(new Thread(new Runnable() {
                 @Override
                 public void run() {

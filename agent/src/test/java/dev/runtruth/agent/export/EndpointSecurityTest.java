@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runtruth.agent.AgentArgs;
 import dev.runtruth.agent.ConfigurationException;
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.File;
 import java.io.FileInputStream;
@@ -55,7 +54,7 @@ class EndpointSecurityTest {
     void basicAuthOverTlsAcceptsOnlyTheRightUserAndPassword() throws Exception {
         AgentArgs args = AgentArgs.parse("auth=prom:" + EndpointSecurity.sha256Hex("s3cret") + ",tls_keystore="
                 + keystore + ",tls_password=" + PASSWORD);
-        HTTPServer server = MetricsEndpoint.start("127.0.0.1", 0, registry(), args.endpoint());
+        MetricsServer server = MetricsEndpoint.start("127.0.0.1", 0, registry(), args.endpoint());
         assertThat(server).isNotNull();
         try {
             String url = "https://127.0.0.1:" + server.getPort() + "/metrics";
@@ -74,7 +73,7 @@ class EndpointSecurityTest {
     @Test
     void basicAuthAloneOverPlainHttp() throws Exception {
         AgentArgs args = AgentArgs.parse("auth=prom:" + EndpointSecurity.sha256Hex("s3cret"));
-        HTTPServer server = MetricsEndpoint.start("127.0.0.1", 0, registry(), args.endpoint());
+        MetricsServer server = MetricsEndpoint.start("127.0.0.1", 0, registry(), args.endpoint());
         try {
             String url = "http://127.0.0.1:" + server.getPort() + "/metrics";
             assertThat(get(url, null)).isEqualTo(401);
