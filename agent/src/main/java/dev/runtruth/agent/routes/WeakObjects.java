@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Framework objects a constructor hook remembers without keeping them alive: thread-safe, each object once (by
- * identity, so that delegating constructors, whose advice runs once per constructor in the chain, add it once).
+ * identity, so that delegating constructors, whose hook runs once per constructor in the chain, add it once).
  */
 public final class WeakObjects {
 

@@ -16,12 +16,12 @@ public final class ServerImplInstrumentation {
     private ServerImplInstrumentation() {
     }
 
-    /** @return the hook: advice on every constructor of {@link #TYPE} */
+    /** @return the hook: called at the end of every constructor of {@link #TYPE} */
     public static TypeHook hook() {
         return TypeHook.onConstructors(TYPE, ConstructorAdvice.class);
     }
 
-    /** Inlined at the end of each {@code ServerImpl} constructor. */
+    /** Called (through {@code ConstructorHooks}) at the end of each {@code ServerImpl} constructor. */
     public static final class ConstructorAdvice {
 
         private ConstructorAdvice() {

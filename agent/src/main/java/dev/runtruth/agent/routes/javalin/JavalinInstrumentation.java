@@ -15,12 +15,12 @@ public final class JavalinInstrumentation {
     private JavalinInstrumentation() {
     }
 
-    /** @return the hook: advice on every constructor of {@link #TYPE} */
+    /** @return the hook: called at the end of every constructor of {@link #TYPE} */
     public static TypeHook hook() {
         return TypeHook.onConstructors(TYPE, ConstructorAdvice.class);
     }
 
-    /** Inlined at the end of each {@code Javalin} constructor. */
+    /** Called (through {@code ConstructorHooks}) at the end of each {@code Javalin} constructor. */
     public static final class ConstructorAdvice {
 
         private ConstructorAdvice() {

@@ -15,12 +15,12 @@ public final class DefaultRouterInstrumentation {
     private DefaultRouterInstrumentation() {
     }
 
-    /** @return the hook: advice on every constructor of {@link #TYPE} */
+    /** @return the hook: called at the end of every constructor of {@link #TYPE} */
     public static TypeHook hook() {
         return TypeHook.onConstructors(TYPE, ConstructorAdvice.class);
     }
 
-    /** Inlined at the end of each {@code DefaultRouter} constructor. */
+    /** Called (through {@code ConstructorHooks}) at the end of each {@code DefaultRouter} constructor. */
     public static final class ConstructorAdvice {
 
         private ConstructorAdvice() {

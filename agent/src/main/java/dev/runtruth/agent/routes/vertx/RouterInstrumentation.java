@@ -15,12 +15,12 @@ public final class RouterInstrumentation {
     private RouterInstrumentation() {
     }
 
-    /** @return the hook: advice on every constructor of {@link #TYPE} */
+    /** @return the hook: called at the end of every constructor of {@link #TYPE} */
     public static TypeHook hook() {
         return TypeHook.onConstructors(TYPE, ConstructorAdvice.class);
     }
 
-    /** Inlined at the end of each {@code RouterImpl} constructor. */
+    /** Called (through {@code ConstructorHooks}) at the end of each {@code RouterImpl} constructor. */
     public static final class ConstructorAdvice {
 
         private ConstructorAdvice() {

@@ -21,14 +21,14 @@ public final class JerseyInstrumentation {
     private JerseyInstrumentation() {
     }
 
-    /** @return the two hooks: advice on every constructor of both types */
+    /** @return the two hooks: called at the end of every constructor of both types */
     public static List<TypeHook> hooks() {
         return Arrays.asList(
                 TypeHook.onConstructors(APPLICATION_HANDLER, HandlerAdvice.class),
                 TypeHook.onConstructors(SERVLET_CONTAINER, ContainerAdvice.class));
     }
 
-    /** Inlined at the end of each {@code ApplicationHandler} constructor that returns normally. */
+    /** Called (through {@code ConstructorHooks}) at the end of each {@code ApplicationHandler} constructor that returns normally. */
     public static final class HandlerAdvice {
 
         private HandlerAdvice() {
@@ -38,7 +38,7 @@ public final class JerseyInstrumentation {
         }
     }
 
-    /** Inlined at the end of each {@code ServletContainer} constructor (also run for subclasses). */
+    /** Called (through {@code ConstructorHooks}) at the end of each {@code ServletContainer} constructor (also run for subclasses). */
     public static final class ContainerAdvice {
 
         private ContainerAdvice() {

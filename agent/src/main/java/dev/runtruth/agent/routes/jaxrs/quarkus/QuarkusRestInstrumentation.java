@@ -12,8 +12,8 @@ import java.util.List;
  * {@link QuarkusRestRoutes} reads it at scrape time.
  *
  * <p>In the production layout ({@code quarkus-run.jar}) the class is loaded by Quarkus's {@code RunnerClassLoader},
- * which delegates names it does not hold to the system class loader, where the agent's classes are: the inlined
- * advice links against them there.
+ * which delegates names it does not hold to the system class loader, where the agent's classes are: the call
+ * that the rewritten constructor makes to {@code ConstructorHooks} links against them there.
  */
 public final class QuarkusRestInstrumentation {
 
@@ -23,12 +23,12 @@ public final class QuarkusRestInstrumentation {
     private QuarkusRestInstrumentation() {
     }
 
-    /** @return the hook: advice on every constructor of {@link #DEPLOYMENT} */
+    /** @return the hook: called at the end of every constructor of {@link #DEPLOYMENT} */
     public static List<TypeHook> hooks() {
         return Collections.singletonList(TypeHook.onConstructors(DEPLOYMENT, DeploymentAdvice.class));
     }
 
-    /** Inlined at the end of each {@code Deployment} constructor that returns normally. */
+    /** Called (through {@code ConstructorHooks}) at the end of each {@code Deployment} constructor that returns normally. */
     public static final class DeploymentAdvice {
 
         private DeploymentAdvice() {

@@ -26,7 +26,7 @@ public final class ResteasyInstrumentation {
     private ResteasyInstrumentation() {
     }
 
-    /** @return the hooks: advice on every constructor of the three types */
+    /** @return the hooks: called at the end of every constructor of the three types */
     public static List<TypeHook> hooks() {
         return Arrays.asList(hook(DEPLOYMENT, DeploymentAdvice.class), hook(SERVLET, ServletAdvice.class),
                 hook(LEGACY_DEPLOYMENT, LegacyAdvice.class));
@@ -36,7 +36,7 @@ public final class ResteasyInstrumentation {
         return TypeHook.onConstructors(type, advice);
     }
 
-    /** Inlined at the end of each {@code ResteasyDeploymentImpl} constructor. */
+    /** Called (through {@code ConstructorHooks}) at the end of each {@code ResteasyDeploymentImpl} constructor. */
     public static final class DeploymentAdvice {
 
         private DeploymentAdvice() {
@@ -46,7 +46,7 @@ public final class ResteasyInstrumentation {
         }
     }
 
-    /** Inlined at the end of each {@code HttpServletDispatcher} constructor (also run for subclasses). */
+    /** Called (through {@code ConstructorHooks}) at the end of each {@code HttpServletDispatcher} constructor (also run for subclasses). */
     public static final class ServletAdvice {
 
         private ServletAdvice() {
@@ -56,7 +56,7 @@ public final class ResteasyInstrumentation {
         }
     }
 
-    /** Inlined at the end of each RESTEasy 3.x {@code ResteasyDeployment} constructor. */
+    /** Called (through {@code ConstructorHooks}) at the end of each RESTEasy 3.x {@code ResteasyDeployment} constructor. */
     public static final class LegacyAdvice {
 
         private LegacyAdvice() {

@@ -33,7 +33,7 @@ public final class JettyContexts extends ContainerContexts {
     private JettyContexts() {
     }
 
-    /** @return one hook per type: advice on every constructor */
+    /** @return one hook per type: called at the end of every constructor */
     public static List<TypeHook> hooks() {
         List<TypeHook> hooks = new ArrayList<TypeHook>();
         for (String type : TYPES) {
@@ -55,7 +55,7 @@ public final class JettyContexts extends ContainerContexts {
         return Reflect.call(context, "getServletContext");
     }
 
-    /** Inlined at the end of each {@code ServletContextHandler} constructor. */
+    /** Called (through {@code ConstructorHooks}) at the end of each {@code ServletContextHandler} constructor. */
     public static final class ConstructorAdvice {
 
         private ConstructorAdvice() {

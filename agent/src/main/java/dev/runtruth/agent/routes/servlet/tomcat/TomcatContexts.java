@@ -22,7 +22,7 @@ public final class TomcatContexts extends ContainerContexts {
     private TomcatContexts() {
     }
 
-    /** @return the hook: advice on every constructor of {@link #TYPE} */
+    /** @return the hook: called at the end of every constructor of {@link #TYPE} */
     public static TypeHook hook() {
         return TypeHook.onConstructors(TYPE, ConstructorAdvice.class);
     }
@@ -41,7 +41,7 @@ public final class TomcatContexts extends ContainerContexts {
         return Reflect.call(context, "getServletContext");
     }
 
-    /** Inlined at the end of each {@code StandardContext} constructor. */
+    /** Called (through {@code ConstructorHooks}) at the end of each {@code StandardContext} constructor. */
     public static final class ConstructorAdvice {
 
         private ConstructorAdvice() {

@@ -21,7 +21,7 @@ public final class UndertowContexts extends ContainerContexts {
     private UndertowContexts() {
     }
 
-    /** @return the hook: advice on every constructor of {@link #TYPE} */
+    /** @return the hook: called at the end of every constructor of {@link #TYPE} */
     public static TypeHook hook() {
         return TypeHook.onConstructors(TYPE, ConstructorAdvice.class);
     }
@@ -38,7 +38,7 @@ public final class UndertowContexts extends ContainerContexts {
         return state != null && "STARTED".equals(state.toString()) ? context : null;
     }
 
-    /** Inlined at the end of each {@code ServletContextImpl} constructor. */
+    /** Called (through {@code ConstructorHooks}) at the end of each {@code ServletContextImpl} constructor. */
     public static final class ConstructorAdvice {
 
         private ConstructorAdvice() {

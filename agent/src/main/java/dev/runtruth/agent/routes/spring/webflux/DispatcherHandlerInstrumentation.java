@@ -15,12 +15,12 @@ public final class DispatcherHandlerInstrumentation {
     private DispatcherHandlerInstrumentation() {
     }
 
-    /** @return the hook: advice on every constructor of {@link #TYPE} */
+    /** @return the hook: called at the end of every constructor of {@link #TYPE} */
     static TypeHook hook() {
         return TypeHook.onConstructors(TYPE, ConstructorAdvice.class);
     }
 
-    /** Inlined at the end of each {@code DispatcherHandler} constructor. */
+    /** Called (through {@code ConstructorHooks}) at the end of each {@code DispatcherHandler} constructor. */
     public static final class ConstructorAdvice {
 
         private ConstructorAdvice() {
