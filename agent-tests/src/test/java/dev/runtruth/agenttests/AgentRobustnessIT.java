@@ -25,8 +25,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * on the JDK running the tests (17) and on Temurin 25, and asserts that the app starts and serves and that the agent
  * says why in exactly one {@code [runtruth] WARN} line.
  *
- * <p>Apps: the sample service (Spring Boot 3.5) where a real framework capture is needed, else the fault host
- * ({@code agent-tests/apps/fault-host}), which starts in well under a second and serves without {@code jdk.httpserver}.
+ * <p>Apps: the sample service (Spring Boot 3.5) where a real framework capture is needed; a Spring MVC app whose handler
+ * mapping refuses to list its handler methods ({@code agent-tests/apps/fault-spring}) for failures inside a capture
+ * (real faults: the agent ships no fault switch); else the fault host ({@code agent-tests/apps/fault-host}), which
+ * starts in well under a second and serves without {@code jdk.httpserver}.
  */
 class AgentRobustnessIT {
 
@@ -83,25 +85,32 @@ class AgentRobustnessIT {
         }
     }
 
+    /**
+     * A handler mapping that throws when asked for its handler methods (agent-tests/apps/fault-spring, mode
+     * {@code every-mapping}: it is the dispatcher servlet's only mapping) costs the Spring MVC routes, one warning and a
+     * {@code runtruth_capture_errors_total} increment, never the application; the framework reads {@code failed}.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void anExceptionInsideCaptureIsCountedAndTheAppServes(Path jdk) {
         int agentPort = TestJvm.freePort();
-        try (TestJvm jvm = startSample("robust-fail-capture", jdk, "port=" + agentPort + ",host=127.0.0.1",
-                "-Druntruth.test.failCapture=spring-webmvc")) {
-            scrape(agentPort, jvm);
+        try (Host host = startFaultSpring("robust-fail-capture", jdk, "every-mapping",
+                "port=" + agentPort + ",host=127.0.0.1")) {
+            scrape(agentPort, host.jvm());
             // the registry's collectors are unordered: the failure counted while reading routes in one scrape may
             // be exported by the next
-            AgentMetrics metrics = scrape(agentPort, jvm);
+            AgentMetrics metrics = scrape(agentPort, host.jvm());
             assertThat(metrics.captureErrors()).as(metrics.text()).isGreaterThanOrEqualTo(1);
             assertThat(metrics.routes()).as("spring-webmvc routes are lost, the rest stay")
                     .noneMatch(r -> r.framework().equals("spring-webmvc"));
             assertThat(metrics.frameworkState("spring-webmvc")).as(metrics.text()).isEqualTo("failed");
-            assertThat(oneWarning(jvm)).as(jvm.describe()).contains("reading the routes of spring-webmvc failed")
-                    .contains("runtruth.test.failCapture=spring-webmvc");
+            assertThat(oneWarning(host.jvm())).as(host.jvm().describe())
+                    .contains("could not read the handler mapping", "RefusingMapping",
+                            "this handler mapping does not list its handler methods");
+            assertThat(TestJvm.get(host.url("/hello/x")).body()).as("the app serves on").isEqualTo("hello x\n");
             // the verdict a user gets: never NO DRIFT (0), and not DRIFT (1) either: the agent could not look
             OneShot check = OneShot.run("robust-fail-capture-check", Duration.ofSeconds(60), OneShot.javaJar(
-                    Artifacts.collectorJar(), "check", "--expected", Artifacts.app("backoffice").toString(),
+                    Artifacts.collectorJar(), "check", "--expected", Artifacts.app("fault-spring").toString(),
                     "--agent", "http://127.0.0.1:" + agentPort + "/metrics"));
             assertThat(check.exitCode()).as(check.describe()).isEqualTo(4);
             assertThat(check.stdout()).as(check.describe()).contains("not seen:", "spring-webmvc",
@@ -109,18 +118,22 @@ class AgentRobustnessIT {
         }
     }
 
-    /** A read that loses a detail (the test-only fault {@code <framework>:partial}): partial, and check cannot tell. */
+    /**
+     * A read that loses a part (fault-spring's {@code one-mapping}: a refusing mapping beside a plain one): the plain
+     * mapping's routes are kept, the framework reads partial, and check cannot tell.
+     */
     @Test
     void aPartialCaptureReadsPartialAndCheckCannotTell() {
         int agentPort = TestJvm.freePort();
-        try (TestJvm jvm = startSample("robust-partial-capture", Jdks.current(), "port=" + agentPort
-                + ",host=127.0.0.1", "-Druntruth.test.failCapture=spring-webmvc:partial")) {
-            AgentMetrics metrics = scrape(agentPort, jvm);
-            assertThat(metrics.routes()).as("the routes read are kept").anyMatch(r -> r.framework()
-                    .equals("spring-webmvc"));
+        try (Host host = startFaultSpring("robust-partial-capture", Jdks.current(), "one-mapping",
+                "port=" + agentPort + ",host=127.0.0.1")) {
+            scrape(agentPort, host.jvm());
+            AgentMetrics metrics = scrape(agentPort, host.jvm());
+            assertThat(metrics.routes()).as("the plain mapping's routes are kept").anyMatch(r -> r.framework()
+                    .equals("spring-webmvc") && r.template().equals("/hello/{name}"));
             assertThat(metrics.frameworkState("spring-webmvc")).as(metrics.text()).isEqualTo("partial");
             OneShot check = OneShot.run("robust-partial-capture-check", Duration.ofSeconds(60), OneShot.javaJar(
-                    Artifacts.collectorJar(), "check", "--expected", Artifacts.app("backoffice").toString(),
+                    Artifacts.collectorJar(), "check", "--expected", Artifacts.app("fault-spring").toString(),
                     "--agent", "http://127.0.0.1:" + agentPort + "/metrics"));
             assertThat(check.exitCode()).as(check.describe()).isEqualTo(4);
             assertThat(check.stdout()).as(check.describe()).contains("no missing or unexpected routes",
@@ -233,6 +246,16 @@ class AgentRobustnessIT {
                 .args(mode, "--port=" + httpPort, "--isolated=" + jar.resolveSibling("isolated"))
                 .start();
         return new Host(ready(jvm, "http://127.0.0.1:" + httpPort + readyPath), httpPort);
+    }
+
+    private static Host startFaultSpring(String name, Path runtime, String mode, String agentOptions) {
+        int httpPort = TestJvm.freePort();
+        TestJvm jvm = TestJvm.builder(name + "-" + runtime.getFileName(), runtime)
+                .agent(Artifacts.agentJar(), agentOptions)
+                .jar(Artifacts.app("fault-spring"))
+                .args(mode, "--port=" + httpPort)
+                .start();
+        return new Host(ready(jvm, "http://127.0.0.1:" + httpPort + "/hello"), httpPort);
     }
 
     /** A running fault host and its HTTP port. */

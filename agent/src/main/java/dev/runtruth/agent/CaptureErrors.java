@@ -1,5 +1,6 @@
 package dev.runtruth.agent;
 
+import java.lang.reflect.InvocationTargetException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,9 +25,13 @@ public final class CaptureErrors {
      *
      * @param kind    a stable identifier, e.g. {@code spring-webmvc.read}; the first of a kind is printed as a warning
      * @param message what was being captured and what is lost, e.g. {@code unsupported Javalin version (...)}
-     * @param cause   the failure; {@code null} when the message says it all (an unsupported version)
+     * @param cause   the failure; {@code null} when the message says it all (an unsupported version); a reflective
+     *                call's {@code InvocationTargetException} is replaced by what the framework method threw
      */
     public static void record(String kind, String message, Throwable cause) {
+        if (cause instanceof InvocationTargetException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
         COUNT.incrementAndGet();
         Tally tally = CURRENT.get();
         if (tally != null) {

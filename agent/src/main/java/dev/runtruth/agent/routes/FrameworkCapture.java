@@ -72,12 +72,4 @@ public final class FrameworkCapture {
     public RouteSource source() {
         return source;
     }
-
-    /**
-     * @param other another source
-     * @return this capture reading {@code other} instead
-     */
-    FrameworkCapture withSource(RouteSource other) {
-        return new FrameworkCapture(name, framework, warmUpPrefix, hooks, other);
-    }
 }

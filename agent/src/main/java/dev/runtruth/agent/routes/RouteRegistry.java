@@ -19,15 +19,6 @@ import java.util.concurrent.Callable;
  */
 public final class RouteRegistry {
 
-    /**
-     * Test-only hook, never set in production: {@code -Druntruth.test.failCapture=<framework>} (e.g. {@code
-     * spring-webmvc}) makes reading that framework's routes throw, and {@code <framework>:partial} makes the read
-     * record one failure and return the routes, so the fault tests in {@code agent-tests} can prove that a failure
-     * inside capture costs one warning and a {@code runtruth_capture_errors_total} increment, never the application,
-     * and that the framework then reads {@code failed} or {@code partial}.
-     */
-    static final String FAIL_CAPTURE_PROPERTY = "runtruth.test.failCapture";
-
     private final Callable<List<FrameworkCapture>> captures;
     private List<FrameworkCapture> captured; // guarded by this; created at the first read
 
@@ -120,7 +111,7 @@ public final class RouteRegistry {
             List<FrameworkCapture> created = new ArrayList<FrameworkCapture>();
             try {
                 for (FrameworkCapture capture : captures.call()) {
-                    created.add(failingIfAsked(capture));
+                    created.add(capture);
                 }
             } catch (Throwable t) {
                 CaptureErrors.record("routes.captures", "could not create the framework captures; no routes are "
@@ -129,31 +120,6 @@ public final class RouteRegistry {
             captured = created;
         }
         return captured;
-    }
-
-    private static FrameworkCapture failingIfAsked(final FrameworkCapture capture) {
-        String asked = System.getProperty(FAIL_CAPTURE_PROPERTY);
-        if (asked == null) {
-            return capture;
-        }
-        final boolean partial = asked.equals(capture.framework() + ":partial");
-        if (!partial && !asked.equals(capture.framework())) {
-            return capture;
-        }
-        final RouteSource real = capture.source();
-        return capture.withSource(new RouteSource() {
-            @Override
-            public List<Route> routes() {
-                String message = "injected by -D" + FAIL_CAPTURE_PROPERTY + "=" + System.getProperty(
-                        FAIL_CAPTURE_PROPERTY);
-                if (!partial) {
-                    throw new IllegalStateException(message);
-                }
-                CaptureErrors.record("routes.partial." + capture.name(), "a detail of " + capture.name()
-                        + " could not be read", new IllegalStateException(message));
-                return real.routes();
-            }
-        });
     }
 
     private static final Comparator<Route> ORDER = new Comparator<Route>() {

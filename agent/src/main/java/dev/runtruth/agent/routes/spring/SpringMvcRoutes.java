@@ -104,7 +104,13 @@ public final class SpringMvcRoutes implements RouteSource {
         List<String> prefixes = ServletPrefixes.of(servlet, Reflect.call(context, "getServletContext"));
         List<String[]> declared = new ArrayList<String[]>();
         for (Object mapping : mappings) {
-            describe(mapping, declared);
+            // one mapping that cannot be read costs its own routes, not the others' (the read is then partial)
+            try {
+                describe(mapping, declared);
+            } catch (Throwable t) {
+                CaptureErrors.record("spring-webmvc.mapping", "could not read the handler mapping "
+                        + mapping.getClass().getName() + "; its routes are not listed", t);
+            }
         }
         for (String prefix : prefixes) {
             for (String[] route : declared) {
