@@ -156,6 +156,12 @@ public final class VerifyCommand extends RuntruthCommand {
                     + " never success");
         }
         URI base = baseUrl == null ? null : Prober.baseUri(baseUrl);
+        if (dns != null) {
+            // every poll must see the records as they are now, not the JVM's cached answer (30 s by default); read
+            // once by the JDK at its first lookup, so set before anything resolves a name
+            Security.setProperty("networkaddress.cache.ttl", "0");
+            Security.setProperty("networkaddress.cache.negative.ttl", "0");
+        }
         InstanceSource source = source(cl, new AgentScraper(request), request);
         ExpectedSources sources = ExpectedSources.load(expected, profile.profiles());
         ExpectedRoutes expectedRoutes = sources.combined().withPathPrefix(pathPrefix);
@@ -220,9 +226,6 @@ public final class VerifyCommand extends RuntruthCommand {
         if (dns.isBlank()) {
             throw new CommandLine.ParameterException(cl, "--dns: the name is empty");
         }
-        // every poll must see the records as they are now, not the JVM's cached answer (30 s by default)
-        Security.setProperty("networkaddress.cache.ttl", "0");
-        Security.setProperty("networkaddress.cache.negative.ttl", "0");
         return new DnsInstances(dns.trim(), agentPort, resolver, scraper);
     }
 
