@@ -30,12 +30,18 @@ final class AgentUrlInstances implements InstanceSource {
         return new Poll(reads, null);
     }
 
-    /** @return the agent's routes, or the one-line reason it could not be read (refused, timed out, not Prometheus) */
+    /**
+     * @return the agent's routes, or the one-line reason it could not be read (refused, timed out, not Prometheus
+     *         text), without the URL the message would start with
+     */
     static InstanceRead scrape(AgentScraper scraper, String name, URI agent) {
         try {
             return InstanceRead.read(name, agent, scraper.scrape(agent));
         } catch (InputException e) {
-            return InstanceRead.unreadable(name, agent, e.getMessage());
+            String problem = e.getMessage();
+            String prefix = agent + ": ";
+            return InstanceRead.unreadable(name, agent, problem.startsWith(prefix)
+                    ? problem.substring(prefix.length()) : problem);
         }
     }
 

@@ -134,8 +134,8 @@ class VerifyCommandTest {
                 "--timeout", "300ms", "--interval", "100ms");
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(4);
-        assertThat(result.out().lines()).anyMatch(l -> l.startsWith(garbage.baseUri() + "/metrics: cannot read: "
-                + garbage.baseUri() + "/metrics: not Prometheus text exposition format"));
+        assertThat(result.out().lines()).anyMatch(l -> l.startsWith(garbage.baseUri() + "/metrics: cannot read: not"
+                + " Prometheus text exposition format"));
         assertThat(result.out().lines().reduce((x, y) -> y).orElseThrow())
                 .matches("CANNOT TELL: timed out after 0\\.3 s \\(\\d+ polls\\): 1 instance could not be read");
     }
