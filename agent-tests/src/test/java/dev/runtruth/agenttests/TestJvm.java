@@ -115,6 +115,11 @@ final class TestJvm implements AutoCloseable {
         return logs;
     }
 
+    /** @return the exit code once the process has ended, empty while it runs */
+    java.util.OptionalInt exitCode() {
+        return process.isAlive() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(process.exitValue());
+    }
+
     /** @return the process id */
     long pid() {
         return process.pid();

@@ -5,6 +5,7 @@ import dev.runtruth.collector.demo.DemoCommand;
 import dev.runtruth.collector.ladder.LadderCommand;
 import dev.runtruth.collector.probe.ProbeCommand;
 import dev.runtruth.collector.serve.ServeCommand;
+import dev.runtruth.collector.verify.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
                 + " routes it serves that the repository does not declare, and a running commit that is not the"
                 + " expected one.",
         subcommands = {ExpectedCommand.class, CheckCommand.class, DemoCommand.class, ServeCommand.class,
-                LadderCommand.class, ProbeCommand.class, AttachCommand.class,
+                LadderCommand.class, ProbeCommand.class, AttachCommand.class, VerifyCommand.class,
                 CommandLine.HelpCommand.class},
         footer = ExitCodes.FOOTER)
 public final class RuntruthCli implements Runnable {

@@ -5,7 +5,7 @@ import dev.runtruth.collector.observed.ObservedRoutes;
 import java.util.List;
 
 /** Where the running instances of one service report their routes: a Prometheus server or the agents themselves. */
-interface ObservedSource {
+public interface ObservedSource {
 
     /**
      * @return one entry per running instance that reports at least one Runtruth series; its {@code source} is the

@@ -31,7 +31,7 @@ import java.util.OptionalLong;
  * never held whole in memory. Bounds: the timeout applies to connecting, to the response headers, and to every wait
  * for more of the body; the body may be at most {@link #MAX_ANSWER_BYTES} bytes.
  */
-final class PrometheusApiSource implements ObservedSource {
+public final class PrometheusApiSource implements ObservedSource {
 
     static final String METRICS = "__name__=~\"" + String.join("|", MetricNames.ROUTE_INFO, MetricNames.BUILD_INFO,
             MetricNames.AGENT_INFO, MetricNames.FRAMEWORK_INFO, MetricNames.LISTENER_INFO,
@@ -51,10 +51,10 @@ final class PrometheusApiSource implements ObservedSource {
 
     /**
      * @param server   base URL of the Prometheus server, without a trailing slash
-     * @param selector PromQL label matchers in braces, e.g. {@code {job="billing-api"}}
+     * @param selector PromQL label matchers in braces, e.g. {@code {job="billing-api"}} ({@link #jobSelector})
      * @param timeout  connect and response timeout, and the longest wait for more of the answer
      */
-    PrometheusApiSource(URI server, String selector, Duration timeout) {
+    public PrometheusApiSource(URI server, String selector, Duration timeout) {
         this(server, selector, timeout, MAX_ANSWER_BYTES);
     }
 
@@ -68,10 +68,26 @@ final class PrometheusApiSource implements ObservedSource {
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
+    /**
+     * The selector of one service under the convention that the Prometheus {@code job} label is the service's name
+     * (docs/prometheus.md), the default of {@code serve} and {@code verify}.
+     *
+     * @param service the service's name, e.g. {@code billing-api}
+     * @return {@code {job="<service>"}}, with backslashes and quotes escaped as PromQL string literals require
+     */
+    public static String jobSelector(String service) {
+        return "{job=\"" + service.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+    }
+
     /** @return the PromQL query sent: the Runtruth metrics serve reads, narrowed by the selector */
     String query() {
         String inner = selector.substring(1, selector.length() - 1).trim();
         return "{" + METRICS + (inner.isEmpty() ? "" : ", " + inner) + "}";
+    }
+
+    /** @return the PromQL query for the selected scrape targets Prometheus cannot scrape: {@code up{...} == 0} */
+    String downQuery() {
+        return "up" + selector + " == 0";
     }
 
     /**
@@ -82,7 +98,22 @@ final class PrometheusApiSource implements ObservedSource {
      */
     @Override
     public List<ObservedRoutes> instances() throws InputException {
-        URI uri = URI.create(server + "/api/v1/query?query=" + URLEncoder.encode(query(), StandardCharsets.UTF_8));
+        return read(query());
+    }
+
+    /**
+     * The selected scrape targets whose last scrape failed ({@code up == 0}): instances whose agent Prometheus
+     * cannot read, which {@link #instances()} does not list because their series went stale.
+     *
+     * @return one entry per such {@code job/instance}, without routes or build; empty when every target is up
+     * @throws InputException as {@link #instances()}
+     */
+    public List<ObservedRoutes> downInstances() throws InputException {
+        return read(downQuery());
+    }
+
+    private List<ObservedRoutes> read(String query) throws InputException {
+        URI uri = URI.create(server + "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
         HttpResponse<InputStream> response;
         try {
             response = client.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
@@ -101,7 +132,7 @@ final class PrometheusApiSource implements ObservedSource {
             }
             if (response.statusCode() != 200) {
                 throw new InputException(server.toString(), "HTTP " + response.statusCode() + " for query "
-                        + query() + ": " + errorOf(body));
+                        + query + ": " + errorOf(body));
             }
             try {
                 return new PrometheusVectorReader().read(body);

@@ -3,6 +3,7 @@ package dev.runtruth.collector.serve;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.runtruth.collector.Durations;
 import dev.runtruth.collector.HttpUrls;
 import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.drift.IgnoreRules;
@@ -18,7 +19,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
  */
 public final class ServeConfigReader {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
     private static final Pattern FULL_COMMIT = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
     private static final Pattern SELECTOR = Pattern.compile("\\{.*}", Pattern.DOTALL);
 
@@ -152,8 +151,7 @@ public final class ServeConfigReader {
         } catch (InputException e) {
             throw error(at + ".prometheus", e.getMessage());
         }
-        String selector = text(node, "selector", at, "{job=\"" + name.replace("\\", "\\\\").replace("\"", "\\\"")
-                + "\"}");
+        String selector = text(node, "selector", at, PrometheusApiSource.jobSelector(name));
         if (!SELECTOR.matcher(selector.trim()).matches()) {
             throw error(at + ".selector", "'" + selector + "' is not PromQL label matchers in braces, e.g."
                     + " {job=\"" + name + "\"}");
@@ -209,18 +207,11 @@ public final class ServeConfigReader {
     }
 
     private Duration duration(JsonNode node, String key, String fallback) throws InputException {
-        String text = text(node, key, "", fallback);
-        Matcher m = DURATION.matcher(text);
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw error(key, "'" + text + "' is not a positive duration such as 500ms, 30s, 5m or 1h");
+        try {
+            return Durations.parse(text(node, key, "", fallback));
+        } catch (IllegalArgumentException e) {
+            throw error(key, e.getMessage());
         }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-        };
     }
 
     private int port(String text, String at) throws InputException {
