@@ -2,6 +2,8 @@ package dev.runtruth.agent.routes;
 
 import dev.runtruth.agent.routes.grpc.GrpcCapture;
 import dev.runtruth.agent.routes.grpc.ServerImplInstrumentation;
+import dev.runtruth.agent.routes.helidon.HelidonCapture;
+import dev.runtruth.agent.routes.helidon.LoomServerInstrumentation;
 import dev.runtruth.agent.routes.javalin.JavalinCapture;
 import dev.runtruth.agent.routes.javalin.JavalinInstrumentation;
 import dev.runtruth.agent.routes.jaxrs.jersey.JerseyCapture;
@@ -42,7 +44,7 @@ public final class Frameworks {
      */
     public static final String[] PREFIXES = {
         "org/springframework/", "org/apache/catalina/", "org/eclipse/jetty/", "io/undertow/", "io/vertx/",
-        "io/javalin/", "io/micronaut/", "io/grpc/", "org/glassfish/jersey/", "org/jboss/resteasy/",
+        "io/javalin/", "io/micronaut/", "io/grpc/", "org/glassfish/jersey/", "org/jboss/resteasy/", "io/helidon/",
     };
 
     /**
@@ -58,7 +60,7 @@ public final class Frameworks {
         JerseyInstrumentation.APPLICATION_HANDLER, JerseyInstrumentation.SERVLET_CONTAINER,
         ResteasyInstrumentation.DEPLOYMENT, ResteasyInstrumentation.SERVLET, ResteasyInstrumentation.LEGACY_DEPLOYMENT,
         QuarkusRestInstrumentation.DEPLOYMENT, DefaultRouterInstrumentation.TYPE, ServerImplInstrumentation.TYPE,
-        RouterInstrumentation.TYPE, JavalinInstrumentation.TYPE,
+        RouterInstrumentation.TYPE, JavalinInstrumentation.TYPE, LoomServerInstrumentation.TYPE,
     };
 
     private static List<FrameworkCapture> all;
@@ -97,6 +99,7 @@ public final class Frameworks {
                 SpringWebFluxCapture.capture(),
                 JerseyCapture.capture(),
                 ResteasyCapture.capture(),
-                QuarkusRestCapture.capture());
+                QuarkusRestCapture.capture(),
+                HelidonCapture.capture());
     }
 }
