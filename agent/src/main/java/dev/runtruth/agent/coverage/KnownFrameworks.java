@@ -37,9 +37,6 @@ final class KnownFrameworks {
 
     /** Web frameworks Runtruth knows of and does not read: present means "routes may be served that are not seen". */
     static final List<Known> UNSUPPORTED = Arrays.asList(
-            // Ktor 2.x and 3.x: the engine of a running server
-            new Known("ktor", Arrays.asList("io.ktor.server.engine.ApplicationEngine",
-                    "io.ktor.server.engine.EmbeddedServer"), none()),
             new Known("armeria", Arrays.asList("com.linecorp.armeria.server.Server"), none()),
             new Known("play", Arrays.asList("play.api.routing.Router", "play.core.server.Server"), none()),
             // Apache CXF JAX-RS (3.x javax, 4.x jakarta): a resource class model exists only for JAX-RS endpoints

@@ -1,12 +1,11 @@
 package dev.runtruth.agent.routes.helidon;
 
+import dev.runtruth.agent.routes.Fields;
 import dev.runtruth.agent.routes.ReadFailures;
 import dev.runtruth.agent.routes.Reflect;
 import dev.runtruth.agent.routes.RouteSource;
 import dev.runtruth.agent.routes.WeakObjects;
 import dev.runtruth.model.Route;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -235,23 +234,7 @@ public final class HelidonRoutes implements RouteSource {
         return lambda > 0 ? name.substring(0, lambda) : name;
     }
 
-    /**
-     * @return the value of the instance field {@code name} declared by {@code target}'s class or a superclass, or
-     *         {@code null} when there is none
-     * @throws Exception when it cannot be made accessible (Helidon on the module path, its packages not opened)
-     */
-    static Object field(Object target, String name) throws Exception {
-        if (target == null) {
-            return null;
-        }
-        for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
-            for (Field f : c.getDeclaredFields()) {
-                if (f.getName().equals(name) && !Modifier.isStatic(f.getModifiers())) {
-                    f.setAccessible(true);
-                    return f.get(target);
-                }
-            }
-        }
-        return null;
+    private static Object field(Object target, String name) throws Exception {
+        return Fields.get(target, name);
     }
 }
