@@ -1,16 +1,18 @@
 package dev.runtruth.agent.routes.helidon;
 
+import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.routes.Fields;
 import dev.runtruth.agent.routes.ReadFailures;
 import dev.runtruth.agent.routes.Reflect;
 import dev.runtruth.agent.routes.RouteSource;
-import dev.runtruth.agent.routes.WeakObjects;
 import dev.runtruth.model.Route;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The HTTP routes of every Helidon 4 WebServer in this JVM, read at scrape time from its routing tree.
@@ -50,10 +52,16 @@ public final class HelidonRoutes implements RouteSource {
     /** Handlers of Helidon's Jersey integration: plumbing to Jersey, whose own routes the jersey capture reads. */
     static final String JERSEY_HANDLERS = "io.helidon.jersey.";
 
-    private static final WeakObjects SERVERS = new WeakObjects();
+    // Held strongly: a running Helidon server need not be reachable from the application (WebServer.start() in main,
+    // the local dropped; only its listener threads run on), so a weak reference loses it at the next GC. Forgotten
+    // once it has run and stopped (STARTED: seen running). A handful of servers per JVM at most.
+    private static final Set<Object> SERVERS = Collections.synchronizedSet(
+            Collections.newSetFromMap(new IdentityHashMap<Object, Boolean>()));
+    private static final Set<Object> STARTED = Collections.synchronizedSet(
+            Collections.newSetFromMap(new IdentityHashMap<Object, Boolean>()));
 
     /**
-     * Called by the constructor hook for every new {@code LoomServer}; only remembers it (weakly).
+     * Called by the constructor hook for every new {@code LoomServer}; only remembers it.
      *
      * @param server the server under construction
      */
@@ -61,14 +69,46 @@ public final class HelidonRoutes implements RouteSource {
         SERVERS.add(server);
     }
 
-    /** @return the Helidon web servers still alive, for the listener attribution */
+    /**
+     * @return the Helidon web servers not yet started or running, for the routes and the listener attribution; forgets
+     *         those that ran and stopped
+     */
     public static List<Object> servers() {
-        return SERVERS.alive();
+        List<Object> current = new ArrayList<Object>();
+        synchronized (SERVERS) {
+            current.addAll(SERVERS);
+        }
+        List<Object> out = new ArrayList<Object>();
+        for (Object server : current) {
+            boolean running;
+            try {
+                running = Boolean.TRUE.equals(Reflect.call(server, "isRunning"));
+            } catch (Throwable t) {
+                running = true; // keep it; its read records the failure
+            }
+            if (running) {
+                STARTED.add(server);
+            } else if (STARTED.remove(server)) {
+                SERVERS.remove(server); // stopped: serves nothing any more
+                continue;
+            }
+            out.add(server);
+        }
+        return out;
     }
 
     @Override
     public List<Route> routes() {
-        return SERVERS.readEach("helidon-se.read", "could not read the HTTP routing of", HelidonRoutes::collect);
+        List<Route> routes = new ArrayList<Route>();
+        for (Object server : servers()) {
+            try {
+                collect(server, routes);
+            } catch (Throwable t) {
+                CaptureErrors.record("helidon-se.read", "could not read the HTTP routing of "
+                        + server.getClass().getName(), t);
+            }
+        }
+        return routes;
     }
 
     private static void collect(Object server, List<Route> out) throws Exception {
