@@ -8,10 +8,10 @@ import java.util.Set;
 
 /**
  * Ktor on Netty: the truth is the app's routing tree as Ktor lists it, {@code getAllRoutes()} of the routing root
- * served at {@code GET /declared-routes}, one route per line in Ktor's own {@code toString()} form: the selectors from
- * the root, e.g. {@code /ctx/api/users/{id}/(method:GET)}. Read here: a {@code (method:X)} selector is the method
- * (none: {@code *}); other parenthesised selectors (headers, accept) select without a path segment; Ktor prints a
- * tailcard {@code {...}} without its name: the rest of the path, {@code {*}}. The app runs with the engine's
+ * served at {@code GET /declared-routes}, one route per line: the method of its {@code HttpMethodRouteSelector} ({@code *}
+ * without one) and Ktor's own {@code toString()} of the node it hangs under, the selectors from the root, e.g.
+ * {@code GET /ctx/api/users/{id}}. Read here: parenthesised selectors (headers, accept) select without a path segment;
+ * Ktor prints a tailcard {@code {...}} without its name: the rest of the path, {@code {*}}. The app runs with the engine's
  * {@code rootPath} {@link #ROOT_PATH}, which Ktor's root selector prints first.
  */
 abstract class AbstractKtorIT extends AbstractRouteTruthIT {
@@ -44,17 +44,18 @@ abstract class AbstractKtorIT extends AbstractRouteTruthIT {
         return routes;
     }
 
-    private Route fromKtor(String printed) {
-        String method = "*";
+    /** @param line {@code METHOD PATH} as the app prints it, e.g. {@code GET /ctx/api/(header:X-Version = 2)/versioned} */
+    private Route fromKtor(String line) {
+        int space = line.indexOf(' ');
+        String method = line.substring(0, space);
+        String printed = line.substring(space + 1);
         StringBuilder path = new StringBuilder();
         for (String segment : printed.split("/")) {
-            if (segment.startsWith("(method:")) {
-                method = segment.substring("(method:".length(), segment.length() - 1);
-            } else if (!segment.isEmpty() && !segment.startsWith("(")) {
+            if (!segment.isEmpty() && !segment.startsWith("(")) {
                 path.append('/').append(segment.equals("{...}") ? "{*}" : segment);
             }
         }
-        if (printed.endsWith("/") && printed.length() > 1) {
+        if (printed.endsWith("/") && path.length() > 0) {
             path.append('/');
         }
         return Route.of(method, path.length() == 0 ? "/" : path.toString(), framework(), "");
@@ -69,6 +70,6 @@ abstract class AbstractKtorIT extends AbstractRouteTruthIT {
     Set<Route> requiredRoutes() {
         return Set.of(Route.parse("GET /ctx/api/users/{id}/files/{*path}"), Route.parse("PUT /ctx/api/admin"),
                 Route.parse("GET /ctx/api/versioned"), Route.parse("* /ctx/api/any"),
-                Route.parse("GET /ctx/api/items/{id?}"));
+                Route.parse("GET /ctx/api/items/{id?}"), Route.parse("GET /ctx/"));
     }
 }

@@ -12,6 +12,8 @@ import io.ktor.server.netty.Netty
 import io.ktor.server.response.respond
 import io.ktor.server.response.respondText
 import io.ktor.server.routing.Routing
+import io.ktor.server.routing.Route
+import io.ktor.server.routing.HttpMethodRouteSelector
 import io.ktor.server.routing.delete
 import io.ktor.server.routing.get
 import io.ktor.server.routing.getAllRoutes
@@ -22,8 +24,7 @@ import io.ktor.server.routing.routing
 
 /**
  * A Ktor 2 server on Netty. Usage: `KtorAppKt <port> [rootPath]`. `GET /declared-routes` serves the routing tree as
- * Ktor lists it: `getAllRoutes()` of the routing root, each route's `toString()` (its selectors from the root, e.g.
- * `/ctx/api/users/{id}/(method:GET)`), one a line.
+ * Ktor lists it: `getAllRoutes()` of the routing root, each route as `METHOD PATH` ([declared]), one a line.
  */
 fun main(args: Array<String>) {
     val port = args[0].toInt()
@@ -58,7 +59,17 @@ fun Application.routes() {
         }
         get("/declared-routes") {
             val all = call.application.plugin(Routing).getAllRoutes()
-            call.respondText(all.joinToString("\n", postfix = "\n") { it.toString() })
+            call.respondText(all.joinToString("\n", postfix = "\n") { declared(it) })
         }
     }
+}
+
+/**
+ * `METHOD PATH` of one route: its method selector's method (`*` when it has none) and Ktor's `toString()` of the node
+ * it hangs under, which keeps a trailing slash (`/ctx/` for `get("/")` under rootPath `/ctx`) that the route's own
+ * `toString()` cannot show (`/ctx/(method:GET)` either way).
+ */
+fun declared(route: Route): String {
+    val selector = route.selector
+    return if (selector is HttpMethodRouteSelector) "${selector.method.value} ${route.parent}" else "* $route"
 }
