@@ -1,77 +1,129 @@
 package dev.runtruth.agenttests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.runtruth.model.Route;
 import dev.runtruth.model.RouteManifestWriter;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * A web framework the agent knows of and does not read: Helidon SE 4 (its own WebServer and HTTP routing), on Temurin
- * 25 (Helidon 4 needs Java 21). The agent must say so ({@code runtruth_framework_info{state="unsupported"}} and one
- * warning line), and {@code check} against the routes the service declares must answer "cannot tell" (exit 4), never
- * NO DRIFT (0), which is what it said before the coverage work, nor DRIFT (1): its routes may well be served.
+ * Helidon SE 4.5 (its own WebServer and HTTP routing, no JAX-RS) on Temurin 25 (Helidon 4 needs Java 21): routes at
+ * the root, in a service registered under a path and in a service registered inside another one. The truth is what
+ * the app declared through Helidon's {@code HttpRules} API, recorded as it hands each declaration to Helidon and
+ * served at {@code GET /declared-routes} ({@code RecordingRules} in the app); each of those routes is requested to
+ * show that Helidon serves it at that path.
  */
-class HelidonSe4IT {
+class HelidonSe4IT extends AbstractRouteTruthIT {
 
-    @Test
-    void anUnsupportedFrameworkIsReportedAndCheckCannotTell() throws IOException {
-        Path jdk = Jdks.temurin25().orElseThrow(() -> new AssertionError("Temurin 25 is needed for Helidon 4 "
-                + "(PITFALLS: /usr/lib/jvm/temurin-25-jdk-amd64)"));
-        int appPort = TestJvm.freePort();
-        int agentPort = TestJvm.freePort();
-        try (TestJvm jvm = TestJvm.builder("helidon-se4", jdk)
-                .agent(Artifacts.agentJar(), "port=" + agentPort + ",host=127.0.0.1")
-                .jar(Artifacts.app("helidon-se4"))
-                .args(String.valueOf(appPort))
-                .start()
-                .awaitHttp200("http://127.0.0.1:" + appPort + "/greet", AbstractSpringAppIT.START_TIMEOUT)) {
-            String metricsUrl = "http://127.0.0.1:" + agentPort + "/metrics";
-            AgentMetrics metrics = AgentMetrics.await(metricsUrl, Duration.ofSeconds(30), jvm);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-            assertThat(metrics.frameworks()).as(metrics.text()).containsExactly(Map.of(
-                    "framework", "helidon-se", "version", "4.5.0", "state", "unsupported",
-                    "reason", "Runtruth does not read helidon-se routes (io.helidon.webserver.http.HttpRouting is "
-                            + "loaded): they are not reported"));
-            assertThat(metrics.captureErrors()).isZero();
-            assertThat(jvm.stderrLines()).as(jvm.describe()).filteredOn(l -> l.startsWith("[runtruth]"))
-                    .containsExactly("[runtruth] WARN helidon-se 4.5.0 unsupported: Runtruth does not read "
-                            + "helidon-se routes (io.helidon.webserver.http.HttpRouting is loaded): they are not "
-                            + "reported");
+    @Override
+    String service() {
+        return "helidon-se4-jdk25";
+    }
 
-            // the routes the service's code declares (HelidonSeApp), as a recorded manifest: the expected side
-            Path manifest = Files.createTempFile("helidon-se4-expected", ".json");
-            Files.writeString(manifest, new RouteManifestWriter().build("helidon-se4", null, null, null, null)
-                    .source("HelidonSeApp").routes(List.of(Route.parse("GET /greet"), Route.parse("GET /greet/{name}"),
-                            Route.parse("PUT /greet/greeting"))).toJson(), StandardCharsets.UTF_8);
-            OneShot check = OneShot.run("helidon-se4-check", Duration.ofSeconds(60), OneShot.javaJar(
-                    Artifacts.collectorJar(), "check", "--expected", manifest.toString(), "--agent", metricsUrl));
+    @Override
+    Path appJar() {
+        return Artifacts.app("helidon-se4");
+    }
 
-            assertThat(check.exitCode()).as(check.describe()).isEqualTo(4);
-            assertThat(check.stdout()).as(check.describe()).contains(
-                    "MISSING  GET     /greet",
-                    "not seen: the agent could not see everything in the running process:",
-                    "  helidon-se 4.5.0 unsupported: Runtruth does not read helidon-se routes",
-                    // the server no capture reads also leaves its port unaccounted for
-                    "  the process listens on 127.0.0.1:" + appPort + " and no route is known to be served there",
-                    "CANNOT TELL: the agent could not see everything (2 blind spots above); the 3 missing routes may "
-                            + "be served unseen");
-            // and the build side says it cannot read them either, instead of "0 routes", exit 0
-            OneShot expected = OneShot.run("helidon-se4-expected", Duration.ofSeconds(60), OneShot.javaJar(
-                    Artifacts.collectorJar(), "expected", Artifacts.app("helidon-se4").toString()));
-            assertThat(expected.exitCode()).as(expected.describe()).isEqualTo(4);
-            assertThat(expected.stderr()).as(expected.describe()).contains(
-                    "runtruth: note: routes built in code (Helidon SE) cannot be read from bytecode",
-                    "runtruth: cannot tell: no route could be read from the input");
-            assertThat(TestJvm.get("http://127.0.0.1:" + appPort + "/greet/runtruth").body())
-                    .as("the service serves on").isEqualTo("Hello runtruth!");
+    @Override
+    Path javaHome() {
+        Optional<Path> jdk25 = Jdks.temurin25();
+        assumeTrue(jdk25.isPresent(), "Temurin 25 not found under " + Jdks.JVM_DIR + " (Helidon 4 needs Java 21+)");
+        return jdk25.get();
+    }
+
+    @Override
+    String framework() {
+        return "helidon-se";
+    }
+
+    @Override
+    List<String> appArgs(int port) {
+        return List.of(String.valueOf(port));
+    }
+
+    @Override
+    String readinessPath() {
+        return "/declared-routes";
+    }
+
+    @Override
+    Set<Route> truth() throws IOException {
+        Set<Route> routes = new LinkedHashSet<>();
+        for (String line : TestJvm.get(appUrl("/declared-routes")).body().split("\n")) {
+            if (!line.isBlank()) {
+                Route declared = Route.parse(line);
+                routes.add(Route.of(declared.method(), declared.template(), framework(), ""));
+            }
         }
+        return routes;
+    }
+
+    @Override
+    int minimumRoutes() {
+        return 10;
+    }
+
+    @Override
+    Set<Route> requiredRoutes() {
+        return Set.of(Route.parse("GET /shop"), Route.parse("* /shop/help"),
+                Route.parse("GET /api/v1/users/{id}/orders/{orderId}"));
+    }
+
+    /** Each declared route answers at its full path: the truth's joined paths are the ones Helidon serves. */
+    @Test
+    void everyDeclaredRouteIsServedAtItsFullPath() throws Exception {
+        List<String> notServed = new ArrayList<>();
+        for (Route route : truth()) {
+            String method = route.method().equals("*") ? "OPTIONS" : route.method();
+            String path = route.template().replaceAll("\\{[^}]+}", "x");
+            HttpRequest request = HttpRequest.newBuilder(URI.create(appUrl(path))).timeout(Duration.ofSeconds(10))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build();
+            int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status == 404 || status == 405) {
+                notServed.add(method + " " + path + " -> " + status);
+            }
+        }
+        assertThat(notServed).as(app().describe()).isEmpty();
+    }
+
+    /**
+     * End to end: the declared routes as a recorded manifest against the agent: {@code check} finds no drift (exit 0,
+     * it said "cannot tell" while Helidon SE was unsupported); the build side still says it cannot read routes built
+     * in code.
+     */
+    @Test
+    void checkFindsNoDriftAndExpectedSaysCodeBuiltRoutesCannotBeRead() throws IOException {
+        Path manifest = Files.createTempFile("helidon-se4-expected", ".json");
+        Files.writeString(manifest, new RouteManifestWriter().build("helidon-se4", null, null, null, null)
+                .source("GET /declared-routes").routes(new ArrayList<>(truth())).toJson(), StandardCharsets.UTF_8);
+        OneShot check = OneShot.run("helidon-se4-check", Duration.ofSeconds(60), OneShot.javaJar(
+                Artifacts.collectorJar(), "check", "--expected", manifest.toString(), "--agent", metricsUrl()));
+        assertThat(check.exitCode()).as(check.describe()).isZero();
+        assertThat(check.stdout()).as(check.describe()).contains("NO DRIFT");
+
+        OneShot expected = OneShot.run("helidon-se4-expected", Duration.ofSeconds(60), OneShot.javaJar(
+                Artifacts.collectorJar(), "expected", appJar().toString()));
+        assertThat(expected.exitCode()).as(expected.describe()).isEqualTo(4);
+        assertThat(expected.stderr()).as(expected.describe()).contains(
+                "runtruth: note: routes built in code (Helidon SE) cannot be read from bytecode",
+                "runtruth: cannot tell: no route could be read from the input");
     }
 }

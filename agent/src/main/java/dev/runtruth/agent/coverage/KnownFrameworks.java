@@ -37,13 +37,6 @@ final class KnownFrameworks {
 
     /** Web frameworks Runtruth knows of and does not read: present means "routes may be served that are not seen". */
     static final List<Known> UNSUPPORTED = Arrays.asList(
-            // Helidon SE routing: 4.x io.helidon.webserver.http.HttpRouting, 1.x-3.x io.helidon.webserver.Routing.
-            // Helidon MP serves its JAX-RS resources through Jersey (read as jersey) over the same routing.
-            new Known("helidon-se", Arrays.asList("io.helidon.webserver.http.HttpRouting",
-                    "io.helidon.webserver.Routing"), Arrays.asList("io.helidon.microprofile.server.Server")),
-            // Ktor 2.x and 3.x: the engine of a running server
-            new Known("ktor", Arrays.asList("io.ktor.server.engine.ApplicationEngine",
-                    "io.ktor.server.engine.EmbeddedServer"), none()),
             new Known("armeria", Arrays.asList("com.linecorp.armeria.server.Server"), none()),
             new Known("play", Arrays.asList("play.api.routing.Router", "play.core.server.Server"), none()),
             // Apache CXF JAX-RS (3.x javax, 4.x jakarta): a resource class model exists only for JAX-RS endpoints

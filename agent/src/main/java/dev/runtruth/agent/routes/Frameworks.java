@@ -2,7 +2,11 @@ package dev.runtruth.agent.routes;
 
 import dev.runtruth.agent.routes.grpc.GrpcCapture;
 import dev.runtruth.agent.routes.grpc.ServerImplInstrumentation;
+import dev.runtruth.agent.routes.helidon.HelidonCapture;
+import dev.runtruth.agent.routes.helidon.LoomServerInstrumentation;
 import dev.runtruth.agent.routes.javalin.JavalinCapture;
+import dev.runtruth.agent.routes.ktor.KtorCapture;
+import dev.runtruth.agent.routes.ktor.KtorInstrumentation;
 import dev.runtruth.agent.routes.javalin.JavalinInstrumentation;
 import dev.runtruth.agent.routes.jaxrs.jersey.JerseyCapture;
 import dev.runtruth.agent.routes.jaxrs.jersey.JerseyInstrumentation;
@@ -42,7 +46,7 @@ public final class Frameworks {
      */
     public static final String[] PREFIXES = {
         "org/springframework/", "org/apache/catalina/", "org/eclipse/jetty/", "io/undertow/", "io/vertx/",
-        "io/javalin/", "io/micronaut/", "io/grpc/", "org/glassfish/jersey/", "org/jboss/resteasy/",
+        "io/javalin/", "io/micronaut/", "io/grpc/", "org/glassfish/jersey/", "org/jboss/resteasy/", "io/helidon/", "io/ktor/",
     };
 
     /**
@@ -58,7 +62,8 @@ public final class Frameworks {
         JerseyInstrumentation.APPLICATION_HANDLER, JerseyInstrumentation.SERVLET_CONTAINER,
         ResteasyInstrumentation.DEPLOYMENT, ResteasyInstrumentation.SERVLET, ResteasyInstrumentation.LEGACY_DEPLOYMENT,
         QuarkusRestInstrumentation.DEPLOYMENT, DefaultRouterInstrumentation.TYPE, ServerImplInstrumentation.TYPE,
-        RouterInstrumentation.TYPE, JavalinInstrumentation.TYPE,
+        RouterInstrumentation.TYPE, JavalinInstrumentation.TYPE, LoomServerInstrumentation.TYPE,
+        KtorInstrumentation.ROUTING_ROOT, KtorInstrumentation.ROUTING_2, KtorInstrumentation.NETTY_ENGINE,
     };
 
     private static List<FrameworkCapture> all;
@@ -97,6 +102,8 @@ public final class Frameworks {
                 SpringWebFluxCapture.capture(),
                 JerseyCapture.capture(),
                 ResteasyCapture.capture(),
-                QuarkusRestCapture.capture());
+                QuarkusRestCapture.capture(),
+                HelidonCapture.capture(),
+                KtorCapture.capture());
     }
 }

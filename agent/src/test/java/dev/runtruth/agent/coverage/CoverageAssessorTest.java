@@ -95,16 +95,14 @@ class CoverageAssessorTest {
     }
 
     @Test
-    void aKnownFrameworkThatIsNotReadIsUnsupportedUnlessItsMpServerRunsIt() {
-        loaded.put("io.ktor.server.engine.ApplicationEngine", String.class);
-        loaded.put("io.helidon.webserver.http.HttpRouting", String.class);
+    void aKnownFrameworkThatIsNotReadIsUnsupported() {
+        loaded.put("spark.Service", String.class);
+        loaded.put("com.linecorp.armeria.server.Server", String.class);
         assertThat(assess()).extracting(FrameworkCoverage::toString).containsExactly(
-                "helidon-se 1.2.3 unsupported: Runtruth does not read helidon-se routes "
-                        + "(io.helidon.webserver.http.HttpRouting is loaded): they are not reported",
-                "ktor 1.2.3 unsupported: Runtruth does not read ktor routes "
-                        + "(io.ktor.server.engine.ApplicationEngine is loaded): they are not reported");
-        loaded.put("io.helidon.microprofile.server.Server", String.class);
-        assertThat(assess()).extracting(FrameworkCoverage::framework).containsExactly("ktor");
+                "armeria 1.2.3 unsupported: Runtruth does not read armeria routes "
+                        + "(com.linecorp.armeria.server.Server is loaded): they are not reported",
+                "spark 1.2.3 unsupported: Runtruth does not read spark routes "
+                        + "(spark.Service is loaded): they are not reported");
     }
 
     @Test

@@ -37,7 +37,8 @@ final class CodeBuiltRoutes {
     /**
      * Web frameworks whose routes exist only in code (no annotations to read), by the package prefix of the types
      * their handlers take: an application method whose descriptor names one (a handler lambda's synthetic method, a
-     * routing method) uses the framework. The same frameworks the agent reports {@code unsupported}.
+     * routing method) uses the framework: the frameworks the agent reports {@code unsupported}, and Helidon SE and Ktor,
+     * whose routes the agent reads at run time.
      */
     private static final Map<String, String> CODE_ONLY = new LinkedHashMap<>();
 

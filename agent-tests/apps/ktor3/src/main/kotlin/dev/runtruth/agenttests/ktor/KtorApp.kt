@@ -1,0 +1,75 @@
+package dev.runtruth.agenttests.ktor
+
+import io.ktor.http.HttpMethod
+import io.ktor.http.HttpStatusCode
+import io.ktor.server.application.Application
+import io.ktor.server.application.plugin
+import io.ktor.server.engine.embeddedServer
+import io.ktor.server.engine.connector
+import io.ktor.server.application.serverConfig
+import io.ktor.server.netty.Netty
+import io.ktor.server.response.respond
+import io.ktor.server.response.respondText
+import io.ktor.server.routing.RoutingRoot
+import io.ktor.server.routing.RoutingNode
+import io.ktor.server.routing.HttpMethodRouteSelector
+import io.ktor.server.routing.delete
+import io.ktor.server.routing.get
+import io.ktor.server.routing.getAllRoutes
+import io.ktor.server.routing.header
+import io.ktor.server.routing.post
+import io.ktor.server.routing.route
+import io.ktor.server.routing.routing
+
+/**
+ * A Ktor 3 server on Netty. Usage: `KtorAppKt <port> [rootPath]`. `GET /declared-routes` serves the routing tree as
+ * Ktor lists it: `getAllRoutes()` of the routing root, each route as `METHOD PATH` ([declared]), one a line.
+ */
+fun main(args: Array<String>) {
+    val port = args[0].toInt()
+    val root = if (args.size > 1) args[1] else ""
+    embeddedServer(Netty, serverConfig {
+        rootPath = root
+        module { routes() }
+    }) {
+        connector {
+            host = "127.0.0.1"
+            this.port = port
+        }
+    }.start(wait = true)
+}
+
+fun Application.routes() {
+    routing {
+        get("/") { call.respondText("root") }
+        route("/api") {
+            route("/users") {
+                get { call.respondText("users") }
+                post { call.respond(HttpStatusCode.Created) }
+                route("/{id}") {
+                    get { call.respondText("user ${call.parameters["id"]}") }
+                    delete { call.respond(HttpStatusCode.NoContent) }
+                    get("/files/{path...}") { call.respondText("file") }
+                }
+            }
+            get("/items/{id?}") { call.respondText("items") }
+            route("/admin", HttpMethod.Put) { handle { call.respond(HttpStatusCode.NoContent) } }
+            header("X-Version", "2") { get("/versioned") { call.respondText("v2") } }
+            route("/any") { handle { call.respondText("any method") } }
+        }
+        get("/declared-routes") {
+            val all = call.application.plugin(RoutingRoot).getAllRoutes()
+            call.respondText(all.joinToString("\n", postfix = "\n") { declared(it) })
+        }
+    }
+}
+
+/**
+ * `METHOD PATH` of one route: its method selector's method (`*` when it has none) and Ktor's `toString()` of the node
+ * it hangs under, which keeps a trailing slash (`/ctx/` for `get("/")` under rootPath `/ctx`) that the route's own
+ * `toString()` cannot show (`/ctx/(method:GET)` either way).
+ */
+fun declared(route: RoutingNode): String {
+    val selector = route.selector
+    return if (selector is HttpMethodRouteSelector) "${selector.method.value} ${route.parent}" else "* $route"
+}
