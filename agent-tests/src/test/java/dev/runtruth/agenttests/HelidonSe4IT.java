@@ -41,7 +41,7 @@ class HelidonSe4IT {
                     "reason", "Runtruth does not read helidon-se routes (io.helidon.webserver.http.HttpRouting is "
                             + "loaded): they are not reported"));
             assertThat(metrics.captureErrors()).isZero();
-            assertThat(jvm.stderrLines()).as(jvm.describe()).filteredOn(l -> l.startsWith("[runtruth]"))
+            assertThat(jvm.stderrLines()).as(jvm.describe()).filteredOn(AppUnderAgent::isAgentMessage)
                     .containsExactly("[runtruth] WARN helidon-se 4.5.0 unsupported: Runtruth does not read "
                             + "helidon-se routes (io.helidon.webserver.http.HttpRouting is loaded): they are not "
                             + "reported");
