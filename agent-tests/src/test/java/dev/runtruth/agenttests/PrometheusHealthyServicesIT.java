@@ -101,7 +101,7 @@ class PrometheusHealthyServicesIT {
             await("every instance's agent reports ready", Duration.ofMinutes(3), state,
                     () -> prometheus.query("runtruth_inventory_info{state=\"ready\"}").size() == 4);
             long readyAt = System.nanoTime();
-            report.add(String.format("all 4 instances ready in Prometheus %.1f s after launch (Spring context + Tomcat,"
+            report.add(String.format("all 4 instances ready in Prometheus %.1f s after every app answered (Spring context + Tomcat,"
                     + " Jetty)", (System.nanoTime() - launched) / 1e9));
             await("serve compares boot", Duration.ofMinutes(2), () -> prometheus.query("runtruth_verdict_info")
                     .toString(), () -> !prometheus.query("runtruth_verdict_info{service=\"boot\"}").isEmpty());
