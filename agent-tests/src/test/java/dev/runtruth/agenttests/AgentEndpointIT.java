@@ -65,7 +65,10 @@ class AgentEndpointIT {
             assertThat(send(client, metrics, null).headers().firstValue("WWW-Authenticate"))
                     .hasValueSatisfying(v -> assertThat(v).startsWith("Basic realm="));
             assertThat(send(client, metrics, "prometheus:wrong").statusCode()).isEqualTo(401);
-            assertThat(jvm.stderrLines()).as(jvm.describe()).noneMatch(l -> l.startsWith("[runtruth]"));
+            assertThat(jvm.stderrLines()).as(jvm.describe()).noneMatch(AppUnderAgent::isAgentMessage);
+            assertThat(jvm.stderrLines()).as(jvm.describe()).filteredOn(l -> l.startsWith(AppUnderAgent.STARTUP_LINE))
+                    .containsExactly(AppUnderAgent.STARTUP_LINE + metrics + ", protected: HTTP basic auth (user"
+                            + " prometheus) over TLS; loopback only");
         }
     }
 

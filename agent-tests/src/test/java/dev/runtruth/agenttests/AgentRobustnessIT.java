@@ -318,10 +318,10 @@ class AgentRobustnessIT {
         Instant deadline = Instant.now().plus(wait);
         List<String> lines;
         do {
-            lines = jvm.stderrLines().stream().filter(line -> line.startsWith(PREFIX)).toList();
+            lines = jvm.stderrLines().stream().filter(AppUnderAgent::isAgentMessage).toList();
             if (!lines.isEmpty()) {
                 sleep(500); // a second line would be a failure too: give it the chance to appear
-                return jvm.stderrLines().stream().filter(line -> line.startsWith(PREFIX)).toList();
+                return jvm.stderrLines().stream().filter(AppUnderAgent::isAgentMessage).toList();
             }
             sleep(200);
         } while (Instant.now().isBefore(deadline));

@@ -189,6 +189,17 @@ final class AppUnderAgent implements AutoCloseable {
         assertThat(metrics.captureErrors()).as("%s\n%s", AgentMetrics.CAPTURE_ERRORS, jvm.describe()).isZero();
     }
 
+    /** The start of the one line a healthy agent prints (MetricsEndpoint.STARTUP_PREFIX in the agent). */
+    static final String STARTUP_LINE = "[runtruth] serving ";
+
+    /**
+     * @param line a stderr line
+     * @return whether it is a message of the agent other than its startup line (a warning, a debug line)
+     */
+    static boolean isAgentMessage(String line) {
+        return line.startsWith("[runtruth]") && !line.startsWith(STARTUP_LINE);
+    }
+
     /**
      * Asserts that no stderr line is from or about the agent: none starts with {@code [runtruth]}, names
      * {@code agentPackage} or the agent jar's file name. A healthy agent is silent; JDK warnings (e.g.
@@ -198,10 +209,12 @@ final class AppUnderAgent implements AutoCloseable {
      * @param tolerated    agent lines the scenario documents as expected
      */
     void assertAgentSilentOnStderr(String agentPackage, Predicate<String> tolerated) {
+        assertThat(jvm.stderrLines()).as("the agent's one startup line\n%s", jvm.describe())
+                .filteredOn(line -> line.startsWith(STARTUP_LINE)).hasSize(1);
         String jarName = Artifacts.agentJar().getFileName().toString();
         assertThat(jvm.stderrLines())
                 .as("stderr lines from or about the agent\n%s", jvm.describe())
-                .noneMatch(line -> !tolerated.test(line) && (line.startsWith("[runtruth]")
+                .noneMatch(line -> !tolerated.test(line) && (isAgentMessage(line)
                         || line.contains(agentPackage) || line.contains(jarName)));
     }
 

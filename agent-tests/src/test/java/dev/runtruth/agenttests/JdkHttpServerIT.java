@@ -105,6 +105,6 @@ class JdkHttpServerIT extends AbstractAgentScenarioIT {
     }
 
     private List<String> agentLines() {
-        return app().jvm().stderrLines().stream().filter(line -> line.startsWith("[runtruth]")).toList();
+        return app().jvm().stderrLines().stream().filter(AppUnderAgent::isAgentMessage).toList();
     }
 }

@@ -5,6 +5,7 @@ import dev.runtruth.agent.coverage.CoverageAssessor;
 import dev.runtruth.agent.export.AgentMetrics;
 import dev.runtruth.agent.export.BuildMetrics;
 import dev.runtruth.agent.export.ClasspathMetrics;
+import dev.runtruth.agent.export.InventoryMetrics;
 import dev.runtruth.agent.export.ListenerMetrics;
 import dev.runtruth.agent.export.ManifestDump;
 import dev.runtruth.agent.export.MetricsEndpoint;
@@ -80,6 +81,7 @@ final class AgentServices {
         ListenerMetrics listenerMetrics = new ListenerMetrics(listeners::read, cap);
         // the capped families, then their drop counts
         cap.register(registry, routeMetrics, classpathMetrics, listenerMetrics);
+        new InventoryMetrics().register(registry);
         new AgentMetrics(version, () -> CaptureErrors.count() + inventory.errors(), premainSeconds).register(registry);
         return registry;
     }

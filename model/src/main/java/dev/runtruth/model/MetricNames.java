@@ -51,6 +51,24 @@ public final class MetricNames {
      */
     public static final String LISTENER_DISCOVERY_AVAILABLE = "runtruth_listener_discovery_available";
 
+    /**
+     * {@code runtruth_classpath_entry_info{artifact,name,version,sha256,location,kind} 1}: one jar or class directory
+     * whose classes are loaded. {@link #ARTIFACT} is the identity to compare across instances; {@link #NAME} is for
+     * people.
+     */
+    public static final String CLASSPATH_ENTRY_INFO = "runtruth_classpath_entry_info";
+    /** Family name of {@link #CLASSPATH_ENTRY_INFO}. */
+    public static final String CLASSPATH_ENTRY_FAMILY = "runtruth_classpath_entry";
+    /** {@code runtruth_classpath_entries}: the number of loaded jars and class directories. */
+    public static final String CLASSPATH_ENTRIES = "runtruth_classpath_entries";
+    /**
+     * {@code runtruth_inventory_info{state,reason} 1}: whether the agent's inventory (routes, classpath) is complete,
+     * that is whether the frameworks it follows finished starting; {@code state} is an {@link InventoryState} label.
+     */
+    public static final String INVENTORY_INFO = "runtruth_inventory_info";
+    /** Family name of {@link #INVENTORY_INFO}. */
+    public static final String INVENTORY_FAMILY = "runtruth_inventory";
+
     /** Label: the framework family ({@code spring-webmvc}, {@code jaxrs}, ...) or framework name. */
     public static final String FRAMEWORK = "framework";
     /** Label: the HTTP method, upper case; {@code *} for any. */
@@ -78,6 +96,26 @@ public final class MetricNames {
     public static final String ADDRESS = "address";
     /** Label of {@link #LISTENER_INFO}: the TCP port, decimal. */
     public static final String PORT = "port";
+
+    /**
+     * Label of {@link #CLASSPATH_ENTRY_INFO}: what the jar is, the same on every instance that loads a build of it:
+     * {@code groupId:artifactId} from the jar's {@code META-INF/maven/.../pom.properties}
+     * ({@code org.springframework:spring-core}), else the file name without version and extension
+     * ({@code tomcat-embed-core} for {@code tomcat-embed-core-11.0.18.jar}, which carries no pom.properties);
+     * {@code ""} for a class directory.
+     */
+    public static final String ARTIFACT = "artifact";
+    /**
+     * Label of {@link #CLASSPATH_ENTRY_INFO}: a readable name (artifactId, else the manifest's
+     * {@code Implementation-Title}, which several artifacts may share, e.g. {@code Apache Tomcat}). Not an identity.
+     */
+    public static final String NAME = "name";
+    /** Label of {@link #CLASSPATH_ENTRY_INFO}: lowercase hex SHA-256 of the jar's bytes, {@code ""} for a directory. */
+    public static final String SHA256 = "sha256";
+    /** Label of {@link #CLASSPATH_ENTRY_INFO}: where the jar or directory is, e.g. {@code /app.jar!/BOOT-INF/lib/x.jar}. */
+    public static final String LOCATION = "location";
+    /** Label of {@link #CLASSPATH_ENTRY_INFO}: {@code jar}, {@code nested-jar} or {@code directory}. */
+    public static final String KIND = "kind";
 
     private MetricNames() {
     }

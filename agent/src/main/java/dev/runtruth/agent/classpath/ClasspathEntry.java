@@ -23,8 +23,14 @@ public final class ClasspathEntry {
     private final String sha256;
     private final String location;
     private final String kind;
+    private final String artifact;
 
     ClasspathEntry(String name, String version, String sha256, String location, String kind) {
+        this(name, version, sha256, location, kind, "");
+    }
+
+    ClasspathEntry(String name, String version, String sha256, String location, String kind, String artifact) {
+        this.artifact = nonNull(artifact);
         this.name = nonNull(name);
         this.version = nonNull(version);
         this.sha256 = nonNull(sha256);
@@ -43,6 +49,20 @@ public final class ClasspathEntry {
      */
     public String name() {
         return name;
+    }
+
+    /**
+     * Returns what the jar is, the identity to compare across instances: {@code groupId:artifactId} of the jar's own
+     * {@code META-INF/maven/<group>/<artifact>/pom.properties} (the one named like the file when a shaded jar carries
+     * several, the only one otherwise), else the file name without version and extension
+     * ({@code tomcat-embed-core} for {@code tomcat-embed-core-11.0.18.jar}: Tomcat's jars carry no pom.properties and
+     * all share the manifest title {@code Apache Tomcat}, so {@link #name()} cannot tell them apart). {@code ""} for
+     * a directory.
+     *
+     * @return the artifact, never null
+     */
+    public String artifact() {
+        return artifact;
     }
 
     /**
@@ -98,7 +118,7 @@ public final class ClasspathEntry {
 
     @Override
     public String toString() {
-        return kind + " " + location + " (" + name + " " + version + ", sha256 " + sha256 + ")";
+        return kind + " " + location + " (" + artifact + ", " + name + " " + version + ", sha256 " + sha256 + ")";
     }
 
     private static String nonNull(String value) {

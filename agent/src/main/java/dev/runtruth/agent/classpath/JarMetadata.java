@@ -23,7 +23,7 @@ final class JarMetadata {
     private static final String MAVEN_DIR = "META-INF/maven/";
     private static final String POM_PROPERTIES = "/pom.properties";
 
-    /** {artifactId, version} of each pom.properties, in entry order. */
+    /** {artifactId, version, groupId} of each pom.properties, in entry order. */
     private final List<String[]> poms = new ArrayList<>(1);
     private Attributes manifest = new Attributes();
 
@@ -65,7 +65,8 @@ final class JarMetadata {
         }
         Properties pom = new Properties();
         pom.load(in);
-        poms.add(new String[] {trim(pom.getProperty("artifactId")), trim(pom.getProperty("version"))});
+        poms.add(new String[] {trim(pom.getProperty("artifactId")), trim(pom.getProperty("version")),
+                trim(pom.getProperty("groupId"))});
     }
 
     /**
@@ -84,7 +85,21 @@ final class JarMetadata {
                 symbolicName(attribute("Bundle-SymbolicName")), parsed.name);
         String version = firstNonEmpty(pom[1], attribute("Implementation-Version"), attribute("Bundle-Version"),
                 parsed.version);
-        return new ClasspathEntry(name, version, sha256, location, kind);
+        return new ClasspathEntry(name, version, sha256, location, kind,
+                artifact(pom, parsed, JarFileName.stripExtension(fileName)));
+    }
+
+    /**
+     * The identity: the pom.properties that describes this jar (named like the file, or the only one), else the file
+     * name without version. Never the manifest title: Tomcat's core, el and websocket jars all say "Apache Tomcat".
+     */
+    private String artifact(String[] pom, JarFileName parsed, String stem) {
+        String id = pom[0];
+        boolean named = id.equals(parsed.name) || id.equals(stem) || stem.startsWith(id + "-");
+        if (!id.isEmpty() && (poms.size() == 1 || named)) {
+            return pom[2].isEmpty() ? id : pom[2] + ":" + id;
+        }
+        return parsed.name;
     }
 
     /** A shaded jar carries the pom.properties of everything it shaded: prefer the one named like the file. */
@@ -103,7 +118,7 @@ final class JarMetadata {
         if (prefixMatch != null) {
             return prefixMatch;
         }
-        return poms.isEmpty() ? new String[] {"", ""} : poms.get(0);
+        return poms.isEmpty() ? new String[] {"", "", ""} : poms.get(0);
     }
 
     private String attribute(String key) {

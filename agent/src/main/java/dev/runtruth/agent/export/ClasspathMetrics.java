@@ -1,6 +1,7 @@
 package dev.runtruth.agent.export;
 
 import dev.runtruth.agent.classpath.ClasspathEntry;
+import dev.runtruth.model.MetricNames;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -13,17 +14,17 @@ import java.util.function.Supplier;
 /**
  * Classpath metrics:
  * <ul>
- *   <li>{@code runtruth_classpath_entry_info{name,version,sha256,location,kind} 1}: one series per jar or directory
- *       whose classes are loaded;</li>
+ *   <li>{@code runtruth_classpath_entry_info{artifact,name,version,sha256,location,kind} 1}: one series per jar or
+ *       directory whose classes are loaded; {@code artifact} is its identity ({@link ClasspathEntry#artifact()});</li>
  *   <li>{@code runtruth_classpath_entries}: their number.</li>
  * </ul>
  */
 public final class ClasspathMetrics implements MultiCollector {
 
     /** Info family name; exposed as {@code runtruth_classpath_entry_info}. */
-    public static final String ENTRY = "runtruth_classpath_entry";
+    public static final String ENTRY = MetricNames.CLASSPATH_ENTRY_FAMILY;
     /** Gauge: number of entries. */
-    public static final String ENTRIES = "runtruth_classpath_entries";
+    public static final String ENTRIES = MetricNames.CLASSPATH_ENTRIES;
 
     private final Supplier<List<ClasspathEntry>> entries;
     private final boolean detail;
@@ -63,11 +64,13 @@ public final class ClasspathMetrics implements MultiCollector {
     public MetricSnapshots collect() {
         List<ClasspathEntry> list = entries.get();
         InfoSnapshot.Builder info = InfoSnapshot.builder().name(ENTRY)
-                .help("A jar or directory whose classes are loaded: name, version, SHA-256 of its bytes, location");
+                .help("A jar or directory whose classes are loaded: artifact (groupId:artifactId, else the file name"
+                        + " without version), name, version, SHA-256 of its bytes, location");
         for (ClasspathEntry entry : detail && cap != null ? cap.limit(ENTRY + "_info", list) : list) {
             info.dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder().labels(Labels.of(
-                    "name", entry.name(), "version", entry.version(), "sha256", entry.sha256(),
-                    "location", entry.location(), "kind", entry.kind())).build());
+                    MetricNames.ARTIFACT, entry.artifact(), MetricNames.NAME, entry.name(),
+                    MetricNames.VERSION, entry.version(), MetricNames.SHA256, entry.sha256(),
+                    MetricNames.LOCATION, entry.location(), MetricNames.KIND, entry.kind())).build());
         }
         GaugeSnapshot count = GaugeSnapshot.builder().name(ENTRIES)
                 .help("Number of jars and directories whose classes are loaded")

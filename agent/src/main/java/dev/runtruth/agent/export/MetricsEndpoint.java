@@ -63,7 +63,8 @@ public final class MetricsEndpoint {
             String url = (tls ? "https" : "http") + "://" + host + ":" + server.getPort() + "/metrics";
             // read by `runtruth attach` through the Attach API: a second attach reads this agent, it loads no other
             System.setProperty(ENDPOINT_PROPERTY, url);
-            AgentLog.debug("serving metrics on " + url);
+            // the one line a healthy agent prints: where it serves (the real port, also for port=0) and to whom
+            System.err.println(startupLine(url, host, options));
             return server;
         } catch (Throwable t) {
             // LinkageError included: a jlinked runtime may lack com.sun.net.httpserver
@@ -71,6 +72,38 @@ public final class MetricsEndpoint {
                     + "); the application runs on without Runtruth metrics");
             return null;
         }
+    }
+
+    /** Prefix of {@link #startupLine}: the one line a healthy agent prints on the host's stderr. */
+    public static final String STARTUP_PREFIX = "[runtruth] serving ";
+
+    /**
+     * The startup line: where the endpoint serves and whether it is protected, e.g. {@code [runtruth] serving
+     * http://0.0.0.0:7461/metrics, NOT protected (no authentication, no TLS) and reachable from other hosts: it lists
+     * every loaded jar with version and SHA-256; restrict it with host=127.0.0.1 or auth= (docs/agent.md#endpoint)}.
+     *
+     * @param url     the URL served, with the real port
+     * @param host    the bind address as given
+     * @param options auth and TLS, or {@code null}
+     * @return one line, starting with {@link #STARTUP_PREFIX}
+     */
+    static String startupLine(String url, String host, EndpointOptions options) {
+        boolean auth = options != null && options.authUser() != null;
+        boolean tls = options != null && options.tlsKeystore() != null;
+        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+        String reach = loopback ? "loopback only" : "reachable from other hosts";
+        if (auth && tls) {
+            return STARTUP_PREFIX + url + ", protected: HTTP basic auth (user " + options.authUser() + ") over TLS; "
+                    + reach;
+        }
+        if (auth) {
+            return STARTUP_PREFIX + url + ", protected: HTTP basic auth (user " + options.authUser() + "), no TLS: "
+                    + "the password crosses the network in clear; " + reach;
+        }
+        String open = tls ? ", TLS, no authentication" : ", NOT protected (no authentication, no TLS)";
+        return STARTUP_PREFIX + url + open + (loopback ? "; loopback only"
+                : " and reachable from other hosts: it lists every loaded jar with version and SHA-256; restrict it"
+                        + " with host=127.0.0.1 or auth= (docs/agent.md#endpoint)");
     }
 
     private static String describe(Throwable t) {

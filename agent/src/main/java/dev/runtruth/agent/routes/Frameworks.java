@@ -1,5 +1,6 @@
 package dev.runtruth.agent.routes;
 
+import dev.runtruth.agent.readiness.SpringContexts;
 import dev.runtruth.agent.routes.grpc.GrpcCapture;
 import dev.runtruth.agent.routes.grpc.ServerImplInstrumentation;
 import dev.runtruth.agent.routes.helidon.HelidonCapture;
@@ -64,6 +65,7 @@ public final class Frameworks {
         QuarkusRestInstrumentation.DEPLOYMENT, DefaultRouterInstrumentation.TYPE, ServerImplInstrumentation.TYPE,
         RouterInstrumentation.TYPE, JavalinInstrumentation.TYPE, LoomServerInstrumentation.TYPE,
         KtorInstrumentation.ROUTING_ROOT, KtorInstrumentation.ROUTING_2, KtorInstrumentation.NETTY_ENGINE,
+        SpringContexts.TYPE,
     };
 
     private static List<FrameworkCapture> all;
@@ -82,12 +84,16 @@ public final class Frameworks {
         return all;
     }
 
-    /** @return the hooks of every capture */
+    /**
+     * @return the hooks of every capture, and the readiness hook on Spring's application contexts (not a capture's:
+     *         it reads no routes and says nothing about which framework is in use)
+     */
     public static List<TypeHook> hooks() {
         List<TypeHook> hooks = new ArrayList<TypeHook>();
         for (FrameworkCapture capture : all()) {
             hooks.addAll(capture.hooks());
         }
+        hooks.add(SpringContexts.hook());
         return hooks;
     }
 

@@ -10,4 +10,9 @@ public final class ClasspathEntryAccess {
     public static ClasspathEntry entry(String name, String version, String sha256, String location) {
         return new ClasspathEntry(name, version, sha256, location, "nested-jar");
     }
+
+    /** @return a nested-jar entry with its artifact */
+    public static ClasspathEntry entry(String artifact, String name, String version, String sha256, String location) {
+        return new ClasspathEntry(name, version, sha256, location, "nested-jar", artifact);
+    }
 }

@@ -66,6 +66,23 @@ class ClasspathInventoryTest {
     }
 
     @Test
+    void identifiesJarsByArtifactNeverByTheSharedManifestTitle() throws Exception {
+        File core = TestArchives.jarOf(org.apache.catalina.startup.Tomcat.class);
+        File el = TestArchives.jarOf(jakarta.el.ELContext.class);
+        Properties pom = TestArchives.pomProperties(BYTE_BUDDY);
+        String coreTitle = TestArchives.manifest(core).getMainAttributes().getValue("Implementation-Title");
+        String elTitle = TestArchives.manifest(el).getMainAttributes().getValue("Implementation-Title");
+        assertThat(coreTitle).as("the premise: Tomcat's jars share one manifest title").isEqualTo(elTitle);
+
+        List<ClasspathEntry> entries = inventory.entriesForLocations(urls(core, el, BYTE_BUDDY));
+
+        assertThat(entries).extracting("artifact", "name").containsExactlyInAnyOrder(
+                tuple(core.getName().replaceFirst("-[0-9].*", ""), coreTitle),
+                tuple(el.getName().replaceFirst("-[0-9].*", ""), elTitle),
+                tuple(pom.getProperty("groupId") + ":" + pom.getProperty("artifactId"), pom.getProperty("artifactId")));
+    }
+
+    @Test
     void followsClassesLoadedThroughAUrlClassLoader() throws Exception {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {ASSERTJ.toURI().toURL()}, null);
                 URLClassLoader jarUrlLoader = new URLClassLoader(

@@ -11,6 +11,7 @@ import dev.runtruth.collector.expected.ExpectedRoutes;
 import dev.runtruth.collector.expected.ExpectedSources;
 import dev.runtruth.collector.observed.AgentScraper;
 import dev.runtruth.collector.observed.ObservedRoutes;
+import dev.runtruth.collector.observed.ReadyWait;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -69,6 +70,9 @@ final class CheckCommand extends RuntruthCommand {
             description = "Connect and response timeout for the agent, in seconds (default: ${DEFAULT-VALUE}).")
     private int timeoutSeconds;
 
+    @Mixin
+    private ReadyWaitOption readyWait;
+
     @Option(names = "--json", description = "Print the report as JSON (" + DriftReportPrinter.JSON_FORMAT + ").")
     private boolean json;
 
@@ -89,8 +93,20 @@ final class CheckCommand extends RuntruthCommand {
         SourceAgreement agreement = sources.sources().size() > 1 ? SourceAgreement.of(sources) : null;
         warn(err, expectedRoutes.warnings());
         expectedRoutes.notes().forEach(n -> err.println("runtruth: note: " + n));
-        ObservedRoutes observed = new AgentScraper(Duration.ofSeconds(timeoutSeconds)).scrape(url);
+        Duration wait = readyWait.duration();
+        ObservedRoutes observed = ReadyWait.scrape(new AgentScraper(Duration.ofSeconds(timeoutSeconds)), url, wait,
+                err);
         warn(err, observed.warnings());
+        if (observed.coverage().starting()) {
+            // a list read while routes are still being registered is no answer: no MISSING line, no DRIFT
+            if (json) {
+                DriftReportPrinter.printNotReadyJson(observed, out);
+            } else {
+                out.println(ReadyWait.notReadyLine(observed, wait));
+                out.flush();
+            }
+            return ExitCodes.CANNOT_TELL;
+        }
         DriftReport report = DriftComparator.compare(expectedRoutes, observed, rules);
         boolean disagrees = agreement != null && !agreement.documentedNotImplemented().isEmpty();
         if (json) {

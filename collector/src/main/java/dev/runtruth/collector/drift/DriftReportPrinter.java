@@ -96,6 +96,30 @@ public final class DriftReportPrinter {
     }
 
     /**
+     * Prints the JSON answer for an agent whose application is still starting: {@code format}, {@code verdict}
+     * {@code "not_ready"}, {@code drift} false, {@code observed} (source and build) and {@code notSeen} (its blind
+     * spots, the first one saying it is still starting); no route lists.
+     *
+     * @param observed the agent's answer, {@link dev.runtruth.collector.observed.Coverage#starting()} true
+     * @param out      where to print; flushed, not closed
+     */
+    public static void printNotReadyJson(dev.runtruth.collector.observed.ObservedRoutes observed, PrintWriter out) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", JSON_FORMAT);
+        root.put("verdict", "not_ready");
+        root.put("drift", false);
+        side(root.putObject("observed"), observed.source(), observed.build());
+        ArrayNode blind = root.putArray("notSeen");
+        observed.coverage().blindSpots().forEach(blind::add);
+        try {
+            out.println(MAPPER.writeValueAsString(root));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        out.flush();
+    }
+
+    /**
      * Prints the blind spots of an agent, under one {@code not seen: ...} line; nothing when it has none.
      *
      * @param coverage what the agent could see

@@ -2,13 +2,17 @@ package dev.runtruth.collector.ladder;
 
 import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.cli.ExitCodes;
+import dev.runtruth.collector.cli.ReadyWaitOption;
 import dev.runtruth.collector.cli.RuntruthCli;
 import dev.runtruth.collector.cli.RuntruthCommand;
 import dev.runtruth.collector.observed.AgentScraper;
+import dev.runtruth.collector.observed.ObservedRoutes;
+import dev.runtruth.collector.observed.ReadyWait;
 import dev.runtruth.collector.probe.ProbeOptions;
 import dev.runtruth.collector.probe.ProbeSettings;
 import dev.runtruth.collector.probe.Prober;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -67,6 +71,9 @@ public final class LadderCommand extends RuntruthCommand {
     @Mixin
     private ProbeOptions probeOptions;
 
+    @Mixin
+    private ReadyWaitOption readyWait;
+
     @Option(names = "--all", description = "Walk every rung, also above a broken one.")
     private boolean all;
 
@@ -80,8 +87,17 @@ public final class LadderCommand extends RuntruthCommand {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give at least one of --repo, --expected, --artifact, --agent, --base-url");
         }
-        LadderInputs inputs = new LadderInputs(repo, expected, artifact,
-                agent == null ? null : AgentScraper.metricsUri(agent),
+        URI agentUri = agent == null ? null : AgentScraper.metricsUri(agent);
+        if (agentUri != null) {
+            ObservedRoutes ready = waitForStart(agentUri, settings, err);
+            if (ready != null && ready.coverage().starting()) {
+                // every rung above the runtime one would read routes still being registered as absent
+                out.println(ReadyWait.notReadyLine(ready, readyWait.duration()));
+                out.flush();
+                return ExitCodes.CANNOT_TELL;
+            }
+        }
+        LadderInputs inputs = new LadderInputs(repo, expected, artifact, agentUri,
                 baseUrl == null ? null : Prober.baseUri(baseUrl), pathPrefix, settings, all);
         LadderReport report;
         try {
@@ -100,5 +116,14 @@ public final class LadderCommand extends RuntruthCommand {
         }
         return report.rungs().stream().anyMatch(r -> r.status() == RungStatus.UNKNOWN) ? ExitCodes.CANNOT_TELL
                 : ExitCodes.OK;
+    }
+
+    /** @return the agent's answer once it is not starting or the wait is over; null when it cannot be read (the runtime rung says so) */
+    private ObservedRoutes waitForStart(URI agentUri, ProbeSettings settings, PrintWriter err) {
+        try {
+            return ReadyWait.scrape(new AgentScraper(settings.timeout()), agentUri, readyWait.duration(), err);
+        } catch (InputException e) {
+            return null;
+        }
     }
 }

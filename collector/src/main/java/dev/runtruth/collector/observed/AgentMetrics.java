@@ -2,6 +2,7 @@ package dev.runtruth.collector.observed;
 
 import dev.runtruth.collector.BuildIdentity;
 import dev.runtruth.collector.InputException;
+import dev.runtruth.model.InventoryState;
 import dev.runtruth.model.ListenerState;
 import dev.runtruth.model.MetricNames;
 import dev.runtruth.model.Route;
@@ -19,6 +20,7 @@ import java.util.Map;
  * runtruth_framework_info{framework="javalin",version="6.0.0",state="partial",reason="..."} 1
  * runtruth_capture_errors_total 0
  * runtruth_listener_info{address="0.0.0.0",port="8080",state="served"} 1
+ * runtruth_inventory_info{state="starting",reason="..."} 1
  * </pre>
  * Other samples are ignored.
  */
@@ -47,6 +49,8 @@ final class AgentMetrics {
         List<Coverage.Framework> frameworks = new ArrayList<>();
         List<String> unknownPorts = new ArrayList<>();
         long captureErrors = 0;
+        InventoryState inventory = InventoryState.UNKNOWN;
+        String inventoryReason = "";
         for (PrometheusTextParser.Sample sample : samples) {
             Map<String, String> labels = sample.labels();
             switch (sample.name()) {
@@ -85,6 +89,10 @@ final class AgentMetrics {
                                 labels.get(MetricNames.PORT)));
                     }
                 }
+                case MetricNames.INVENTORY_INFO -> {
+                    inventory = InventoryState.ofLabel(labels.get(MetricNames.STATE));
+                    inventoryReason = labels.getOrDefault(MetricNames.REASON, "");
+                }
                 default -> {
                     // other metrics of the agent or the application
                 }
@@ -95,6 +103,6 @@ final class AgentMetrics {
                     + BUILD_INFO + ", " + AGENT_INFO + "): is the Runtruth agent attached to this service?");
         }
         return new ObservedRoutes(source, build == null ? BuildIdentity.unknown() : build, agentVersion, routes,
-                warnings, new Coverage(frameworks, captureErrors, unknownPorts));
+                warnings, new Coverage(frameworks, captureErrors, unknownPorts, inventory, inventoryReason));
     }
 }

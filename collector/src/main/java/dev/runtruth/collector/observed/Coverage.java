@@ -1,6 +1,7 @@
 package dev.runtruth.collector.observed;
 
 import dev.runtruth.model.FrameworkState;
+import dev.runtruth.model.InventoryState;
 import dev.runtruth.model.ListenerState;
 import dev.runtruth.model.MetricNames;
 import java.util.ArrayList;
@@ -17,8 +18,12 @@ import java.util.Objects;
  * @param frameworks    the frameworks present, in the agent's order
  * @param captureErrors the agent's capture error count; {@code 0} when not exported
  * @param unknownPorts  listening ports with no known routes, as {@code address:port} ({@link #hostPort})
+ * @param inventory     whether the agent's inventory is complete ({@value MetricNames#INVENTORY_INFO}); {@link
+ *                      InventoryState#UNKNOWN} when not exported (an older agent)
+ * @param inventoryReason the agent's one-line reason when the inventory is not {@code ready}, else {@code ""}
  */
-public record Coverage(List<Framework> frameworks, long captureErrors, List<String> unknownPorts) {
+public record Coverage(List<Framework> frameworks, long captureErrors, List<String> unknownPorts,
+                       InventoryState inventory, String inventoryReason) {
 
     /**
      * One series of {@value MetricNames#FRAMEWORK_INFO}.
@@ -62,6 +67,27 @@ public record Coverage(List<Framework> frameworks, long captureErrors, List<Stri
     public Coverage {
         frameworks = List.copyOf(frameworks);
         unknownPorts = List.copyOf(unknownPorts);
+        inventory = inventory == null ? InventoryState.UNKNOWN : inventory;
+        inventoryReason = inventoryReason == null ? "" : inventoryReason;
+    }
+
+    /**
+     * Coverage of an agent whose inventory state is not known (not exported, or read from where it is not kept).
+     *
+     * @param frameworks    the frameworks present
+     * @param captureErrors the capture error count
+     * @param unknownPorts  listening ports with no known routes
+     */
+    public Coverage(List<Framework> frameworks, long captureErrors, List<String> unknownPorts) {
+        this(frameworks, captureErrors, unknownPorts, InventoryState.UNKNOWN, "");
+    }
+
+    /**
+     * @return whether the agent says the application is still starting: its route list is not an answer yet (routes
+     *         may be added a moment later), so nothing may be reported missing from it
+     */
+    public boolean starting() {
+        return inventory == InventoryState.STARTING;
     }
 
     /**
@@ -85,6 +111,10 @@ public record Coverage(List<Framework> frameworks, long captureErrors, List<Stri
      */
     public List<String> blindSpots() {
         List<String> out = new ArrayList<>();
+        if (starting()) {
+            out.add("the application is still starting (" + (inventoryReason.isEmpty() ? MetricNames.INVENTORY_INFO
+                    + " state starting" : inventoryReason) + "): the agent's list is not complete yet");
+        }
         for (Framework framework : frameworks) {
             if (framework.state().blind()) {
                 out.add(framework.name() + (framework.version().isEmpty() ? "" : " " + framework.version()) + " "

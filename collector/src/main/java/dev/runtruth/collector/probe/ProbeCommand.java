@@ -2,11 +2,13 @@ package dev.runtruth.collector.probe;
 
 import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.cli.ExitCodes;
+import dev.runtruth.collector.cli.ReadyWaitOption;
 import dev.runtruth.collector.cli.RuntruthCli;
 import dev.runtruth.collector.cli.RuntruthCommand;
 import dev.runtruth.collector.expected.ExpectedRoutes;
 import dev.runtruth.collector.observed.AgentScraper;
 import dev.runtruth.collector.observed.ObservedRoutes;
+import dev.runtruth.collector.observed.ReadyWait;
 import dev.runtruth.model.Route;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -63,6 +65,9 @@ public final class ProbeCommand extends RuntruthCommand {
     @Mixin
     private ProbeOptions probeOptions;
 
+    @Mixin
+    private ReadyWaitOption readyWait;
+
     @Option(names = "--json", description = "Print JSON (" + ProbeReportPrinter.JSON_FORMAT + ").")
     private boolean json;
 
@@ -73,8 +78,14 @@ public final class ProbeCommand extends RuntruthCommand {
         if (expected == null && agent == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --expected, --agent or both");
         }
-        ObservedRoutes observed = agent == null ? null
-                : new AgentScraper(settings.timeout()).scrape(AgentScraper.metricsUri(agent));
+        ObservedRoutes observed = agent == null ? null : ReadyWait.scrape(new AgentScraper(settings.timeout()),
+                AgentScraper.metricsUri(agent), readyWait.duration(), err);
+        if (observed != null && observed.coverage().starting()) {
+            // routes probed while the application registers them would read as absent: no answer yet
+            out.println(ReadyWait.notReadyLine(observed, readyWait.duration()));
+            out.flush();
+            return ExitCodes.CANNOT_TELL;
+        }
         if (observed != null) {
             // a 404 is explained with the agent's list only when that list is complete
             observed.coverage().blindSpots().forEach(line -> err.println("runtruth: not seen by the agent (404s are not"

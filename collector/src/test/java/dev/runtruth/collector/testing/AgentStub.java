@@ -24,10 +24,17 @@ public final class AgentStub implements AutoCloseable {
     private final HttpServer server;
     private volatile String lastAccept;
 
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+
     private AgentStub(int status, String contentType, String body) throws IOException {
+        this(status, contentType, java.util.List.of(body));
+    }
+
+    private AgentStub(int status, String contentType, java.util.List<String> bodies) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/metrics", exchange -> {
             lastAccept = exchange.getRequestHeaders().getFirst("Accept");
+            String body = bodies.get(Math.min(requests.getAndIncrement(), bodies.size() - 1));
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", contentType);
             exchange.sendResponseHeaders(status, bytes.length);
@@ -41,6 +48,19 @@ public final class AgentStub implements AutoCloseable {
     /** Serves {@code body} with status 200. */
     public static AgentStub serving(String contentType, String body) throws IOException {
         return new AgentStub(200, contentType, body);
+    }
+
+    /**
+     * Serves the bodies in turn with status 200, one per request, then the last one again and again: an agent whose
+     * answer changes, e.g. while its application starts.
+     */
+    public static AgentStub servingInTurn(String contentType, java.util.List<String> bodies) throws IOException {
+        return new AgentStub(200, contentType, bodies);
+    }
+
+    /** @return how many requests were answered */
+    public int requests() {
+        return requests.get();
     }
 
     /** Serves {@code body} with the given status. */

@@ -1,7 +1,6 @@
 package dev.runtruth.agenttests.boot41web;
 
 import java.lang.reflect.Method;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -9,20 +8,19 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-/** Registers {@code GET /late/registered/{id}} through the public API once the application is ready. */
+/**
+ * Registers {@code GET /late/registered/{id}} through the public API once the application is ready. The handler
+ * mapping is looked up then, not injected: an injection would create it before {@link SlowStart} sleeps.
+ */
 @Component
 class LateRegistration {
 
     static final String PATH = "/late/registered/{id}";
 
-    private final RequestMappingHandlerMapping handlerMapping;
-
-    LateRegistration(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlerMapping) {
-        this.handlerMapping = handlerMapping;
-    }
-
     @EventListener(ApplicationReadyEvent.class)
-    void register() throws NoSuchMethodException {
+    void register(ApplicationReadyEvent event) throws NoSuchMethodException {
+        RequestMappingHandlerMapping handlerMapping = event.getApplicationContext()
+                .getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
         RequestMappingInfo info = RequestMappingInfo.paths(PATH)
                 .methods(RequestMethod.GET)
                 .options(handlerMapping.getBuilderConfiguration())
