@@ -1,5 +1,6 @@
 package dev.runtruth.agent.export;
 
+import dev.runtruth.model.MetricNames;
 import dev.runtruth.agent.classpath.ClasspathEntry;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -21,9 +22,9 @@ import java.util.function.Supplier;
 public final class ClasspathMetrics implements MultiCollector {
 
     /** Info family name; exposed as {@code runtruth_classpath_entry_info}. */
-    public static final String ENTRY = "runtruth_classpath_entry";
+    public static final String ENTRY = MetricNames.CLASSPATH_ENTRY_FAMILY;
     /** Gauge: number of entries. */
-    public static final String ENTRIES = "runtruth_classpath_entries";
+    public static final String ENTRIES = MetricNames.CLASSPATH_ENTRIES;
 
     private final Supplier<List<ClasspathEntry>> entries;
     private final boolean detail;
@@ -66,8 +67,8 @@ public final class ClasspathMetrics implements MultiCollector {
                 .help("A jar or directory whose classes are loaded: name, version, SHA-256 of its bytes, location");
         for (ClasspathEntry entry : detail && cap != null ? cap.limit(ENTRY + "_info", list) : list) {
             info.dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder().labels(Labels.of(
-                    "name", entry.name(), "version", entry.version(), "sha256", entry.sha256(),
-                    "location", entry.location(), "kind", entry.kind())).build());
+                    MetricNames.NAME, entry.name(), MetricNames.VERSION, entry.version(), MetricNames.SHA256,
+                    entry.sha256(), MetricNames.LOCATION, entry.location(), MetricNames.KIND, entry.kind())).build());
         }
         GaugeSnapshot count = GaugeSnapshot.builder().name(ENTRIES)
                 .help("Number of jars and directories whose classes are loaded")
