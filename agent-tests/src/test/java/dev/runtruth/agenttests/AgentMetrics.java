@@ -1,5 +1,6 @@
 package dev.runtruth.agenttests;
 
+import dev.runtruth.model.MetricNames;
 import dev.runtruth.model.Route;
 import java.io.IOException;
 import java.net.URI;
@@ -22,13 +23,13 @@ import java.util.stream.Collectors;
  */
 final class AgentMetrics {
 
-    static final String ROUTE_INFO = "runtruth_route_info";
-    static final String BUILD_INFO = "runtruth_build_info";
-    static final String CLASSPATH_ENTRY_INFO = "runtruth_classpath_entry_info";
-    static final String CAPTURE_ERRORS = "runtruth_capture_errors_total";
-    static final String FRAMEWORK_INFO = "runtruth_framework_info";
-    static final String LISTENER_INFO = "runtruth_listener_info";
-    static final String LISTENER_DISCOVERY = "runtruth_listener_discovery_available";
+    static final String ROUTE_INFO = MetricNames.ROUTE_INFO;
+    static final String BUILD_INFO = MetricNames.BUILD_INFO;
+    static final String CLASSPATH_ENTRY_INFO = MetricNames.CLASSPATH_ENTRY_INFO;
+    static final String CAPTURE_ERRORS = MetricNames.CAPTURE_ERRORS_TOTAL;
+    static final String FRAMEWORK_INFO = MetricNames.FRAMEWORK_INFO;
+    static final String LISTENER_INFO = MetricNames.LISTENER_INFO;
+    static final String LISTENER_DISCOVERY = MetricNames.LISTENER_DISCOVERY_AVAILABLE;
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -112,8 +113,8 @@ final class AgentMetrics {
     /** @return the routes of every {@code runtruth_route_info} series (any framework label) */
     Set<Route> routes() {
         return series(ROUTE_INFO).stream()
-                .map(s -> Route.of(s.labels.get("method"), s.labels.get("route"), s.labels.get("framework"),
-                        s.labels.get("handler")))
+                .map(s -> Route.of(s.labels.get(MetricNames.METHOD), s.labels.get(MetricNames.ROUTE),
+                        s.labels.get(MetricNames.FRAMEWORK), s.labels.get(MetricNames.HANDLER)))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
@@ -142,7 +143,8 @@ final class AgentMetrics {
      * @return its {@code state} label, {@code null} when the agent does not report that framework
      */
     String frameworkState(String framework) {
-        return frameworks().stream().filter(l -> framework.equals(l.get("framework"))).map(l -> l.get("state"))
+        return frameworks().stream().filter(l -> framework.equals(l.get(MetricNames.FRAMEWORK)))
+                .map(l -> l.get(MetricNames.STATE))
                 .findFirst().orElse(null);
     }
 
@@ -158,10 +160,15 @@ final class AgentMetrics {
     Map<Integer, String> listenerStates() {
         Map<Integer, String> states = new java.util.TreeMap<>();
         for (Sample s : series(LISTENER_INFO)) {
-            states.merge(Integer.parseInt(s.labels.get("port")), s.labels.get("state"),
+            states.merge(Integer.parseInt(s.labels.get(MetricNames.PORT)), s.labels.get(MetricNames.STATE),
                     (a, b) -> a.equals(b) ? a : "unknown");
         }
         return states;
+    }
+
+    /** @return every sample of the scrape, in order */
+    List<Sample> samples() {
+        return samples;
     }
 
     /** @return the samples named {@code name} */

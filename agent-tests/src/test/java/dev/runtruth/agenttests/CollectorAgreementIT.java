@@ -24,14 +24,6 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CollectorAgreementIT {
 
-    /**
-     * The collector's default ignore rules (brief of the agent-tests module): framework and actuator routes a
-     * repository does not declare. A rule ending in {@code /**} also covers everything below its prefix.
-     * TODO: reference the collector's constant once {@code dev.runtruth.collector.drift} exposes one.
-     */
-    static final List<String> COLLECTOR_DEFAULT_IGNORES =
-            List.of("/error", "/error/**", "/actuator", "/actuator/**", "/webjars/**", "/**");
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TestJvm jvm;
@@ -65,8 +57,9 @@ class CollectorAgreementIT {
                 OneShot.javaJar(Artifacts.collectorJar(), "expected", "--json", sampleJar.toString()));
         assertThat(expected.exitCode()).as(expected.describe()).isZero();
         Set<Route> collector = routesIn(JSON.readTree(expected.stdout()));
+        Set<Route> ignored = ignoredByDefault(sampleJar, agentUrl());
         Set<Route> agent = AgentMetrics.scrape(agentUrl() + "/metrics").routes().stream()
-                .filter(route -> !ignoredByDefault(route.template()))
+                .filter(route -> !ignored.contains(route))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
 
         assertThat(collector).as("collector routes (sanity)\n%s", expected.describe()).hasSizeGreaterThan(10);
@@ -86,16 +79,25 @@ class CollectorAgreementIT {
         return "http://127.0.0.1:" + agentPort;
     }
 
-    static boolean ignoredByDefault(String template) {
-        for (String rule : COLLECTOR_DEFAULT_IGNORES) {
-            if (template.equals(rule)) {
-                return true;
-            }
-            if (rule.endsWith("/**") && rule.length() > 3 && template.startsWith(rule.substring(0, rule.length() - 2))) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * The served routes the collector's default ignore rules leave out, as the collector itself decides them
+     * ({@code runtruth check --json}'s {@code ignored} list; the rules are the collector's {@code IgnoreRules}, not a
+     * copy). Checked against the agent's own handler labels: none of them is the application's (its package
+     * {@code dev.runtruth.sample}), so a rule that swallowed an application route fails here.
+     *
+     * @param expected the build output to check against
+     * @param agentUrl the agent of the running build
+     * @return the ignored routes
+     */
+    static Set<Route> ignoredByDefault(Path expected, String agentUrl) throws IOException {
+        OneShot check = OneShot.run("collector-check-ignored", Duration.ofSeconds(60), OneShot.javaJar(
+                Artifacts.collectorJar(), "check", "--expected", expected.toString(), "--agent", agentUrl, "--json"));
+        assertThat(check.exitCode()).as(check.describe()).isIn(0, 1);
+        Set<Route> ignored = routesIn(JSON.readTree(check.stdout()).path("ignored"));
+        assertThat(ignored).as("routes the default rules ignore (sanity)\n%s", check.describe()).isNotEmpty()
+                .allSatisfy(route -> assertThat(route.handler()).as("handler of ignored %s", route)
+                        .doesNotStartWith("dev.runtruth.sample."));
+        return ignored;
     }
 
     /**

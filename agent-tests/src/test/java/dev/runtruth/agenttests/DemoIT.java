@@ -42,6 +42,9 @@ class DemoIT {
                 .contains("commit: DIFFERENT")
                 .containsPattern("GET http://127\\.0\\.0\\.1:\\d+/api/v1/workflows/steps/definitions -> 401")
                 .contains("NO DRIFT")
+                .containsPattern("\\$ runtruth check --expected \\S+\\.jar --agent http://127\\.0\\.0\\.1:\\d+/metrics")
+                .containsPattern("\\$ runtruth ladder --all --repo ")
+                .contains("(exit code 1)").contains("(exit code 0)")
                 .contains("The demo ran as designed");
         // the stale deployment's ladder (--all: the rungs above the broken one are walked too)
         assertThat(text)
@@ -56,7 +59,7 @@ class DemoIT {
         assertThat(text)
                 .containsPattern("route +OK .*3 protected")
                 .containsPattern("protected +GET /api/v1/workflows/steps/definitions -> 401")
-                .containsPattern("auth +OK +with Authorization from the sample's application\\.properties: 3 present")
+                .containsPattern("auth +OK +with Authorization from file \\S*demo-user\\.header: 3 present")
                 .contains("GET /api/v1/workflows/steps/definitions: 401 without credentials, 200 with them (present)")
                 .contains("LADDER HOLDS")
                 .contains("answered 404 before the fix and 401 after it");

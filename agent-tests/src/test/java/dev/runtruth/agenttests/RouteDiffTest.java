@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runtruth.model.Route;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class RouteDiffTest {
 
@@ -23,13 +21,5 @@ class RouteDiffTest {
 
         assertThat(diff).contains("in actuator but not in agent (1):\n  * /b")
                 .contains("in agent but not in actuator (1):\n  POST /c");
-    }
-
-    @ParameterizedTest
-    @CsvSource({
-            "/error, true", "/error/500, true", "/actuator, true", "/actuator/health/**, true",
-            "/webjars/**, true", "/**, true", "/errors, false", "/api/v1/orders, false", "/actuatorx, false"})
-    void collectorDefaultIgnores(String template, boolean ignored) {
-        assertThat(CollectorAgreementIT.ignoredByDefault(template)).isEqualTo(ignored);
     }
 }

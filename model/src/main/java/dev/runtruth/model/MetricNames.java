@@ -1,5 +1,11 @@
 package dev.runtruth.model;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * The contract between the agent and everything that reads it: the names of the metrics the agent exports and of
  * their labels. The agent's exporters, the collector's readers (a scrape of the agent, Prometheus' HTTP API) and the
@@ -50,6 +56,12 @@ public final class MetricNames {
      * (Linux procfs), 0 when it cannot; then there is no {@link #LISTENER_INFO} and the agent cannot tell.
      */
     public static final String LISTENER_DISCOVERY_AVAILABLE = "runtruth_listener_discovery_available";
+    /** {@code runtruth_agent_premain_duration_seconds}: the time the agent spent in {@code premain}, seconds. */
+    public static final String AGENT_PREMAIN_DURATION_SECONDS = "runtruth_agent_premain_duration_seconds";
+    /** {@code runtruth_series_dropped_total{family}}: series of a capped info family left out of scrapes. */
+    public static final String SERIES_DROPPED_TOTAL = "runtruth_series_dropped_total";
+    /** Family name of {@link #SERIES_DROPPED_TOTAL}. */
+    public static final String SERIES_DROPPED_FAMILY = "runtruth_series_dropped";
 
     /**
      * {@code runtruth_classpath_entry_info{artifact,name,version,sha256,location,kind} 1}: one jar or class directory
@@ -116,6 +128,38 @@ public final class MetricNames {
     public static final String LOCATION = "location";
     /** Label of {@link #CLASSPATH_ENTRY_INFO}: {@code jar}, {@code nested-jar} or {@code directory}. */
     public static final String KIND = "kind";
+    /** Label of {@link #SERIES_DROPPED_TOTAL}: the capped family ({@code runtruth_route_info}, ...). */
+    public static final String FAMILY = "family";
+
+    /**
+     * Every sample name the agent exports, with the labels its series carry, in the agent's order. This is the
+     * contract in one table: the agent's exporters write these names, the collector reads them, and the tests hold
+     * the shipped alert rules and dashboard (only these names and labels) and the real agent's scrape (all of them)
+     * against it.
+     */
+    public static final Map<String, List<String>> SAMPLES = samples();
+
+    private static Map<String, List<String>> samples() {
+        Map<String, List<String>> m = new LinkedHashMap<String, List<String>>();
+        m.put(ROUTE_INFO, labels(FRAMEWORK, METHOD, ROUTE, HANDLER));
+        m.put(ROUTES, labels(FRAMEWORK));
+        m.put(BUILD_INFO, labels(SERVICE, VERSION, COMMIT, BRANCH, BUILD_TIME));
+        m.put(AGENT_INFO, labels(VERSION));
+        m.put(CAPTURE_ERRORS_TOTAL, labels());
+        m.put(AGENT_PREMAIN_DURATION_SECONDS, labels());
+        m.put(FRAMEWORK_INFO, labels(FRAMEWORK, VERSION, STATE, REASON));
+        m.put(LISTENER_INFO, labels(ADDRESS, PORT, STATE));
+        m.put(LISTENER_DISCOVERY_AVAILABLE, labels());
+        m.put(CLASSPATH_ENTRY_INFO, labels(ARTIFACT, NAME, VERSION, SHA256, LOCATION, KIND));
+        m.put(CLASSPATH_ENTRIES, labels());
+        m.put(SERIES_DROPPED_TOTAL, labels(FAMILY));
+        m.put(INVENTORY_INFO, labels(STATE, REASON));
+        return Collections.unmodifiableMap(m);
+    }
+
+    private static List<String> labels(String... names) {
+        return Collections.unmodifiableList(Arrays.asList(names));
+    }
 
     private MetricNames() {
     }

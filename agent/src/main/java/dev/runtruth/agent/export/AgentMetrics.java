@@ -1,5 +1,6 @@
 package dev.runtruth.agent.export;
 
+import dev.runtruth.model.MetricNames;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
@@ -21,11 +22,11 @@ import java.util.function.Supplier;
 public final class AgentMetrics implements MultiCollector {
 
     /** Info family name; exposed as {@code runtruth_agent_info}. */
-    public static final String AGENT = "runtruth_agent";
+    public static final String AGENT = MetricNames.AGENT_FAMILY;
     /** Counter family name; exposed as {@code runtruth_capture_errors_total}. */
-    public static final String CAPTURE_ERRORS = "runtruth_capture_errors";
+    public static final String CAPTURE_ERRORS = MetricNames.CAPTURE_ERRORS_FAMILY;
     /** Gauge, seconds. */
-    public static final String PREMAIN_DURATION = "runtruth_agent_premain_duration_seconds";
+    public static final String PREMAIN_DURATION = MetricNames.AGENT_PREMAIN_DURATION_SECONDS;
 
     private final String version;
     private final Supplier<Long> captureErrors;
@@ -52,7 +53,7 @@ public final class AgentMetrics implements MultiCollector {
         return MetricSnapshots.of(
                 InfoSnapshot.builder().name(AGENT).help("The Runtruth agent attached to this JVM")
                         .dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder()
-                                .labels(Labels.of("version", version)).build())
+                                .labels(Labels.of(MetricNames.VERSION, version)).build())
                         .build(),
                 CounterSnapshot.builder().name(CAPTURE_ERRORS)
                         .help("Failures swallowed inside the agent's capture code; each kind is logged once")

@@ -1,5 +1,6 @@
 package dev.runtruth.agent.export;
 
+import dev.runtruth.model.MetricNames;
 import dev.runtruth.agent.classpath.BuildIdentity;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -16,7 +17,7 @@ import java.util.function.Supplier;
 public final class BuildMetrics implements MultiCollector {
 
     /** Info family name; exposed as {@code runtruth_build_info}. */
-    public static final String BUILD = "runtruth_build";
+    public static final String BUILD = MetricNames.BUILD_FAMILY;
 
     private final Supplier<BuildIdentity> identity;
     private final Supplier<String> service;
@@ -41,8 +42,9 @@ public final class BuildMetrics implements MultiCollector {
         return MetricSnapshots.of(InfoSnapshot.builder().name(BUILD)
                 .help("Build identity of the application running in this JVM (git.properties, build-info, MANIFEST)")
                 .dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder().labels(Labels.of(
-                        "service", service.get(), "version", build.version(), "commit", build.commit(),
-                        "branch", build.branch(), "build_time", build.buildTime())).build())
+                        MetricNames.SERVICE, service.get(), MetricNames.VERSION, build.version(),
+                        MetricNames.COMMIT, build.commit(), MetricNames.BRANCH, build.branch(),
+                        MetricNames.BUILD_TIME, build.buildTime())).build())
                 .build());
     }
 }

@@ -1,5 +1,6 @@
 package dev.runtruth.agent.export;
 
+import dev.runtruth.model.MetricNames;
 import dev.runtruth.agent.classpath.ClasspathEntry;
 import dev.runtruth.model.MetricNames;
 import io.prometheus.metrics.model.registry.MultiCollector;

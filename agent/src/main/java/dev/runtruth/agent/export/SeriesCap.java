@@ -1,5 +1,6 @@
 package dev.runtruth.agent.export;
 
+import dev.runtruth.model.MetricNames;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
@@ -25,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SeriesCap implements MultiCollector {
 
     /** Counter family name; exposed as {@code runtruth_series_dropped_total}. */
-    public static final String DROPPED = "runtruth_series_dropped";
+    public static final String DROPPED = MetricNames.SERIES_DROPPED_FAMILY;
 
     private final Map<String, Integer> caps = new TreeMap<String, Integer>();
     private final Map<String, AtomicLong> dropped = new TreeMap<String, AtomicLong>();
@@ -98,7 +99,7 @@ public final class SeriesCap implements MultiCollector {
                         + "summed over scrapes");
         for (Map.Entry<String, AtomicLong> e : dropped.entrySet()) {
             counter.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
-                    .labels(Labels.of("family", e.getKey())).value(e.getValue().get()).build());
+                    .labels(Labels.of(MetricNames.FAMILY, e.getKey())).value(e.getValue().get()).build());
         }
         return counter.build();
     }

@@ -48,7 +48,9 @@ public final class RuntruthCli implements Runnable {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new RuntruthCli()).execute(args));
+        CommandLine cli = new CommandLine(new RuntruthCli());
+        DemoCommand.hideUnlessCheckout(cli);
+        System.exit(cli.execute(args));
     }
 
     /** Without a subcommand: a usage error. */

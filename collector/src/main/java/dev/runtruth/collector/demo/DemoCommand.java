@@ -4,36 +4,21 @@ import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.cli.ExitCodes;
 import dev.runtruth.collector.cli.RuntruthCli;
 import dev.runtruth.collector.cli.RuntruthCommand;
-import dev.runtruth.collector.drift.CommitComparison;
-import dev.runtruth.collector.drift.DriftComparator;
-import dev.runtruth.collector.drift.DriftReport;
-import dev.runtruth.collector.drift.DriftReportPrinter;
-import dev.runtruth.collector.drift.IgnoreRules;
-import dev.runtruth.collector.expected.BytecodeRouteScanner;
-import dev.runtruth.collector.expected.ExpectedRoutes;
-import dev.runtruth.collector.ladder.Ladder;
-import dev.runtruth.collector.ladder.LadderInputs;
-import dev.runtruth.collector.ladder.LadderPrinter;
-import dev.runtruth.collector.ladder.LadderReport;
-import dev.runtruth.collector.ladder.Rung;
-import dev.runtruth.collector.ladder.RungStatus;
-import dev.runtruth.collector.observed.AgentScraper;
-import dev.runtruth.collector.observed.ObservedRoutes;
-import dev.runtruth.collector.probe.ProbeSettings;
-import dev.runtruth.collector.probe.SecretHeader;
-import dev.runtruth.model.Route;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Collectors;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,6 +30,13 @@ import picocli.CommandLine.Option;
  * for that deployment: the stale one breaks at the runtime rung and its feature route answers 404; the fixed one holds,
  * the route answering 401 without credentials (Spring Security) and 200 with the sample's demo user. Every process
  * the demo starts is ended before it returns.
+ *
+ * <p>{@code check} and {@code ladder} are the real subcommands: each {@code $ runtruth ...} line the demo prints is
+ * executed as printed (paths shown relative to the checkout, where {@code ./runtruth} runs) by a fresh picocli
+ * command line of {@link RuntruthCli}, so its output, warnings, notes and exit code are the ones a user gets; the
+ * demo judges its run from those exit codes and lines. The demo needs a source checkout (the sample's sources, the
+ * Maven wrapper, the built agent): {@link #hideUnlessCheckout} leaves it out of {@code runtruth --help} elsewhere,
+ * and run there it says so in one line and exits 2.
  */
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
@@ -54,10 +46,14 @@ import picocli.CommandLine.Option;
                     + " service (the new one adds GET " + DemoCommand.FEATURE + "), runs the OLD build with the"
                     + " agent, checks it against the NEW build output (drift), then recreates the service from the"
                     + " new build and checks again (no drift).",
-            "Needs git and a Runtruth checkout (the ./runtruth launcher passes its location). Builds are cached"
-                    + " under the work directory and reused while the sample's sources are unchanged."},
+            "Only in a Runtruth source checkout (git clone, then ./runtruth demo; the launcher passes its location):"
+                    + " it builds the sample from its sources. From a released jar it prints that and exits 2. Needs"
+                    + " git. Builds are cached under the work directory and reused while the sample's sources are"
+                    + " unchanged.",
+            "The check and ladder lines it prints ($ runtruth ...) are run as printed, by the same commands."},
         footer = "%nExit codes:%n  0  the demo ran as designed%n  1  it ran, but did not show what it should%n"
-                + "  2  it could not run (no git, build failure, the service did not start)%n")
+                + "  2  it could not run (not a source checkout, no git, build failure, the service did not start,"
+                + " a command it ran could not)%n")
 public final class DemoCommand extends RuntruthCommand {
 
     /** The route the old build lacks. */
@@ -82,11 +78,14 @@ public final class DemoCommand extends RuntruthCommand {
 
     @Override
     protected int execute(PrintWriter out, PrintWriter err) throws InputException {
-        Path root = (home != null ? home : Path.of(System.getenv().getOrDefault("RUNTRUTH_HOME", "."))).toAbsolutePath()
-                .normalize();
+        Path root = (home != null ? home : defaultHome()).toAbsolutePath().normalize();
+        if (!isCheckout(root)) {
+            err.println("runtruth: demo: needs a Runtruth source checkout (it builds the sample service from its"
+                    + " sources): " + root + " has no samples/backoffice/pom.xml and mvnw; clone the repository and"
+                    + " run ./runtruth demo there, or give --home");
+            return ExitCodes.INPUT_ERROR;
+        }
         Path agentJar = root.resolve("agent/target/runtruth-agent.jar");
-        require(root.resolve("samples/backoffice/pom.xml"), "not a Runtruth checkout (no samples/backoffice)");
-        require(root.resolve("mvnw"), "not a Runtruth checkout (no Maven wrapper)");
         require(agentJar, "the agent jar is missing: build it with ./mvnw package (./runtruth does it for you)");
         Path work = (workDir != null ? workDir : root.resolve(".runtruth/demo")).toAbsolutePath().normalize();
         try {
@@ -101,6 +100,31 @@ public final class DemoCommand extends RuntruthCommand {
             Thread.currentThread().interrupt();
             err.println("runtruth: demo: interrupted");
             return ExitCodes.INPUT_ERROR;
+        }
+    }
+
+    /** @return {@code $RUNTRUTH_HOME} (set by the {@code ./runtruth} launcher), else the current directory */
+    static Path defaultHome() {
+        return Path.of(System.getenv().getOrDefault("RUNTRUTH_HOME", "."));
+    }
+
+    /** @return whether {@code root} is a Runtruth source checkout the demo can build the sample in */
+    static boolean isCheckout(Path root) {
+        return Files.isRegularFile(root.resolve("samples/backoffice/pom.xml")) && Files.isRegularFile(
+                root.resolve("mvnw"));
+    }
+
+    /**
+     * Leaves {@code demo} out of the command list of {@code runtruth --help} unless {@link #defaultHome()} is a source
+     * checkout: a user of a released jar is not offered a command that cannot work there ({@code runtruth demo} still
+     * answers, with the reason and exit code 2).
+     *
+     * @param cli the top-level command line
+     */
+    public static void hideUnlessCheckout(CommandLine cli) {
+        CommandLine demo = cli.getSubcommands().get("demo");
+        if (demo != null && !isCheckout(defaultHome().toAbsolutePath().normalize())) {
+            demo.getCommandSpec().usageMessage().hidden(true);
         }
     }
 
@@ -132,100 +156,140 @@ public final class DemoCommand extends RuntruthCommand {
         Path oldJar = samples.jar(oldCommit);
         Path newJar = samples.jar(newCommit);
         samples.checkout(newCommit); // the source is the new commit: the ladder's source rung reads HEAD
-        ExpectedRoutes expected = new BytecodeRouteScanner().scan(newJar);
-        SecretHeader demoUser = demoUser(root);
+        Path demoUser = demoUserHeader(root, work);
 
-        DriftReport stale;
-        LadderReport staleLadder;
-        int staleStatus;
+        Outcome stale = new Outcome();
         step(out, 3, "Deploy", "the OLD build, with the agent attached by one JVM flag:");
         try (ServiceProcess service = ServiceProcess.start(agentJar, oldJar, work.resolve("service-old.log"))) {
             out.println(INDENT + service.agentFlag());
-            stale = deployAndCheck(service, expected, root, out);
-            staleStatus = ServiceProcess.status(service.baseUrl() + FEATURE);
-            staleLadder = ladder(service, samples.repository(), newJar, null, true, root, out);
+            deploy(service, out);
+            stale.status = ServiceProcess.status(service.baseUrl() + FEATURE);
+            step(out, 4, "Check", "the NEW commit's build output against the running service:");
+            stale.check = runtruth(root, out, "check", "--expected", show(root, newJar), "--agent",
+                    service.metricsUrl());
+            stale.ladder = runtruth(root, out, ladderArgs(root, service, samples.repository(), newJar, null, true));
         }
         step(out, 5, "Fix", "the boring fix: rebuild and recreate. The service restarts from the NEW build.");
-        DriftReport fixed;
-        LadderReport fixedLadder;
-        int fixedStatus;
+        Outcome fixed = new Outcome();
         try (ServiceProcess service = ServiceProcess.start(agentJar, newJar, work.resolve("service-new.log"))) {
-            fixed = deployAndCheck(service, expected, root, out);
-            fixedStatus = ServiceProcess.status(service.baseUrl() + FEATURE);
-            fixedLadder = ladder(service, samples.repository(), newJar, demoUser, false, root, out);
+            deploy(service, out);
+            fixed.status = ServiceProcess.status(service.baseUrl() + FEATURE);
+            step(out, 6, "Check", "the same build output against the recreated service:");
+            fixed.check = runtruth(root, out, "check", "--expected", show(root, newJar), "--agent",
+                    service.metricsUrl());
+            fixed.ladder = runtruth(root, out, ladderArgs(root, service, samples.repository(), newJar, demoUser,
+                    false));
         }
         out.println("All processes the demo started have ended. Logs: " + show(root, work));
         out.println();
-        String problem = problem(stale, fixed, newCommit);
-        if (problem == null) {
-            problem = ladderProblem(staleLadder, staleStatus, fixedLadder, fixedStatus);
+        String failed = couldNotRun(stale, fixed);
+        if (failed != null) {
+            out.println("The demo could not run: " + failed);
+            return ExitCodes.INPUT_ERROR;
         }
+        String problem = problem(stale, fixed, newCommit);
         if (problem != null) {
             out.println("The demo did NOT run as designed: " + problem);
             return ExitCodes.DRIFT;
         }
-        out.println("The demo ran as designed: the stale deployment misses " + stale.missing().size()
-                + " routes and runs commit " + shortId(oldCommit) + " where " + shortId(newCommit)
-                + " is expected; after the fix there is no drift.");
+        out.println("The demo ran as designed: the stale deployment misses GET " + FEATURE + " and runs commit "
+                + shortId(oldCommit) + " where " + shortId(newCommit) + " is expected; after the fix there is no"
+                + " drift.");
         out.println("The ladder: the stale deployment breaks at the runtime rung; GET " + FEATURE + " answered "
-                + staleStatus + " before the fix and " + fixedStatus + " after it. A 404 that turns into a 401 proves"
-                + " the route now exists, behind authentication; with the demo user it answers 200.");
+                + stale.status + " before the fix and " + fixed.status + " after it. A 404 that turns into a 401"
+                + " proves the route now exists, behind authentication; with the demo user it answers 200.");
         return ExitCodes.OK;
     }
 
-    private DriftReport deployAndCheck(ServiceProcess service, ExpectedRoutes expected, Path root, PrintWriter out)
-            throws IOException, InterruptedException, InputException {
+    /** What one deployment showed: the feature route's status and the two commands' results. */
+    private static final class Outcome {
+        int status;
+        Result check;
+        Result ladder;
+    }
+
+    /** A subcommand's exit code and standard output. */
+    private record Result(List<String> args, int exitCode, String stdout) {
+    }
+
+    private static void deploy(ServiceProcess service, PrintWriter out) throws IOException, InterruptedException {
         double seconds = service.awaitReady();
         out.println(INDENT + String.format("service %s, agent %s (ready in %.1f s)", service.baseUrl(),
                 service.metricsUrl(), seconds));
         int status = ServiceProcess.status(service.baseUrl() + FEATURE);
         out.println(INDENT + "GET " + service.baseUrl() + FEATURE + " -> " + status);
-        boolean first = !expected.routes().isEmpty() && status == 404;
-        step(out, first ? 4 : 6, "Check", "runtruth check --expected " + show(root, Path.of(expected.source()))
-                + " --agent " + service.metricsUrl());
-        ObservedRoutes observed = new AgentScraper().scrape(URI.create(service.metricsUrl()));
-        DriftReport report = DriftComparator.compare(expected, observed, IgnoreRules.defaults());
-        StringWriter text = new StringWriter();
-        DriftReportPrinter.print(report, new PrintWriter(text));
-        text.toString().lines().forEach(line -> out.println(INDENT + line));
         out.println();
         out.flush();
-        return report;
     }
 
     /**
-     * Walks the ladder for one deployment and prints it: the scratch repository's HEAD and the new build as source, the
-     * new build as the artifact to deploy, the running service's agent and URL.
-     *
-     * @param credentials the auth rung's header, or {@code null} to leave that rung without credentials
-     * @param walkAll     walk the rungs above a broken one too (to show the route rung's 404 on the stale deployment)
+     * Prints {@code $ runtruth ARGS} and runs exactly those arguments through a fresh {@link RuntruthCli} command line
+     * (relative paths resolve against the checkout), then prints its standard output and error, indented, and its
+     * exit code.
      */
-    private static LadderReport ladder(ServiceProcess service, Path repo, Path build, SecretHeader credentials,
-                                       boolean walkAll, Path root, PrintWriter out)
-            throws InputException, InterruptedException {
-        out.println(INDENT + "runtruth ladder" + (walkAll ? " --all" : "") + " --repo " + show(root, repo)
-                + " --expected " + show(root, build) + " --artifact " + show(root, build));
-        out.println(INDENT + "    " + SAMPLE_IDS.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> "--path-var " + e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ")));
-        out.println(INDENT + "    --agent " + service.metricsUrl() + " --base-url " + service.baseUrl()
-                + (credentials == null ? "" : " --header " + credentials.name() + "=<the demo user of the sample's"
-                + " application.properties>"));
-        // placeholders the sample knows (its seeded customer and order), so those routes answer 200, not 404
-        ProbeSettings defaults = ProbeSettings.defaults();
-        ProbeSettings probe = new ProbeSettings(defaults.concurrency(), defaults.ratePerSecond(), defaults.timeout(),
-                defaults.unsafeRoutes(), SAMPLE_IDS, credentials == null ? List.of() : List.of(credentials));
-        LadderReport report = Ladder.walk(new LadderInputs(repo, build, build, URI.create(service.metricsUrl()),
-                URI.create(service.baseUrl()), null, probe, walkAll));
-        StringWriter text = new StringWriter();
-        LadderPrinter.print(report, new PrintWriter(text));
-        text.toString().lines().forEach(line -> out.println(INDENT + line));
-        out.println();
-        out.flush();
-        return report;
+    private static Result runtruth(Path root, PrintWriter out, String... args) {
+        return runtruth(root, out, List.of(args));
     }
 
-    /** @return the sample's demo user ({@code spring.security.user.*}) as an HTTP basic {@code Authorization} header */
-    private static SecretHeader demoUser(Path root) throws IOException, InputException {
+    private static Result runtruth(Path root, PrintWriter out, List<String> args) {
+        out.println(INDENT + "$ runtruth " + String.join(" ", args));
+        out.flush();
+        List<String> resolved = new ArrayList<>();
+        for (String arg : args) {
+            resolved.add(isPathArgument(resolved) ? root.resolve(arg).toString() : arg);
+        }
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        CommandLine cli = new CommandLine(new RuntruthCli());
+        cli.setOut(new PrintWriter(stdout, true));
+        cli.setErr(new PrintWriter(stderr, true));
+        int code = cli.execute(resolved.toArray(String[]::new));
+        stdout.toString().lines().forEach(line -> out.println(INDENT + line));
+        stderr.toString().lines().forEach(line -> out.println(INDENT + line));
+        out.println(INDENT + "(exit code " + code + ")");
+        out.println();
+        out.flush();
+        return new Result(args, code, stdout.toString());
+    }
+
+    /** @return whether the next argument is a path: the value of an option that takes one */
+    private static boolean isPathArgument(List<String> before) {
+        return !before.isEmpty() && List.of("--expected", "--artifact", "--repo").contains(before.get(before.size() - 1));
+    }
+
+    /**
+     * The ladder for one deployment: the scratch repository's HEAD and the new build as source, the new build as the
+     * artifact to deploy, the running service's agent and URL.
+     *
+     * @param credentials the file holding the auth rung's header value, or {@code null} to leave that rung without
+     * @param walkAll     walk the rungs above a broken one too (to show the route rung's 404 on the stale deployment)
+     */
+    private static List<String> ladderArgs(Path root, ServiceProcess service, Path repo, Path build,
+                                           Path credentials, boolean walkAll) {
+        List<String> args = new ArrayList<>(List.of("ladder"));
+        if (walkAll) {
+            args.add("--all");
+        }
+        args.addAll(List.of("--repo", show(root, repo), "--expected", show(root, build), "--artifact",
+                show(root, build)));
+        // placeholders the sample knows (its seeded customer and order), so those routes answer 200, not 404
+        SAMPLE_IDS.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> args.addAll(List.of("--path-var", e.getKey() + "=" + e.getValue())));
+        args.addAll(List.of("--agent", service.metricsUrl(), "--base-url", service.baseUrl()));
+        if (credentials != null) {
+            args.addAll(List.of("--header", "Authorization=file:" + credentials));
+        }
+        return args;
+    }
+
+    /**
+     * Writes the sample's demo user ({@code spring.security.user.*} of its {@code application.properties}) as an HTTP
+     * basic {@code Authorization} value to a file only its owner can read, for {@code --header
+     * Authorization=file:PATH}: a secret never goes on a command line.
+     *
+     * @return the file, absolute: {@code --header NAME=file:PATH} reads it relative to the working directory
+     */
+    private static Path demoUserHeader(Path root, Path work) throws IOException, InputException {
         Path file = root.resolve("samples/backoffice/src/main/resources/application.properties");
         Properties config = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
@@ -237,37 +301,53 @@ public final class DemoCommand extends RuntruthCommand {
             throw new InputException(file.toString(), "no spring.security.user.name and .password: the sample's"
                     + " demo user is missing");
         }
-        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(
-                java.nio.charset.StandardCharsets.UTF_8));
-        return SecretHeader.of("Authorization", "Basic " + basic, "the sample's application.properties");
+        Path header = work.resolve("demo-user.header");
+        Files.deleteIfExists(header);
+        Files.createFile(header, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(header, "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8)) + "\n");
+        return header.toAbsolutePath();
     }
 
-    /** @return what the ladder should have shown and did not, or {@code null} */
-    private static String ladderProblem(LadderReport stale, int staleStatus, LadderReport fixed, int fixedStatus) {
-        if (stale.firstBroken().map(r -> r.rung() != Rung.RUNTIME).orElse(true)) {
-            return "the stale deployment's ladder did not break at the runtime rung";
-        }
-        if (staleStatus != 404 || fixedStatus != 401) {
-            return "GET " + FEATURE + " answered " + staleStatus + " then " + fixedStatus + ", not 404 then 401";
-        }
-        if (fixed.firstBroken().isPresent() || fixed.get(Rung.AUTH).status() != RungStatus.OK) {
-            return "the fixed deployment's ladder does not hold up to the auth rung";
+    /** @return which command could not run (exit code 2 or 3), or {@code null} */
+    private static String couldNotRun(Outcome stale, Outcome fixed) {
+        for (Result r : List.of(stale.check, stale.ladder, fixed.check, fixed.ladder)) {
+            if (r.exitCode() == ExitCodes.INPUT_ERROR || r.exitCode() == ExitCodes.INTERNAL_ERROR) {
+                return "runtruth " + String.join(" ", r.args()) + " exited with " + r.exitCode() + " (above)";
+            }
         }
         return null;
     }
 
     /** @return what the demo should have shown and did not, or {@code null} when it ran as designed */
-    private static String problem(DriftReport stale, DriftReport fixed, String newCommit) {
-        if (stale.missing().stream().noneMatch(r -> r.equals(Route.of("GET", FEATURE, "", "")))) {
-            return "the stale deployment did not miss GET " + FEATURE;
+    private static String problem(Outcome stale, Outcome fixed, String newCommit) {
+        if (stale.check.exitCode() != ExitCodes.DRIFT || !hasLine(stale.check, "\\s*MISSING\\s+GET\\s+"
+                + Pattern.quote(FEATURE) + "(\\s.*)?")) {
+            return "check did not report GET " + FEATURE + " missing from the stale deployment (exit code "
+                    + stale.check.exitCode() + ")";
         }
-        if (stale.commit() != CommitComparison.DIFFERENT) {
-            return "the stale deployment's commit was not reported as different from " + shortId(newCommit);
+        if (!hasLine(stale.check, "commit: DIFFERENT.*")) {
+            return "check did not report the stale deployment's commit as different from " + shortId(newCommit);
         }
-        if (fixed.hasDrift()) {
-            return "the fixed deployment still shows drift";
+        if (fixed.check.exitCode() != ExitCodes.OK) {
+            return "check still reports drift on the fixed deployment (exit code " + fixed.check.exitCode() + ")";
+        }
+        if (stale.ladder.exitCode() != ExitCodes.DRIFT || !hasLine(stale.ladder, "BROKEN AT RUNTIME: .*")) {
+            return "the stale deployment's ladder did not break at the runtime rung";
+        }
+        if (stale.status != 404 || fixed.status != 401) {
+            return "GET " + FEATURE + " answered " + stale.status + " then " + fixed.status + ", not 404 then 401";
+        }
+        if (fixed.ladder.exitCode() != ExitCodes.OK || !hasLine(fixed.ladder, "LADDER HOLDS: no rung is broken")) {
+            return "the fixed deployment's ladder does not hold up to the auth rung (exit code "
+                    + fixed.ladder.exitCode() + ")";
         }
         return null;
+    }
+
+    private static boolean hasLine(Result result, String regex) {
+        Pattern line = Pattern.compile(regex);
+        return result.stdout().lines().anyMatch(l -> line.matcher(l).matches());
     }
 
     private static void step(PrintWriter out, int n, String name, String text) {

@@ -1,5 +1,6 @@
 package dev.runtruth.collector.demo;
 
+import dev.runtruth.model.MetricNames;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -111,7 +112,7 @@ final class ServiceProcess implements AutoCloseable {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(metricsUrl())).timeout(Duration.ofSeconds(5))
                     .GET().build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body().contains("runtruth_route_info{");
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body().contains(MetricNames.ROUTE_INFO + "{");
         } catch (IOException e) {
             return false;
         }

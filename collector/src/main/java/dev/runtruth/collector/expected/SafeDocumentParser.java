@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runtruth.collector.InputException;
 import java.io.ByteArrayInputStream;
@@ -98,12 +98,12 @@ public final class SafeDocumentParser {
             return parseYaml(bytes, input);
         }
         List<JsonNode> documents = new ArrayList<>();
-        try (MappingIterator<JsonNode> it = JSON.readerFor(JsonNode.class).readValues(bytes)) {
-            while (it.hasNextValue()) {
-                JsonNode node = it.nextValue();
-                if (node != null && !node.isMissingNode() && !node.isNull()) {
-                    documents.add(node);
-                }
+        // one value: readValues() would unwrap a root-level array into its elements (a docker manifest.json)
+        try {
+            JsonNode node = JSON.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readValue(bytes);
+            if (node != null && !node.isMissingNode() && !node.isNull()) {
+                documents.add(node);
             }
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null || e.getLocation().getLineNr() < 0 ? ""

@@ -1,17 +1,13 @@
 package dev.runtruth.collector.serve;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.runtruth.collector.Durations;
 import dev.runtruth.collector.HttpUrls;
 import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.drift.IgnoreRules;
+import dev.runtruth.collector.expected.SafeDocumentParser;
 import dev.runtruth.collector.observed.AgentScraper;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,8 +18,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads and validates the YAML configuration of {@code runtruth serve} (YAML 1.1 as parsed by SnakeYAML through
- * jackson-dataformat-yaml). Every problem is reported as one {@link InputException} naming the file and the key path,
+ * Reads and validates the YAML configuration of {@code runtruth serve}, parsed by the collector's one
+ * {@link SafeDocumentParser} (SnakeYAML's safe constructor, YAML 1.1 scalars; its bounds on size, nesting and
+ * aliases; a duplicate key is an error). Every problem is reported as one {@link InputException} naming the file and the key path,
  * e.g. {@code serve.yml: services.billing-api.observed: give either 'prometheus' or 'agents', not both}. Unknown keys
  * are errors (a typo must not silently fall back to a default). Relative paths are resolved against the file's
  * directory.
@@ -49,17 +46,7 @@ public final class ServeConfigReader {
     }
 
     private ServeConfig read() throws InputException {
-        JsonNode root;
-        try {
-            root = new YAMLMapper().readTree(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new InputException(file.toString(), "no such file");
-        } catch (JacksonException e) {
-            throw new InputException(file.toString(), "not valid YAML: " + e.getOriginalMessage().replaceAll("\\s+", " ")
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
-        } catch (IOException e) {
-            throw new InputException(file.toString(), "cannot read: " + e, e);
-        }
+        JsonNode root = SafeDocumentParser.read(file);
         if (root == null || !root.isObject()) {
             throw error("", "the file must be a YAML mapping with at least the key 'services'");
         }

@@ -1,14 +1,10 @@
 package dev.runtruth.collector.serve;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,17 +14,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The running {@code runtruth serve}: a comparison of every service each {@link ServeConfig#interval()} on one
- * daemon thread, and an HTTP endpoint ({@code com.sun.net.httpserver}) serving {@code GET /metrics} from a private
- * Micrometer {@link PrometheusMeterRegistry}: Prometheus text 0.0.4, or OpenMetrics 1.0 when the scraper's
- * {@code Accept} header asks for {@code application/openmetrics-text}. {@code GET /} answers 200 "ok" (liveness).
- * {@link #close()} stops both.
+ * daemon thread, and Prometheus client_java's {@link HTTPServer} (exporter-httpserver, the endpoint the agent serves
+ * its own metrics with; daemon threads) over the client_java registry behind a private Micrometer
+ * {@link PrometheusMeterRegistry}. {@code GET /metrics} answers what the scraper's {@code Accept} header asks for
+ * (Prometheus text 0.0.4 by default, OpenMetrics 1.0 text, or the protobuf format), gzip-compressed on request;
+ * {@code GET /-/healthy} answers 200 (liveness). {@link #close()} stops both.
  */
 public final class ServeServer implements AutoCloseable {
 
-    private final HttpServer http;
+    private final HTTPServer http;
     private final ScheduledExecutorService loop;
 
-    private ServeServer(HttpServer http, ScheduledExecutorService loop) {
+    private ServeServer(HTTPServer http, ScheduledExecutorService loop) {
         this.http = http;
         this.loop = loop;
     }
@@ -47,20 +44,13 @@ public final class ServeServer implements AutoCloseable {
         for (ServeConfig.Service service : config.services()) {
             monitors.add(new ServiceMonitor(service, config, registry, log, Clock.systemUTC()));
         }
-        HttpServer http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 16);
-        http.createContext("/metrics", exchange -> metrics(exchange, registry));
-        http.createContext("/", exchange -> respond(exchange, 200, "text/plain; charset=utf-8", "ok\n"));
+        HTTPServer http = HTTPServer.builder().hostname(config.host()).port(config.port())
+                .registry(registry.getPrometheusRegistry()).buildAndStart();
         ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "runtruth-serve-loop");
             t.setDaemon(true);
             return t;
         });
-        http.setExecutor(Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "runtruth-serve-http");
-            t.setDaemon(true);
-            return t;
-        }));
-        http.start();
         loop.scheduleWithFixedDelay(() -> monitors.forEach(ServiceMonitor::compareOnce), 0,
                 config.interval().toMillis(), TimeUnit.MILLISECONDS);
         return new ServeServer(http, loop);
@@ -68,30 +58,12 @@ public final class ServeServer implements AutoCloseable {
 
     /** @return the bound port (useful with port 0) */
     public int port() {
-        return http.getAddress().getPort();
-    }
-
-    private static void metrics(HttpExchange exchange, PrometheusMeterRegistry registry) throws IOException {
-        String accept = exchange.getRequestHeaders().getFirst("Accept");
-        boolean openMetrics = accept != null && accept.contains("application/openmetrics-text");
-        String contentType = openMetrics ? "application/openmetrics-text; version=1.0.0; charset=utf-8"
-                : "text/plain; version=0.0.4; charset=utf-8";
-        respond(exchange, 200, contentType, registry.scrape(contentType));
-    }
-
-    private static void respond(HttpExchange exchange, int status, String contentType, String body)
-            throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        return http.getPort();
     }
 
     @Override
     public void close() {
         loop.shutdownNow();
-        http.stop(0);
+        http.close();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.runtruth.collector.testing.Fixtures;
+import dev.runtruth.model.MetricNames;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -231,7 +232,7 @@ class BadInputCorpusTest {
     @Test
     void malformedMetricsAnswer() throws IOException {
         HttpServer server = server((exchange) -> {
-            byte[] body = "runtruth_route_info{method=\"GET\",route=\"/x 1\n".getBytes(StandardCharsets.UTF_8);
+            byte[] body = (MetricNames.ROUTE_INFO + "{method=\"GET\",route=\"/x 1\n").getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -248,7 +249,7 @@ class BadInputCorpusTest {
 
     @Test
     void nonUtf8MetricsAnswer() throws IOException {
-        byte[] body = "runtruth_route_info{method=\"GET\",route=\"/caf\u00e9\"} 1\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] body = (MetricNames.ROUTE_INFO + "{method=\"GET\",route=\"/caf\u00e9\"} 1\n").getBytes(StandardCharsets.ISO_8859_1);
         HttpServer server = server((exchange) -> {
             exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);

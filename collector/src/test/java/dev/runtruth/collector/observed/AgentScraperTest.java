@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.testing.AgentExposition;
 import dev.runtruth.collector.testing.AgentStub;
+import dev.runtruth.model.MetricNames;
 import dev.runtruth.model.Route;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.URI;
@@ -129,14 +130,14 @@ class AgentScraperTest {
 
     @Test
     void routeSampleWithoutRouteLabelIsSkippedWithAWarning() throws Exception {
-        String text = "runtruth_agent_info{version=\"1\"} 1\n"
-                + "runtruth_route_info{method=\"GET\"} 1\n"
-                + "runtruth_route_info{method=\"GET\",route=\"/ok\"} 1\n";
+        String text = MetricNames.AGENT_INFO + "{" + MetricNames.VERSION + "=\"1\"} 1\n"
+                + MetricNames.ROUTE_INFO + "{" + MetricNames.METHOD + "=\"GET\"} 1\n"
+                + MetricNames.ROUTE_INFO + "{" + MetricNames.METHOD + "=\"GET\"," + MetricNames.ROUTE + "=\"/ok\"} 1\n";
 
         ObservedRoutes observed = AgentScraper.parse(text, null, "dump.txt");
 
         assertThat(observed.routes()).extracting(Route::toString).containsExactly("GET /ok");
         assertThat(observed.warnings()).containsExactly(
-                "dump.txt: runtruth_route_info sample without a route label {method=GET}; skipped");
+                "dump.txt: " + MetricNames.ROUTE_INFO + " sample without a route label {method=GET}; skipped");
     }
 }

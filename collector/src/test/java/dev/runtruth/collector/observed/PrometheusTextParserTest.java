@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runtruth.collector.observed.PrometheusTextParser.Sample;
 import dev.runtruth.collector.testing.AgentExposition;
+import dev.runtruth.model.MetricNames;
 import dev.runtruth.model.Route;
 import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -35,18 +36,20 @@ class PrometheusTextParserTest {
 
         List<Sample> samples = PrometheusTextParser.parse(text, format);
 
-        assertThat(samples).filteredOn(s -> s.name().equals("runtruth_route_info"))
+        assertThat(samples).filteredOn(s -> s.name().equals(MetricNames.ROUTE_INFO))
                 .extracting(Sample::labels, Sample::value)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(Map.of("framework", "spring-webmvc", "method", "GET",
-                                "route", "/owners/{ownerId}", "handler", "a.OwnerController#show"), 1.0),
-                        org.assertj.core.groups.Tuple.tuple(Map.of("framework", "spring-webmvc", "method", "*",
-                                "route", "/files/{name}", "handler", "a.PlainController#file"), 1.0));
-        assertThat(samples).filteredOn(s -> s.name().equals("runtruth_build_info")).singleElement()
-                .satisfies(s -> assertThat(s.labels()).containsEntry("commit", "4b825dc6")
-                        .containsEntry("service", "backoffice").containsEntry("build_time", "2026-11-21T10:00:00Z"));
+                        org.assertj.core.groups.Tuple.tuple(Map.of(MetricNames.FRAMEWORK, "spring-webmvc",
+                                MetricNames.METHOD, "GET", MetricNames.ROUTE, "/owners/{ownerId}",
+                                MetricNames.HANDLER, "a.OwnerController#show"), 1.0),
+                        org.assertj.core.groups.Tuple.tuple(Map.of(MetricNames.FRAMEWORK, "spring-webmvc",
+                                MetricNames.METHOD, "*", MetricNames.ROUTE, "/files/{name}",
+                                MetricNames.HANDLER, "a.PlainController#file"), 1.0));
+        assertThat(samples).filteredOn(s -> s.name().equals(MetricNames.BUILD_INFO)).singleElement()
+                .satisfies(s -> assertThat(s.labels()).containsEntry(MetricNames.COMMIT, "4b825dc6")
+                        .containsEntry(MetricNames.SERVICE, "backoffice").containsEntry(MetricNames.BUILD_TIME, "2026-11-21T10:00:00Z"));
         assertThat(samples).extracting(Sample::name)
-                .contains("runtruth_agent_info", "http_server_duration_seconds_bucket",
+                .contains(MetricNames.AGENT_INFO, "http_server_duration_seconds_bucket",
                         "http_server_duration_seconds_count");
     }
 

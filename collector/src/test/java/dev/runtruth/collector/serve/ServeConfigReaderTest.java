@@ -52,7 +52,8 @@ class ServeConfigReaderTest {
         "services: {a: {expected: {path: x}, observed: {prometheus: http://p, selector: 'job=\"a\"'}}}|is not PromQL label matchers",
         "services: {a: {expected: {path: x, commit: abc}, observed: {prometheus: http://p}}}|services.a.expected.commit: 'abc' is not a full commit id",
         "services: {a: {expected: {path: x}, observed: {prometheus: http://p}, defaultIgnores: maybe}}|defaultIgnores: must be true or false",
-        "'services: [unclosed'|not valid YAML",
+        "'services: [unclosed'|malformed YAML",
+        "'{listen: \"a:1\", listen: \"b:2\"}'|duplicate key listen",
     })
     void badConfigurationNamesTheFileAndTheKey(String yaml, String message) throws Exception {
         Path file = write(yaml);

@@ -86,6 +86,32 @@ class ServeServerTest {
     }
 
     @Test
+    void theEndpointNegotiatesTheFormatAndAnswersLiveness() throws Exception {
+        Path manifest = dir.resolve("expected.json");
+        writeManifest(manifest, List.of(Route.parse("GET /a")));
+        Path config = dir.resolve("serve.yml");
+        Files.writeString(config, "listen: 127.0.0.1:0\ninterval: 1h\nservices:\n  svc:\n    expected: {path: expected.json}\n"
+                + "    observed: {agents: ['" + AgentStub.closedPort() + "']}\n");
+        try (ServeServer server = ServeServer.start(ServeConfigReader.read(config), new PrintWriter(new StringWriter()))) {
+            await(server, m -> m.contains("runtruth_expected_routes{service=\"svc\"} 1"));
+            HttpClient http = HttpClient.newHttpClient();
+            URI base = URI.create("http://127.0.0.1:" + server.port());
+            HttpResponse<String> openMetrics = http.send(HttpRequest.newBuilder(base.resolve("/metrics"))
+                    .header("Accept", "application/openmetrics-text; version=1.0.0").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(openMetrics.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/openmetrics-text"));
+            assertThat(openMetrics.body()).contains("runtruth_expected_routes{service=\"svc\"} 1").endsWith("# EOF\n");
+            HttpResponse<String> text = http.send(HttpRequest.newBuilder(base.resolve("/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(text.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/plain; version=0.0.4"));
+            assertThat(http.send(HttpRequest.newBuilder(base.resolve("/-/healthy")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aBlindInstanceIsCannotTellAndItsMissingRouteIsUnseenNotMissing() throws Exception {
         Path manifest = dir.resolve("expected.json");
         writeManifest(manifest, List.of(Route.parse("GET /a"), Route.parse("POST /b/{id}")));

@@ -1,5 +1,6 @@
 package dev.runtruth.collector.testing;
 
+import dev.runtruth.model.MetricNames;
 import dev.runtruth.model.Route;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -14,9 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 
 /**
- * Exposition text as the Runtruth agent serves it, written by a real client_java (prometheus-metrics 1.x) registry:
- * {@code runtruth_route_info}, {@code runtruth_build_info}, {@code runtruth_agent_info}, and unrelated families (a
- * counter, a labelled histogram) that the collector must skip.
+ * Exposition text in the agent's format for parser and reader tests, written by a real client_java
+ * (prometheus-metrics 1.x) registry with the names and labels of the contract ({@link MetricNames}): {@code
+ * runtruth_route_info}, {@code runtruth_build_info}, {@code runtruth_agent_info}, and unrelated families (a counter, a
+ * labelled histogram) that the collector must skip. What the real agent jar exports is fed to the collector by
+ * agent-tests' {@code AgentContractIT}; this stand-in only exercises the collector's side (formats, edge cases).
  */
 public final class AgentExposition {
 
@@ -31,22 +34,22 @@ public final class AgentExposition {
      */
     public static PrometheusRegistry registry(Collection<Route> routes, String service, String commit) {
         PrometheusRegistry registry = new PrometheusRegistry();
-        Info routeInfo = Info.builder().name("runtruth_route_info")
+        Info routeInfo = Info.builder().name(MetricNames.ROUTE_INFO)
                 .help("An HTTP route the application's framework registered")
-                .labelNames("framework", "method", "route", "handler")
+                .labelNames(MetricNames.SAMPLES.get(MetricNames.ROUTE_INFO).toArray(String[]::new))
                 .register(registry);
         for (Route route : routes) {
             routeInfo.addLabelValues(route.framework(), route.method(), route.template(), route.handler());
         }
         if (commit != null) {
-            Info.builder().name("runtruth_build_info").help("The application's build")
-                    .labelNames("service", "version", "commit", "branch", "build_time")
+            Info.builder().name(MetricNames.BUILD_INFO).help("The application's build")
+                    .labelNames(MetricNames.SAMPLES.get(MetricNames.BUILD_INFO).toArray(String[]::new))
                     .register(registry)
                     .addLabelValues(service, "1.2.3", commit, "main", "2026-11-21T10:00:00Z");
         }
-        Info.builder().name("runtruth_agent_info").help("The agent").labelNames("version").register(registry)
+        Info.builder().name(MetricNames.AGENT_INFO).help("The agent").labelNames(MetricNames.VERSION).register(registry)
                 .addLabelValues("0.1.0-test");
-        Counter.builder().name("runtruth_capture_errors_total").help("Errors").register(registry).inc(0);
+        Counter.builder().name(MetricNames.CAPTURE_ERRORS_TOTAL).help("Errors").register(registry).inc(0);
         Histogram histogram = Histogram.builder().name("http_server_duration_seconds").help("Latency \"quoted\"\\")
                 .labelNames("path").register(registry);
         histogram.labelValues("/owners/{id}").observe(0.25);

@@ -1,10 +1,9 @@
 package dev.runtruth.collector.ladder.image;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,12 +13,19 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.io.input.CloseShieldInputStream;
 
 /**
  * The file tree an image's layers stack up to, as an index (which layer holds the winning version of each path)
  * rather than an unpacked copy: only the files asked for are extracted. Layers apply in order with the whiteouts of
  * the OCI image spec ({@code layer.md}): {@code .wh.NAME} deletes {@code NAME} from the layers below,
  * {@code .wh..wh..opq} empties its directory of what the layers below put there. Paths are absolute ({@code /app/x}).
+ * Layers are read with Commons Compress' {@link TarArchiveInputStream} within {@link ImageArchive}'s bounds: every
+ * header's checksum verified, at most {@link ImageArchive.Limits#layerEntries()} entries a layer, at most
+ * {@link ImageArchive.Limits#fileBytes()} a file extracted; past a bound the image is refused (an {@link IOException}
+ * naming the layer and the entry).
  */
 final class ImageFileSystem {
 
@@ -49,24 +55,30 @@ final class ImageFileSystem {
             List<String> whiteouts = new ArrayList<>();
             List<String> opaque = new ArrayList<>();
             Map<String, Node> added = new HashMap<>();
-            try (InputStream in = image.openLayer(layer)) {
-                TarReader reader = new TarReader(in);
-                for (TarReader.Entry e = reader.next(); e != null; e = reader.next()) {
-                    String path = "/" + e.name();
+            String where = "layer " + image.layerName(layer);
+            int entries = 0;
+            try (TarArchiveInputStream in = image.openLayer(layer)) {
+                for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                    ImageArchive.checkHeader(e, where);
+                    if (++entries > image.limits().layerEntries()) {
+                        throw new IOException(where + " holds more than " + image.limits().layerEntries()
+                                + " entries; refused");
+                    }
+                    String path = "/" + ImageArchive.entryName(e.getName());
                     String base = path.substring(path.lastIndexOf('/') + 1);
                     String dir = path.substring(0, path.lastIndexOf('/'));
                     if (base.equals(".wh..wh..opq")) {
                         opaque.add(dir);
                     } else if (base.startsWith(".wh.")) {
                         whiteouts.add(dir + "/" + base.substring(4));
-                    } else if (e.isFile()) {
-                        added.put(path, new Node(layer, 'f', null));
+                    } else if (e.isSymbolicLink()) {
+                        added.put(path, new Node(layer, 'l', e.getLinkName()));
+                    } else if (e.isLink()) {
+                        added.put(path, new Node(layer, 'l', "/" + ImageArchive.entryName(e.getLinkName())));
                     } else if (e.isDirectory()) {
                         added.put(path, new Node(layer, 'd', null));
-                    } else if (e.isSymlink()) {
-                        added.put(path, new Node(layer, 'l', e.linkName()));
-                    } else if (e.isHardLink()) {
-                        added.put(path, new Node(layer, 'l', "/" + TarReader.normalise(e.linkName())));
+                    } else if (e.isFile()) {
+                        added.put(path, new Node(layer, 'f', null));
                     }
                 }
             }
@@ -148,24 +160,42 @@ final class ImageFileSystem {
         Map<String, Path> extracted = new HashMap<>();
         for (Map.Entry<Integer, Set<String>> layer : byLayer.entrySet()) {
             Set<String> wanted = layer.getValue();
-            try (InputStream in = image.openLayer(layer.getKey())) {
-                TarReader reader = new TarReader(in);
-                for (TarReader.Entry e = reader.next(); e != null && extracted.size() < files.size();
-                        e = reader.next()) {
-                    String path = "/" + e.name();
-                    if (e.isFile() && wanted.contains(path) && !extracted.containsKey(path)) {
-                        Path out = target.resolve(path.substring(1)).normalize();
-                        if (!out.startsWith(target)) {
-                            throw new IOException("entry escapes the extraction directory: " + path);
-                        }
-                        Files.createDirectories(out.getParent());
-                        Files.copy(reader.content(), out, StandardCopyOption.REPLACE_EXISTING);
-                        extracted.put(path, out);
+            String where = "layer " + image.layerName(layer.getKey());
+            try (TarArchiveInputStream in = image.openLayer(layer.getKey())) {
+                for (TarArchiveEntry e = in.getNextEntry(); e != null && extracted.size() < files.size();
+                        e = in.getNextEntry()) {
+                    ImageArchive.checkHeader(e, where);
+                    String path = "/" + ImageArchive.entryName(e.getName());
+                    if (e.isFile() && !e.isLink() && !e.isSymbolicLink() && wanted.contains(path)
+                            && !extracted.containsKey(path)) {
+                        extracted.put(path, extractOne(in, e, path, where, target, image.limits().fileBytes()));
                     }
                 }
             }
         }
         return extracted;
+    }
+
+    /** Copies the current entry of {@code in} to {@code target + path}, at most {@code max} bytes. */
+    private static Path extractOne(TarArchiveInputStream in, TarArchiveEntry entry, String path, String where,
+                                   Path target, long max) throws IOException {
+        if (entry.getSize() > max) {
+            throw new IOException(where + ": " + path + " declares " + entry.getSize() + " bytes, more than the "
+                    + ImageArchive.size(max) + " read for one file; refused");
+        }
+        Path out = target.resolve(path.substring(1)).normalize();
+        if (!out.startsWith(target)) {
+            throw new IOException("entry escapes the extraction directory: " + path);
+        }
+        Files.createDirectories(out.getParent());
+        try (OutputStream file = Files.newOutputStream(out)) {
+            ImageArchive.copyAtMost(CloseShieldInputStream.wrap(in), file, max,
+                    where + ": " + path, "holds");
+        } catch (IOException e) {
+            Files.deleteIfExists(out);
+            throw e;
+        }
+        return out;
     }
 
     private String firstLink(String path) {
