@@ -81,8 +81,9 @@ public final class BytecodeRouteScanner {
             SpringMvcRouteExtractor spring = new SpringMvcRouteExtractor(classes, resolver, warnings::add,
                     new PlaceholderResolver(config));
             MetaAnnotations meta = new MetaAnnotations(classes);
+            boolean reactive = SpringWebFluxRouteExtractor.isReactive(classes);
             List<RouteExtractor> extractors = List.of(
-                    SpringWebFluxRouteExtractor.isReactive(classes) ? new SpringWebFluxRouteExtractor(spring) : spring,
+                    reactive ? new SpringWebFluxRouteExtractor(spring) : spring,
                     new JaxRsRouteExtractor(classes, meta, config.jerseyApplicationPath() != null
                             ? config.jerseyApplicationPath()
                             : JaxRsRouteExtractor.applicationPath(application.values(), warnings::add)),
@@ -112,7 +113,8 @@ public final class BytecodeRouteScanner {
                 notes.add("a Quarkus fast-jar launcher (quarkus-app/quarkus-run.jar) holds no application classes:"
                         + " give the application's own jar in quarkus-app/app/, or target/classes");
             }
-            return new ExpectedRoutes(output.display(), build, List.copyOf(routes.keySet()), warnings, notes);
+            return new ExpectedRoutes(output.display(), build, List.copyOf(routes.keySet()), warnings, notes,
+                    config.servicePaths(reactive));
         } catch (OversizedEntryException e) {
             throw e.toInputException(); // a bomb refuses the archive: what it hides could be routes
         } catch (IOException e) {

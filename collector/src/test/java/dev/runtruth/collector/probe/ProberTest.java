@@ -142,7 +142,7 @@ class ProberTest {
     @Test
     void statusesAreClassified() throws Exception {
         Map<String, Integer> statuses = Map.of("/gone", 404, "/mine", 404, "/locked", 401, "/forbidden", 403,
-                "/wrong", 405, "/broken", 503, "/bad", 400, "/post-only", 200);
+                "/wrong", 405, "/broken", 500, "/unavailable", 503, "/bad", 400, "/post-only", 200);
         try (RecordingServer server = new RecordingServer(e -> {
             if (e.getRequestURI().getPath().equals("/post-only")) {
                 e.getResponseHeaders().add("Allow", "GET,HEAD,OPTIONS");
@@ -160,7 +160,11 @@ class ProberTest {
             assertThat(results.get("GET /locked").outcome()).isEqualTo(ProbeOutcome.PROTECTED);
             assertThat(results.get("GET /forbidden").outcome()).isEqualTo(ProbeOutcome.PROTECTED);
             assertThat(results.get("GET /wrong").outcome()).isEqualTo(ProbeOutcome.METHOD_MISMATCH);
-            assertThat(results.get("GET /broken").outcome()).isEqualTo(ProbeOutcome.FAILING);
+            assertThat(results.get("GET /broken").outcome()).isEqualTo(ProbeOutcome.PRESENT_FAILING);
+            assertThat(ProbeOutcome.PRESENT_FAILING.isProblem()).as("a 500 proves the route exists").isFalse();
+            assertThat(ProbeOutcome.PRESENT_FAILING.label()).isEqualTo("present-failing");
+            assertThat(results.get("GET /unavailable").outcome()).as("a gateway's 503 proves nothing")
+                    .isEqualTo(ProbeOutcome.UNREACHABLE);
             assertThat(results.get("GET /bad").outcome()).isEqualTo(ProbeOutcome.PRESENT);
             assertThat(results.get("POST /post-only").outcome()).isEqualTo(ProbeOutcome.METHOD_MISMATCH);
             assertThat(results.get("POST /post-only").evidence()).isEqualTo("Allow: GET,HEAD,OPTIONS lacks POST");
