@@ -5,10 +5,10 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --profile}, shared by {@code expected} and {@code check} as a picocli {@code @Mixin}: the Spring profiles
- * whose configuration resolves placeholders and context paths of a build output.
+ * {@code --profile}, shared by {@code expected}, {@code check}, {@code probe} and {@code ladder} as a picocli
+ * {@code @Mixin}: the Spring profiles whose configuration resolves placeholders and context paths of a build output.
  */
-final class ProfileOption {
+public final class ProfileOption {
 
     @Option(names = "--profile", paramLabel = "NAME", split = ",",
             description = "Spring profile(s) whose application-NAME.properties/.yml resolve $${...} placeholders and"
@@ -16,7 +16,7 @@ final class ProfileOption {
     private List<String> profiles = new ArrayList<>();
 
     /** @return the profiles given, in order; empty when none (then the build's own spring.profiles.active) */
-    List<String> profiles() {
+    public List<String> profiles() {
         return profiles;
     }
 }

@@ -91,8 +91,9 @@ final class BuildOutput implements Closeable {
             throw new InputException(display, "corrupt class file: " + describeHead(head)
                     + ", expected the magic 0xCAFEBABE");
         }
-        throw new InputException(display, "not a jar, war, class file or classes directory ("
-                + describeHead(head) + ")");
+        throw new InputException(display, "not a build output, manifest or OpenAPI document (expected a jar, war,"
+                + " class file or classes directory, a route manifest in JSON, or an OpenAPI document in YAML or"
+                + " JSON)");
     }
 
     /** @return the layout */

@@ -58,16 +58,20 @@ public final class BytecodeRouteScanner {
     /**
      * Scans a build output.
      *
-     * @param path a classes directory, a {@code .class} file, a jar, a Spring Boot fat jar or a war
+     * @param given a classes directory, a {@code .class} file, a jar, a Spring Boot fat jar or a war, or a source
+     *              checkout whose build output is found as {@link BuildOutputLocator} says (a note names it)
      * @return the declared routes, the build identity, one warning per bad class, corrupt nested jar, duplicate
      *         Spring route or {@code ${...}} placeholder (the scan goes on past each), and one note per family of
      *         routes built in code
      * @throws InputException if the path does not exist, cannot be read, is a corrupt archive, is a single class file
-     *                        that is corrupt, is not a jar, war, class file or directory, or holds an entry that
+     *                        that is corrupt, is not a jar, war, class file or directory, is a directory without class
+     *                        files that is not a checkout with a build output, or holds an entry that
      *                        inflates past the bounds of {@code BoundedRead} (a zip bomb; names the archive and entry)
      */
-    public ExpectedRoutes scan(Path path) throws InputException {
+    public ExpectedRoutes scan(Path given) throws InputException {
         List<String> warnings = new ArrayList<>();
+        BuildOutputLocator.Located located = BuildOutputLocator.locate(given);
+        Path path = located.path();
         try (BuildOutput output = BuildOutput.open(path, warnings::add)) {
             Map<String, ClassModel> application = readApplicationClasses(output, warnings);
             LibraryIndex libraries = LibraryIndex.open(output, warnings::add);
@@ -108,7 +112,17 @@ public final class BytecodeRouteScanner {
                 }
             }
             BuildIdentity build = BuildInfoReader.read(output, warnings::add);
-            List<String> notes = new ArrayList<>(CodeBuiltRoutes.notes(application.values(), classes));
+            List<String> notes = new ArrayList<>();
+            if (located.checkout() != null) {
+                notes.add(given + " is a source checkout (" + located.buildFile() + "): read its build output "
+                        + path);
+                if (build.commit() == null) {
+                    notes.add("the commit is unknown: " + path + " holds no git.properties (the"
+                            + " git-commit-id-maven-plugin or gradle-git-properties write one); the checkout's HEAD is"
+                            + " not taken for it, as the build may be older than the checkout");
+                }
+            }
+            notes.addAll(CodeBuiltRoutes.notes(application.values(), classes));
             if (isQuarkusLauncher(path)) {
                 notes.add("a Quarkus fast-jar launcher (quarkus-app/quarkus-run.jar) holds no application classes:"
                         + " give the application's own jar in quarkus-app/app/, or target/classes");

@@ -62,6 +62,14 @@ public record ExpectedRoutes(String source, BuildIdentity build, List<Route> rou
     }
 
     /**
+     * @return whether a note says the input holds routes built in code that bytecode cannot show (then an empty list
+     *         is "cannot tell", not "no routes")
+     */
+    public boolean hasCodeBuiltRoutes() {
+        return notes.stream().anyMatch(CodeBuiltRoutes::isCodeBuilt);
+    }
+
+    /**
      * Rebases every route under a path prefix, as a service deployed under a context path and servlet path serves
      * them ({@code server.servlet.context-path} + {@code spring.mvc.servlet.path}); the agent reports routes with
      * that prefix.

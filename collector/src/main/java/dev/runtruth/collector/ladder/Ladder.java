@@ -5,6 +5,7 @@ import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.drift.CommitComparison;
 import dev.runtruth.collector.drift.RouteDifference;
 import dev.runtruth.collector.expected.ExpectedRoutes;
+import dev.runtruth.collector.expected.ExpectedSource;
 import dev.runtruth.collector.observed.AgentScraper;
 import dev.runtruth.collector.observed.ObservedRoutes;
 import dev.runtruth.model.Route;
@@ -100,7 +101,7 @@ public final class Ladder {
             }
             return new RungResult(Rung.SOURCE, RungStatus.WARN, evidence, List.of(), null, facts);
         }
-        source = prefixed(ExpectedRoutes.load(in.expected()));
+        source = prefixed(ExpectedSource.load(in.expected(), in.profiles()).routes());
         String built = source.build().commit();
         facts.put("buildOutput", in.expected().toString());
         facts.put("buildCommit", built);

@@ -3,6 +3,7 @@ package dev.runtruth.collector.ladder;
 import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.cli.ExitCodes;
 import dev.runtruth.collector.cli.IgnoreOptions;
+import dev.runtruth.collector.cli.ProfileOption;
 import dev.runtruth.collector.cli.RuntruthCli;
 import dev.runtruth.collector.cli.RuntruthCommand;
 import dev.runtruth.collector.expected.config.ServicePaths;
@@ -65,6 +66,9 @@ public final class LadderCommand extends RuntruthCommand {
 
     @Mixin
     private IgnoreOptions ignoreOptions;
+
+    @Mixin
+    private ProfileOption profile;
     @Mixin
     private ProbeOptions probeOptions;
 
@@ -85,7 +89,7 @@ public final class LadderCommand extends RuntruthCommand {
         LadderInputs inputs = new LadderInputs(repo, expected, artifact,
                 agent == null ? null : AgentScraper.metricsUri(agent),
                 baseUrl == null ? null : Prober.baseUri(baseUrl), pathPrefix, settings, all,
-                paths -> ignoreOptions.rules(spec.commandLine(), paths));
+                paths -> ignoreOptions.rules(spec.commandLine(), paths), profile.profiles());
         LadderReport report;
         try {
             report = Ladder.walk(inputs);

@@ -5,6 +5,7 @@ import dev.runtruth.collector.expected.config.ServicePaths;
 import dev.runtruth.collector.probe.ProbeSettings;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -21,13 +22,20 @@ import java.util.function.Function;
  * @param walkAll    walk every rung even after a broken one
  * @param ignore     the ignore rules for the service's paths (those of the source's or artifact's configuration, under
  *                   {@code pathPrefix}): the route and auth rungs do not request the routes they match
+ * @param profiles   Spring profiles for the configuration of {@code expected} (as {@code check --profile})
  */
 public record LadderInputs(Path repo, Path expected, Path artifact, URI agent, URI base, String pathPrefix,
-                           ProbeSettings probe, boolean walkAll, Function<ServicePaths, IgnoreRules> ignore) {
+                           ProbeSettings probe, boolean walkAll, Function<ServicePaths, IgnoreRules> ignore,
+                           List<String> profiles) {
 
-    /** Inputs with check's default ignore rules and no others. */
+    /** Copies the profiles. */
+    public LadderInputs {
+        profiles = List.copyOf(profiles);
+    }
+
+    /** Inputs with check's default ignore rules and no others, no profile given. */
     public LadderInputs(Path repo, Path expected, Path artifact, URI agent, URI base, String pathPrefix,
                         ProbeSettings probe, boolean walkAll) {
-        this(repo, expected, artifact, agent, base, pathPrefix, probe, walkAll, IgnoreRules::defaults);
+        this(repo, expected, artifact, agent, base, pathPrefix, probe, walkAll, IgnoreRules::defaults, List.of());
     }
 }

@@ -3,9 +3,11 @@ package dev.runtruth.collector.probe;
 import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.cli.ExitCodes;
 import dev.runtruth.collector.cli.IgnoreOptions;
+import dev.runtruth.collector.cli.ProfileOption;
 import dev.runtruth.collector.cli.RuntruthCli;
 import dev.runtruth.collector.cli.RuntruthCommand;
 import dev.runtruth.collector.expected.ExpectedRoutes;
+import dev.runtruth.collector.expected.ExpectedSource;
 import dev.runtruth.collector.expected.config.ServicePaths;
 import dev.runtruth.collector.observed.AgentScraper;
 import dev.runtruth.collector.observed.ObservedRoutes;
@@ -67,6 +69,9 @@ public final class ProbeCommand extends RuntruthCommand {
     @Mixin
     private IgnoreOptions ignoreOptions;
 
+    @Mixin
+    private ProfileOption profile;
+
     @Option(names = "--json", description = "Print JSON (" + ProbeReportPrinter.JSON_FORMAT + ").")
     private boolean json;
 
@@ -88,7 +93,8 @@ public final class ProbeCommand extends RuntruthCommand {
         List<Route> routes;
         ServicePaths paths = ServicePaths.DEFAULT.under(pathPrefix);
         if (expected != null) {
-            ExpectedRoutes loaded = ExpectedRoutes.load(expected).withPathPrefix(pathPrefix);
+            ExpectedRoutes loaded = ExpectedSource.load(expected, profile.profiles()).routes()
+                    .withPathPrefix(pathPrefix);
             warn(err, loaded.warnings());
             routes = loaded.routes();
             paths = loaded.paths();
