@@ -154,6 +154,18 @@ final class BuildOutput implements Closeable {
         }
     }
 
+    /** @return every entry name of the archive, in archive order; empty for a directory or a class file */
+    List<String> entryNames() {
+        if (zip == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (ZipEntry entry : Collections.list(zip.entries())) {
+            names.add(entry.getName());
+        }
+        return names;
+    }
+
     /** @return the entry names of the nested library jars, empty for a directory, class file or plain jar */
     List<String> libraries() {
         if (zip == null || kind == Kind.JAR) {

@@ -95,7 +95,15 @@ public final class BytecodeRouteScanner {
                     new GrpcRouteExtractor(classes));
 
             Map<Route, Route> routes = new LinkedHashMap<>();
+            ShadedJar shaded = ShadedJar.of(output);
+            List<String> leftOut = new ArrayList<>();
             for (ClassModel type : application.values()) {
+                if (shaded != null && !shaded.isOwn(type.name())) {
+                    if (extractors.stream().anyMatch(e -> e.isHandler(type) && !e.routes(type).isEmpty())) {
+                        leftOut.add(type.name().replace('/', '.'));
+                    }
+                    continue; // a library bundled in a shaded jar: its routes are not the repository's
+                }
                 for (RouteExtractor extractor : extractors) {
                     if (!extractor.isHandler(type)) {
                         continue;
@@ -113,6 +121,9 @@ public final class BytecodeRouteScanner {
             }
             BuildIdentity build = BuildInfoReader.read(output, warnings::add);
             List<String> notes = new ArrayList<>();
+            if (shaded != null) {
+                notes.add(shaded.note(output.display(), leftOut));
+            }
             if (located.checkout() != null) {
                 notes.add(given + " is a source checkout (" + located.buildFile() + "): read its build output "
                         + path);
