@@ -72,7 +72,7 @@ public final class BytecodeRouteScanner {
         List<String> warnings = new ArrayList<>();
         BuildOutputLocator.Located located = BuildOutputLocator.locate(given);
         Path path = located.path();
-        try (BuildOutput output = BuildOutput.open(path, warnings::add)) {
+        try (BuildOutput output = BuildOutput.open(path, located.libraries(), warnings::add)) {
             Map<String, ClassModel> application = readApplicationClasses(output, warnings);
             LibraryIndex libraries = LibraryIndex.open(output, warnings::add);
             Function<String, ClassModel> classes = name -> {
@@ -86,11 +86,14 @@ public final class BytecodeRouteScanner {
                     new PlaceholderResolver(config));
             MetaAnnotations meta = new MetaAnnotations(classes);
             boolean reactive = SpringWebFluxRouteExtractor.isReactive(classes);
+            String applicationPath = config.jerseyApplicationPath() != null ? config.jerseyApplicationPath()
+                    : JaxRsRouteExtractor.applicationPath(application.values(), warnings::add);
+            if (applicationPath.isEmpty() && config.quarkusRestPath() != null) {
+                applicationPath = config.quarkusRestPath(); // Quarkus: used when no @ApplicationPath is declared
+            }
             List<RouteExtractor> extractors = List.of(
                     reactive ? new SpringWebFluxRouteExtractor(spring) : spring,
-                    new JaxRsRouteExtractor(classes, meta, config.jerseyApplicationPath() != null
-                            ? config.jerseyApplicationPath()
-                            : JaxRsRouteExtractor.applicationPath(application.values(), warnings::add)),
+                    new JaxRsRouteExtractor(classes, meta, applicationPath),
                     new MicronautRouteExtractor(classes, meta),
                     new GrpcRouteExtractor(classes));
 
@@ -121,6 +124,9 @@ public final class BytecodeRouteScanner {
             }
             BuildIdentity build = BuildInfoReader.read(output, warnings::add);
             List<String> notes = new ArrayList<>();
+            if (located.note() != null) {
+                notes.add(located.note());
+            }
             if (shaded != null) {
                 notes.add(shaded.note(output.display(), leftOut));
             }
@@ -134,10 +140,6 @@ public final class BytecodeRouteScanner {
                 }
             }
             notes.addAll(CodeBuiltRoutes.notes(application.values(), classes));
-            if (isQuarkusLauncher(path)) {
-                notes.add("a Quarkus fast-jar launcher (quarkus-app/quarkus-run.jar) holds no application classes:"
-                        + " give the application's own jar in quarkus-app/app/, or target/classes");
-            }
             return new ExpectedRoutes(output.display(), build, List.copyOf(routes.keySet()), warnings, notes,
                     config.servicePaths(reactive));
         } catch (OversizedEntryException e) {
@@ -145,13 +147,6 @@ public final class BytecodeRouteScanner {
         } catch (IOException e) {
             throw new InputException(path.toString(), "cannot read: " + e, e);
         }
-    }
-
-    /** @return whether {@code path} is Quarkus' fast-jar launcher or the {@code quarkus-app} directory holding it */
-    private static boolean isQuarkusLauncher(Path path) {
-        Path name = path.getFileName();
-        return name != null && name.toString().equals("quarkus-run.jar")
-                || Files.isRegularFile(path.resolve("quarkus-run.jar"));
     }
 
     private static Map<String, ClassModel> readApplicationClasses(BuildOutput output, List<String> warnings)

@@ -46,6 +46,15 @@ public final class SpringConfiguration {
     public static final String WEBFLUX_BASE_PATH = "spring.webflux.base-path";
     /** Jersey servlet path, Spring Boot {@code spring.jersey.application-path} (wins over {@code @ApplicationPath}). */
     public static final String JERSEY_APPLICATION_PATH = "spring.jersey.application-path";
+    /** Quarkus' HTTP root path, {@code quarkus.http.root-path}: before every route of a Quarkus application. */
+    public static final String QUARKUS_ROOT_PATH = "quarkus.http.root-path";
+    /**
+     * Quarkus' JAX-RS path when no {@code @ApplicationPath} is declared: {@code quarkus.rest.path} (Quarkus REST, 3.x),
+     * {@code quarkus.resteasy-reactive.path} (2.x), {@code quarkus.resteasy.path} (RESTEasy Classic).
+     */
+    public static final List<String> QUARKUS_REST_PATHS = List.of("quarkus.rest.path",
+            "quarkus.resteasy-reactive.path", "quarkus.resteasy.path");
+
     /** Spring Boot's error controller path, {@code server.error.path} (default {@code /error}). */
     public static final String ERROR_PATH = "server.error.path";
     /** Actuator's web endpoints base path, {@code management.endpoints.web.base-path} (default {@code /actuator}). */
@@ -135,14 +144,14 @@ public final class SpringConfiguration {
      * @param framework the framework value of a route, e.g. {@code spring-webmvc}
      * @return the path prefixes the configuration puts before that framework's routes, in request order: context
      *         path and servlet path for {@code spring-webmvc}, the base path for {@code spring-webflux}, the context
-     *         path for {@code jaxrs} (the Jersey application path replaces {@code @ApplicationPath}, see
-     *         {@link #jerseyApplicationPath()}); empty for other frameworks
+     *         path and Quarkus' {@value #QUARKUS_ROOT_PATH} for {@code jaxrs} (the Jersey application path replaces
+     *         {@code @ApplicationPath}, see {@link #jerseyApplicationPath()}); empty for other frameworks
      */
     public List<String> prefixes(String framework) {
         return switch (framework) {
             case "spring-webmvc" -> nonEmpty(CONTEXT_PATH, SERVLET_PATH);
             case "spring-webflux" -> nonEmpty(WEBFLUX_BASE_PATH);
-            case "jaxrs" -> nonEmpty(CONTEXT_PATH);
+            case "jaxrs" -> nonEmpty(CONTEXT_PATH, QUARKUS_ROOT_PATH);
             default -> List.of();
         };
     }
@@ -182,6 +191,15 @@ public final class SpringConfiguration {
                 ? String.join("", plain(MANAGEMENT_SERVER_BASE_PATH, MANAGEMENT_SERVER_CONTEXT_PATH)) + endpoints
                 : prefix + endpoints;
         return new ServicePaths(prefix, prefix + (error.isEmpty() ? "/error" : error), management);
+    }
+
+    /**
+     * @return Quarkus' JAX-RS path ({@link #QUARKUS_REST_PATHS}, the first set), which applies when the application
+     *         declares no {@code @ApplicationPath}; {@code null} when none is set
+     */
+    public String quarkusRestPath() {
+        List<String> path = nonEmpty(QUARKUS_REST_PATHS.toArray(String[]::new));
+        return path.isEmpty() ? null : path.get(0);
     }
 
     /** @return the non-blank values of {@code keys} that hold no placeholder, canonical, without a trailing '/' */
