@@ -204,8 +204,9 @@ public final class Ladder {
         }
         String below = artifact != null ? "the artifact" : "the source";
         String belowCommit = reference.build().commit();
+        String commitOf = below;
         if (belowCommit == null && head != null) {
-            below = "HEAD"; // the build below does not say its commit: the checkout's is the next best
+            commitOf = "HEAD"; // the build below does not say its commit: the checkout's is the next best
             belowCommit = head.commit();
         }
         List<Route> missing = RouteDifference.notServed(reference.routes(), observed.routes());
@@ -221,8 +222,8 @@ public final class Ladder {
         }
         CommitComparison same = CommitComparison.of(belowCommit, running.commit());
         String commits = same.isDrift() ? " (it runs commit " + shortId(running.commit())
-                + ", " + below + " is " + shortId(belowCommit) + ")" : "";
-        String routesOf = below.equals("HEAD") ? (artifact != null ? "the artifact" : "the source") : below;
+                + ", " + commitOf + " is " + shortId(belowCommit) + ")" : "";
+        String routesOf = below;
         if (!missing.isEmpty()) {
             return broken(Rung.RUNTIME, evidence + ", " + missing.size() + " routes of " + routesOf + " missing",
                     lines("MISSING", missing), facts, "the running process lacks " + count(missing) + " that "
@@ -233,7 +234,7 @@ public final class Ladder {
             // the same answer as check: a commit difference is drift, even when the routes agree
             return broken(Rung.RUNTIME, evidence + ", all " + reference.routes().size() + " routes of " + routesOf
                     + ", but another commit" + commits, List.of(), facts, "the running process runs another commit"
-                    + " than " + below + commits + ": the deployment is stale, or --repo/--expected/--artifact name"
+                    + " than " + commitOf + commits + ": the deployment is stale, or --repo/--expected/--artifact name"
                     + " another build; redeploy from " + routesOf + " or point the ladder at what runs");
         }
         return new RungResult(Rung.RUNTIME, RungStatus.OK, evidence + ", all " + reference.routes().size() + " routes of "
