@@ -44,6 +44,11 @@ class CollectorAgreementDropwizard4IT extends AbstractCollectorAgreementIT {
     }
 
     @Override
+    boolean collectorListsOnlyTheAppsRoutes() {
+        return true; // the shaded jar bundles Jersey's WadlResource and a profiler's resources: not the app's
+    }
+
+    @Override
     String deploymentPrefix() {
         return "/api";
     }

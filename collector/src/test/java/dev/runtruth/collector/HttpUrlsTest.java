@@ -19,7 +19,9 @@ class HttpUrlsTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "localhost:9464|localhost:9464: not an http(s) URL with a host, e.g. http://example:1",
+        "localhost:9464|localhost:9464: add http://, e.g. http://localhost:9464",
+        "host.example:80/metrics|host.example:80/metrics: add http://, e.g. http://host.example:80/metrics",
+        "mailto:someone|mailto:someone: not an http(s) URL with a host, e.g. http://example:1",
         "ftp://host/x|ftp://host/x: not an http(s) URL with a host, e.g. http://example:1",
         "http:///x|http:///x: not an http(s) URL with a host, e.g. http://example:1",
         "http://bad host|http://bad host: not a URL: Illegal character in authority",
@@ -35,6 +37,6 @@ class HttpUrlsTest {
         assertThatThrownBy(() -> Prober.baseUri("http://svc:8080/?a=b")).isInstanceOf(InputException.class)
                 .hasMessage("http://svc:8080/?a=b: a base URL has no query or fragment, e.g. http://localhost:8080");
         assertThatThrownBy(() -> Prober.baseUri("svc:8080")).isInstanceOf(InputException.class)
-                .hasMessage("svc:8080: not an http(s) URL with a host, e.g. http://localhost:8080");
+                .hasMessage("svc:8080: add http://, e.g. http://svc:8080");
     }
 }

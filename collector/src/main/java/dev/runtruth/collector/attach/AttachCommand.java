@@ -82,7 +82,8 @@ public final class AttachCommand extends RuntruthCommand {
         err.println("runtruth: the agent serves " + metrics + " until process " + pid + " exits");
         if (!expected.isEmpty()) {
             ExpectedRoutes expectedRoutes = ExpectedSources.load(expected, List.of()).combined();
-            DriftReport report = DriftComparator.compare(expectedRoutes, observed, IgnoreRules.defaults());
+            DriftReport report = DriftComparator.compare(expectedRoutes, observed,
+                    IgnoreRules.defaults(expectedRoutes.paths()));
             DriftReportPrinter.print(report, out);
             return ExitCodes.of(report.verdict());
         }

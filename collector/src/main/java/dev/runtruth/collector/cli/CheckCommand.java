@@ -9,6 +9,7 @@ import dev.runtruth.collector.drift.SourceAgreement;
 import dev.runtruth.collector.drift.SourceAgreementPrinter;
 import dev.runtruth.collector.expected.ExpectedRoutes;
 import dev.runtruth.collector.expected.ExpectedSources;
+import dev.runtruth.collector.expected.config.ServicePaths;
 import dev.runtruth.collector.observed.AgentScraper;
 import dev.runtruth.collector.observed.ObservedRoutes;
 import dev.runtruth.collector.observed.ReadyWait;
@@ -32,11 +33,7 @@ import picocli.CommandLine.Option;
                     + " agent reports them, and the commits of both.",
             "Reports MISSING routes (declared, not served), UNEXPECTED routes (served, not declared, not ignored)"
                     + " and the commit comparison. Routes match on method and path template, variable names aside."},
-        footer = "%nDefault ignore rules (--no-default-ignores drops them):%n" + IgnoreRules.DEFAULT_RULES_HELP
-                + "A rule is [METHOD ]GLOB, matched against the route template: '*' is one%n"
-                + "segment, '**' any number of segments, '\\*' a literal '*'. A context path is%n"
-                + "not stripped: add --ignore '/ctx/actuator/**' for a service under /ctx.%n"
-                + ExitCodes.FOOTER)
+        footer = IgnoreOptions.FOOTER + ExitCodes.FOOTER)
 final class CheckCommand extends RuntruthCommand {
 
     @Option(names = "--expected", required = true, paramLabel = "PATH",
@@ -56,15 +53,11 @@ final class CheckCommand extends RuntruthCommand {
     @Option(names = "--path-prefix", paramLabel = "PATH",
             description = "Prefix every expected route with PATH: the context path and servlet path the service runs"
                     + " under (server.servlet.context-path + spring.mvc.servlet.path), which the agent includes."
-                    + " Ignore rules are not prefixed.")
+                    + " The default ignore rules move under it too.")
     private String pathPrefix;
 
-    @Option(names = "--ignore", paramLabel = "GLOB",
-            description = "Also ignore served routes matching [METHOD ]GLOB, e.g. '/internal/**'. Repeatable.")
-    private List<String> ignore = new ArrayList<>();
-
-    @Option(names = "--no-default-ignores", description = "Do not apply the default ignore rules below.")
-    private boolean noDefaultIgnores;
+    @Mixin
+    private IgnoreOptions ignoreOptions;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
             description = "Connect and response timeout for the agent, in seconds (default: ${DEFAULT-VALUE}).")
@@ -78,18 +71,14 @@ final class CheckCommand extends RuntruthCommand {
 
     @Override
     protected int execute(PrintWriter out, PrintWriter err) throws InputException {
-        IgnoreRules rules;
-        try {
-            rules = (noDefaultIgnores ? IgnoreRules.none() : IgnoreRules.defaults()).plus(ignore);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        ignoreOptions.rules(spec.commandLine(), ServicePaths.DEFAULT); // a bad rule is a usage error before any read
         if (timeoutSeconds <= 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be a positive number");
         }
         URI url = AgentScraper.metricsUri(agent);
         ExpectedSources sources = ExpectedSources.load(expected, profile.profiles());
         ExpectedRoutes expectedRoutes = sources.combined().withPathPrefix(pathPrefix);
+        IgnoreRules rules = ignoreOptions.rules(spec.commandLine(), expectedRoutes.paths());
         SourceAgreement agreement = sources.sources().size() > 1 ? SourceAgreement.of(sources) : null;
         warn(err, expectedRoutes.warnings());
         expectedRoutes.notes().forEach(n -> err.println("runtruth: note: " + n));

@@ -62,7 +62,7 @@ final class ExpectedCommand extends RuntruthCommand {
             }
             ExpectedRoutesPrinter.print(routes, out);
         }
-        if (routes.routes().isEmpty() && !routes.notes().isEmpty()) {
+        if (routes.routes().isEmpty() && routes.hasCodeBuiltRoutes()) {
             err.println("runtruth: cannot tell: no route could be read from the input, and it holds routes Runtruth"
                     + " cannot read from a build (notes above); the agent reports them from the running service");
             err.flush();

@@ -14,6 +14,16 @@ public enum CommitComparison {
     /** At least one side does not say which commit it is. */
     UNKNOWN;
 
+    /**
+     * The one answer to "is this commit difference drift?", for every command ({@code check}'s verdict, each rung of
+     * {@code ladder}, {@code serve}): a known, different commit is drift (exit 1); an unknown one is not, by itself.
+     *
+     * @return whether this comparison alone is drift: {@link #DIFFERENT}
+     */
+    public boolean isDrift() {
+        return this == DIFFERENT;
+    }
+
     /** Shortest abbreviation accepted as naming a commit, git's default {@code core.abbrev}. */
     static final int MIN_ABBREVIATION = 7;
 

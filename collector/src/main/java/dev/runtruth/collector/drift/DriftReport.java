@@ -40,7 +40,7 @@ public record DriftReport(ExpectedRoutes expected, ObservedRoutes observed, List
      */
     public Verdict verdict() {
         boolean concreteUnexpected = unexpected.stream().anyMatch(r -> !PathTemplate.isCatchAll(r.template()));
-        if (concreteUnexpected || commit == CommitComparison.DIFFERENT) {
+        if (concreteUnexpected || commit.isDrift()) {
             return Verdict.DRIFT;
         }
         if (observed.coverage().blind()) {

@@ -1,5 +1,6 @@
 package dev.runtruth.collector.drift;
 
+import dev.runtruth.collector.expected.config.ServicePaths;
 import dev.runtruth.model.PathTemplate;
 import dev.runtruth.model.Route;
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ import java.util.regex.Pattern;
  *   <li>a variable matches a variable: {@code /owners/{id}} matches {@code /owners/{ownerId}};</li>
  *   <li>without a method the rule ignores every method of the route.</li>
  * </ul>
- * A context path or servlet path is not stripped: a service under {@code /app} needs
- * {@code --ignore '/app/actuator/**'}.
+ * The default rules follow the paths the build's configuration sets ({@link #defaults(ServicePaths)}): context path,
+ * servlet path, WebFlux base path, error path and actuator base path. A rule given by the user is matched as written.
  */
 public final class IgnoreRules {
 
@@ -51,10 +52,13 @@ public final class IgnoreRules {
     /** The default rules with why each exists, one per line, for {@code --help}. */
     public static final String DEFAULT_RULES_HELP = ""
             + "  " + ERROR + " " + ERROR_ANY + "         Spring Boot's error controller (server.error.path)%n"
-            + "  " + ACTUATOR + " " + ACTUATOR_ANY + "   Spring Boot Actuator, default base path%n"
+            + "  " + ACTUATOR + " " + ACTUATOR_ANY + "   Spring Boot Actuator (management base path)%n"
             + "  " + WEBJARS + "              Spring Boot's webjars resource handler%n"
             + "  " + STATIC_RESOURCES + "                    the route /** itself: Spring's static resources%n"
-            + "  " + WELCOME_PAGE + "                        Spring Boot's welcome page (index.html)%n";
+            + "  " + WELCOME_PAGE + "                        Spring Boot's welcome page (index.html)%n"
+            + "They move with the paths the build's configuration sets (server.servlet.context-path,%n"
+            + "spring.mvc.servlet.path, spring.webflux.base-path, server.error.path,%n"
+            + "management.endpoints.web.base-path, management.server.base-path) and --path-prefix.%n";
 
     private static final Pattern METHOD = Pattern.compile("[A-Za-z]+|\\*");
 
@@ -69,9 +73,41 @@ public final class IgnoreRules {
         this.compiled = List.copyOf(compiled);
     }
 
-    /** @return the {@link #DEFAULT_RULES} */
+    /** @return the {@link #DEFAULT_RULES}, for a service at Spring Boot's default paths */
     public static IgnoreRules defaults() {
-        return of(DEFAULT_RULES);
+        return defaults(ServicePaths.DEFAULT);
+    }
+
+    /**
+     * The {@link #DEFAULT_RULES} rebased onto where the service serves Spring Boot's own routes: the error rules onto
+     * {@link ServicePaths#errorPath()}, the actuator rules onto {@link ServicePaths#managementBase()} (one rule per
+     * {@linkplain ManagementEndpoints#SPRING_BOOT endpoint id} when actuator sits at the root of the service), the
+     * others under {@link ServicePaths#prefix()}. For {@link ServicePaths#DEFAULT} these are the rules as listed.
+     *
+     * @param paths the service's paths, e.g. {@link dev.runtruth.collector.expected.ExpectedRoutes#paths()}
+     * @return the rebased rules, in the order of {@link #DEFAULT_RULES}
+     */
+    public static IgnoreRules defaults(ServicePaths paths) {
+        List<String> rules = new ArrayList<>();
+        if (paths.errorPath().isEmpty()) {
+            rules.add("/"); // never "/**": that would ignore every route
+        } else {
+            rules.add(paths.errorPath());
+            rules.add(paths.errorPath() + "/**");
+        }
+        if (paths.managementBase().equals(paths.prefix())) {
+            for (String id : ManagementEndpoints.SPRING_BOOT) {
+                rules.add(paths.managementBase() + "/" + id);
+                rules.add(paths.managementBase() + "/" + id + "/**");
+            }
+        } else {
+            rules.add(paths.managementBase());
+            rules.add(paths.managementBase() + "/**");
+        }
+        rules.add(paths.inPrefix(WEBJARS));
+        rules.add(paths.inPrefix(STATIC_RESOURCES));
+        rules.add(paths.inPrefix(WELCOME_PAGE));
+        return of(rules);
     }
 
     /** @return no rules: every unexpected route is reported */

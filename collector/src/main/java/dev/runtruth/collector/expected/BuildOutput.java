@@ -44,6 +44,8 @@ final class BuildOutput implements Closeable {
     private final Kind kind;
     private final ZipFile zip;
     private final Consumer<String> warnings;
+    private final List<Path> externalLibraries = new ArrayList<>();
+    private final List<ZipFile> opened = new ArrayList<>();
 
     private BuildOutput(Path path, Kind kind, ZipFile zip, Consumer<String> warnings) {
         this.path = path;
@@ -53,6 +55,20 @@ final class BuildOutput implements Closeable {
         this.warnings = warnings;
     }
 
+    /**
+     * Opens a build output whose libraries are jar files beside it (Quarkus' fast-jar {@code lib/main}), not nested.
+     *
+     * @param path      the build output (the application's own jar)
+     * @param libraries the library jar files, in class-path order
+     * @param warnings  receives one line per skipped entry or library
+     * @return the opened output; close it
+     * @throws InputException as {@link #open(Path, Consumer)}
+     */
+    static BuildOutput open(Path path, List<Path> libraries, Consumer<String> warnings) throws InputException {
+        BuildOutput output = open(path, warnings);
+        output.externalLibraries.addAll(libraries);
+        return output;
+    }
     /**
      * Opens a build output, telling its layout from its content (magic bytes, entry names), not only its name.
      *
@@ -91,8 +107,9 @@ final class BuildOutput implements Closeable {
             throw new InputException(display, "corrupt class file: " + describeHead(head)
                     + ", expected the magic 0xCAFEBABE");
         }
-        throw new InputException(display, "not a jar, war, class file or classes directory ("
-                + describeHead(head) + ")");
+        throw new InputException(display, "not a build output, manifest or OpenAPI document (expected a jar, war,"
+                + " class file or classes directory, a route manifest in JSON, or an OpenAPI document in YAML or"
+                + " JSON)");
     }
 
     /** @return the layout */
@@ -153,12 +170,28 @@ final class BuildOutput implements Closeable {
         }
     }
 
-    /** @return the entry names of the nested library jars, empty for a directory, class file or plain jar */
-    List<String> libraries() {
-        if (zip == null || kind == Kind.JAR) {
+    /** @return every entry name of the archive, in archive order; empty for a directory or a class file */
+    List<String> entryNames() {
+        if (zip == null) {
             return List.of();
         }
+        List<String> names = new ArrayList<>();
+        for (ZipEntry entry : Collections.list(zip.entries())) {
+            names.add(entry.getName());
+        }
+        return names;
+    }
+
+    /**
+     * @return the entry names of the nested library jars (none for a directory, class file or plain jar), then the
+     *         paths of the library files beside it
+     */
+    List<String> libraries() {
         List<String> libs = new ArrayList<>();
+        externalLibraries.forEach(p -> libs.add(p.toString()));
+        if (zip == null || kind == Kind.JAR) {
+            return libs;
+        }
         for (ZipEntry entry : Collections.list(zip.entries())) {
             String name = entry.getName();
             if (!entry.isDirectory() && name.endsWith(".jar") && (kind == Kind.BOOT_JAR
@@ -174,9 +207,16 @@ final class BuildOutput implements Closeable {
      * Opens one nested jar for random access.
      *
      * @param lib a name from {@link #libraries()}
-     * @throws IOException if the nested jar is not a readable zip archive
+     * @throws IOException if the jar is not a readable zip archive
      */
-    NestedJar openLibrary(String lib) throws IOException {
+    LibraryJar openLibrary(String lib) throws IOException {
+        for (Path external : externalLibraries) {
+            if (external.toString().equals(lib)) {
+                ZipFile file = new ZipFile(external.toFile());
+                opened.add(file);
+                return new FileJar(file);
+            }
+        }
         return NestedJar.open(zip, zip.getEntry(lib));
     }
 
@@ -209,6 +249,9 @@ final class BuildOutput implements Closeable {
 
     @Override
     public void close() throws IOException {
+        for (ZipFile file : opened) {
+            file.close();
+        }
         if (zip != null) {
             zip.close();
         }

@@ -58,17 +58,21 @@ public final class BytecodeRouteScanner {
     /**
      * Scans a build output.
      *
-     * @param path a classes directory, a {@code .class} file, a jar, a Spring Boot fat jar or a war
+     * @param given a classes directory, a {@code .class} file, a jar, a Spring Boot fat jar or a war, or a source
+     *              checkout whose build output is found as {@link BuildOutputLocator} says (a note names it)
      * @return the declared routes, the build identity, one warning per bad class, corrupt nested jar, duplicate
      *         Spring route or {@code ${...}} placeholder (the scan goes on past each), and one note per family of
      *         routes built in code
      * @throws InputException if the path does not exist, cannot be read, is a corrupt archive, is a single class file
-     *                        that is corrupt, is not a jar, war, class file or directory, or holds an entry that
+     *                        that is corrupt, is not a jar, war, class file or directory, is a directory without class
+     *                        files that is not a checkout with a build output, or holds an entry that
      *                        inflates past the bounds of {@code BoundedRead} (a zip bomb; names the archive and entry)
      */
-    public ExpectedRoutes scan(Path path) throws InputException {
+    public ExpectedRoutes scan(Path given) throws InputException {
         List<String> warnings = new ArrayList<>();
-        try (BuildOutput output = BuildOutput.open(path, warnings::add)) {
+        BuildOutputLocator.Located located = BuildOutputLocator.locate(given);
+        Path path = located.path();
+        try (BuildOutput output = BuildOutput.open(path, located.libraries(), warnings::add)) {
             Map<String, ClassModel> application = readApplicationClasses(output, warnings);
             LibraryIndex libraries = LibraryIndex.open(output, warnings::add);
             Function<String, ClassModel> classes = name -> {
@@ -81,16 +85,28 @@ public final class BytecodeRouteScanner {
             SpringMvcRouteExtractor spring = new SpringMvcRouteExtractor(classes, resolver, warnings::add,
                     new PlaceholderResolver(config));
             MetaAnnotations meta = new MetaAnnotations(classes);
+            boolean reactive = SpringWebFluxRouteExtractor.isReactive(classes);
+            String applicationPath = config.jerseyApplicationPath() != null ? config.jerseyApplicationPath()
+                    : JaxRsRouteExtractor.applicationPath(application.values(), warnings::add);
+            if (applicationPath.isEmpty() && config.quarkusRestPath() != null) {
+                applicationPath = config.quarkusRestPath(); // Quarkus: used when no @ApplicationPath is declared
+            }
             List<RouteExtractor> extractors = List.of(
-                    SpringWebFluxRouteExtractor.isReactive(classes) ? new SpringWebFluxRouteExtractor(spring) : spring,
-                    new JaxRsRouteExtractor(classes, meta, config.jerseyApplicationPath() != null
-                            ? config.jerseyApplicationPath()
-                            : JaxRsRouteExtractor.applicationPath(application.values(), warnings::add)),
+                    reactive ? new SpringWebFluxRouteExtractor(spring) : spring,
+                    new JaxRsRouteExtractor(classes, meta, applicationPath),
                     new MicronautRouteExtractor(classes, meta),
                     new GrpcRouteExtractor(classes));
 
             Map<Route, Route> routes = new LinkedHashMap<>();
+            ShadedJar shaded = ShadedJar.of(output);
+            List<String> leftOut = new ArrayList<>();
             for (ClassModel type : application.values()) {
+                if (shaded != null && !shaded.isOwn(type.name())) {
+                    if (extractors.stream().anyMatch(e -> e.isHandler(type) && !e.routes(type).isEmpty())) {
+                        leftOut.add(type.name().replace('/', '.'));
+                    }
+                    continue; // a library bundled in a shaded jar: its routes are not the repository's
+                }
                 for (RouteExtractor extractor : extractors) {
                     if (!extractor.isHandler(type)) {
                         continue;
@@ -107,24 +123,30 @@ public final class BytecodeRouteScanner {
                 }
             }
             BuildIdentity build = BuildInfoReader.read(output, warnings::add);
-            List<String> notes = new ArrayList<>(CodeBuiltRoutes.notes(application.values(), classes));
-            if (isQuarkusLauncher(path)) {
-                notes.add("a Quarkus fast-jar launcher (quarkus-app/quarkus-run.jar) holds no application classes:"
-                        + " give the application's own jar in quarkus-app/app/, or target/classes");
+            List<String> notes = new ArrayList<>();
+            if (located.note() != null) {
+                notes.add(located.note());
             }
-            return new ExpectedRoutes(output.display(), build, List.copyOf(routes.keySet()), warnings, notes);
+            if (shaded != null) {
+                notes.add(shaded.note(output.display(), leftOut));
+            }
+            if (located.checkout() != null) {
+                notes.add(given + " is a source checkout (" + located.buildFile() + "): read its build output "
+                        + path);
+                if (build.commit() == null) {
+                    notes.add("the commit is unknown: " + path + " holds no git.properties (the"
+                            + " git-commit-id-maven-plugin or gradle-git-properties write one); the checkout's HEAD is"
+                            + " not taken for it, as the build may be older than the checkout");
+                }
+            }
+            notes.addAll(CodeBuiltRoutes.notes(application.values(), classes));
+            return new ExpectedRoutes(output.display(), build, List.copyOf(routes.keySet()), warnings, notes,
+                    config.servicePaths(reactive));
         } catch (OversizedEntryException e) {
             throw e.toInputException(); // a bomb refuses the archive: what it hides could be routes
         } catch (IOException e) {
             throw new InputException(path.toString(), "cannot read: " + e, e);
         }
-    }
-
-    /** @return whether {@code path} is Quarkus' fast-jar launcher or the {@code quarkus-app} directory holding it */
-    private static boolean isQuarkusLauncher(Path path) {
-        Path name = path.getFileName();
-        return name != null && name.toString().equals("quarkus-run.jar")
-                || Files.isRegularFile(path.resolve("quarkus-run.jar"));
     }
 
     private static Map<String, ClassModel> readApplicationClasses(BuildOutput output, List<String> warnings)

@@ -30,6 +30,15 @@ final class CodeBuiltRoutes {
 
     private static final String NOTE_SUFFIX = " cannot be read from bytecode and are not listed; the agent reports"
             + " them from the running service";
+    /**
+     * @param note a note of {@link ExpectedRoutes#notes()}
+     * @return whether it names routes built in code (not the other notes, e.g. which build output of a checkout was
+     *         read)
+     */
+    static boolean isCodeBuilt(String note) {
+        return note.endsWith(NOTE_SUFFIX);
+    }
+
     private static final Set<String> ROUTER_FUNCTIONS = Set.of(
             "org/springframework/web/servlet/function/RouterFunction",
             "org/springframework/web/reactive/function/server/RouterFunction");

@@ -3,6 +3,7 @@ package dev.runtruth.collector.expected;
 import dev.runtruth.collector.BuildIdentity;
 import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.RouteLists;
+import dev.runtruth.collector.expected.config.ServicePaths;
 import dev.runtruth.model.PathTemplate;
 import dev.runtruth.model.Route;
 import java.nio.file.Path;
@@ -18,20 +19,30 @@ import java.util.Objects;
  * @param warnings one line per input problem that was skipped (bad class, corrupt nested jar, placeholder kept)
  * @param notes    one line per limit of the list that is not an input problem, e.g. routes built in code (Javalin,
  *                 Vert.x Web, functional endpoints) that bytecode cannot show ({@link CodeBuiltRoutes})
+ * @param paths    where the service serves Spring Boot's own routes (error page, actuator, static resources), as the
+ *                 build's configuration says; {@link ServicePaths#DEFAULT} for manifests, specs and builds that set
+ *                 none. The default ignore rules follow them ({@code drift/IgnoreRules#defaults(ServicePaths)})
  */
 public record ExpectedRoutes(String source, BuildIdentity build, List<Route> routes, List<String> warnings,
-                             List<String> notes) {
+                             List<String> notes, ServicePaths paths) {
 
     /** Sorts and de-duplicates {@code routes}; copies the lists. */
     public ExpectedRoutes {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(build, "build");
+        Objects.requireNonNull(paths, "paths");
         routes = RouteLists.sortedUnique(routes);
         warnings = List.copyOf(warnings);
         notes = List.copyOf(notes);
     }
 
-    /** Expected routes without notes. */
+    /** Expected routes at Spring Boot's default paths. */
+    public ExpectedRoutes(String source, BuildIdentity build, List<Route> routes, List<String> warnings,
+                          List<String> notes) {
+        this(source, build, routes, warnings, notes, ServicePaths.DEFAULT);
+    }
+
+    /** Expected routes without notes, at Spring Boot's default paths. */
     public ExpectedRoutes(String source, BuildIdentity build, List<Route> routes, List<String> warnings) {
         this(source, build, routes, warnings, List.of());
     }
@@ -51,13 +62,22 @@ public record ExpectedRoutes(String source, BuildIdentity build, List<Route> rou
     }
 
     /**
+     * @return whether a note says the input holds routes built in code that bytecode cannot show (then an empty list
+     *         is "cannot tell", not "no routes")
+     */
+    public boolean hasCodeBuiltRoutes() {
+        return notes.stream().anyMatch(CodeBuiltRoutes::isCodeBuilt);
+    }
+
+    /**
      * Rebases every route under a path prefix, as a service deployed under a context path and servlet path serves
      * them ({@code server.servlet.context-path} + {@code spring.mvc.servlet.path}); the agent reports routes with
      * that prefix.
      *
      * @param prefix a path such as {@code /backoffice} or {@code /backoffice/api}; {@code null}, empty or {@code /}
      *               leaves the routes as they are
-     * @return routes joined under the prefix ({@link PathTemplate#join}); the source names the prefix
+     * @return routes joined under the prefix ({@link PathTemplate#join}); the source names the prefix, and the
+     *         {@link #paths()} move under it too
      */
     public ExpectedRoutes withPathPrefix(String prefix) {
         if (prefix == null || prefix.isBlank() || PathTemplate.canonical(prefix).equals("/")) {
@@ -66,6 +86,7 @@ public record ExpectedRoutes(String source, BuildIdentity build, List<Route> rou
         String canonical = PathTemplate.canonical(prefix).replaceAll("/+$", "");
         List<Route> rebased = routes.stream().map(r -> Route.of(r.method(), PathTemplate.join(canonical, r.template()),
                 r.framework(), r.handler())).toList();
-        return new ExpectedRoutes(source + " under " + canonical, build, rebased, warnings, notes);
+        return new ExpectedRoutes(source + " under " + canonical, build, rebased, warnings, notes,
+                paths.under(canonical));
     }
 }

@@ -2,6 +2,7 @@ package dev.runtruth.collector.expected;
 
 import dev.runtruth.collector.BuildIdentity;
 import dev.runtruth.collector.InputException;
+import dev.runtruth.collector.expected.config.ServicePaths;
 import dev.runtruth.model.Route;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +48,8 @@ public record ExpectedSources(List<ExpectedSource> sources) {
      * Merges the sources into one expected side: every route of every source, once per {@linkplain Route#key() key};
      * the handler of a route several sources declare names every declaration, {@code ; } separated, in source order
      * (e.g. {@code a.OwnerController#show; openapi.yaml#showOwner}). The build identity is the first one that names a
-     * commit (a spec names none), else the first source's; the source text joins the inputs with {@code  + }.
+     * commit (a spec names none), else the first source's; the service paths are the first that differ from Spring
+     * Boot's defaults (a build output's configuration); the source text joins the inputs with {@code  + }.
      *
      * @return the merged routes with the warnings and notes of every source
      */
@@ -61,8 +63,12 @@ public record ExpectedSources(List<ExpectedSource> sources) {
         List<String> notes = new ArrayList<>();
         List<String> names = new ArrayList<>();
         BuildIdentity build = null;
+        ServicePaths paths = ServicePaths.DEFAULT;
         for (ExpectedSource source : sources) {
             ExpectedRoutes routes = source.routes();
+            if (paths.equals(ServicePaths.DEFAULT)) {
+                paths = routes.paths();
+            }
             names.add(routes.source());
             warnings.addAll(routes.warnings());
             notes.addAll(routes.notes());
@@ -83,6 +89,6 @@ public record ExpectedSources(List<ExpectedSource> sources) {
             merged.add(Route.of(route.method(), route.template(), route.framework(), String.join("; ", declaredBy)));
         }
         return new ExpectedRoutes(String.join(" + ", names),
-                build != null ? build : sources.get(0).routes().build(), merged, warnings, notes);
+                build != null ? build : sources.get(0).routes().build(), merged, warnings, notes, paths);
     }
 }

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 final class LibraryIndex {
 
     /** Where a class lives. */
-    private record Location(String lib, NestedJar jar, String entry) {
+    private record Location(String lib, LibraryJar jar, String entry) {
     }
 
     private final String display;
@@ -42,7 +42,7 @@ final class LibraryIndex {
         LibraryIndex index = new LibraryIndex(output.display(), warnings);
         for (String lib : output.libraries()) {
             try {
-                NestedJar jar = output.openLibrary(lib);
+                LibraryJar jar = output.openLibrary(lib);
                 for (String entry : jar.names()) {
                     if (entry.endsWith(".class") && !entry.startsWith("META-INF/")) {
                         String name = entry.substring(0, entry.length() - ".class".length());

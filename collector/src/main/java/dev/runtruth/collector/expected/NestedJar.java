@@ -21,7 +21,7 @@ import java.util.zip.ZipFile;
  * <p>Follows the ZIP format (PKWARE APPNOTE.TXT, sections 4.3.7 local file header, 4.3.12 central directory header,
  * 4.3.16 end of central directory record). ZIP64 nested jars (more than 65535 entries or 4 GB) are not supported.
  */
-final class NestedJar {
+final class NestedJar implements LibraryJar {
 
     private static final int LOCAL_HEADER = 0x04034b50;
     private static final int CENTRAL_HEADER = 0x02014b50;
@@ -66,7 +66,8 @@ final class NestedJar {
     }
 
     /** @return the names of all entries, in central-directory order */
-    List<String> names() {
+    @Override
+    public List<String> names() {
         return new ArrayList<>(entries.keySet());
     }
 
@@ -75,7 +76,8 @@ final class NestedJar {
      * @return its content, or {@code null} when there is no such entry
      * @throws IOException if the entry is corrupt
      */
-    byte[] read(String name) throws IOException {
+    @Override
+    public byte[] read(String name) throws IOException {
         Entry entry = entries.get(name);
         if (entry == null) {
             return null;

@@ -1,6 +1,7 @@
 package dev.runtruth.collector.ladder;
 
 import dev.runtruth.collector.expected.ExpectedRoutes;
+import dev.runtruth.collector.expected.config.ServicePaths;
 import dev.runtruth.collector.observed.ObservedRoutes;
 import dev.runtruth.collector.probe.ProbeOutcome;
 import dev.runtruth.collector.probe.ProbeReportPrinter;
@@ -19,11 +20,15 @@ import java.util.stream.Collectors;
 /**
  * The two rungs that ask the live service ({@link Prober}, safe requests only): the route rung probes every route
  * without credentials; the auth rung probes again, with the credential headers, the routes that answered 401 or 403.
+ * Neither requests a route an ignore rule matches ({@link LadderInputs#ignore()}, the same rules as {@code check}) nor
+ * a state-dumping management endpoint; a 5xx (present-failing) shows the route is exposed: the rung warns.
  */
 final class HttpRungs {
 
     private final LadderInputs in;
     private final List<Route> routes;
+    private final int ignored;
+    private final ServicePaths paths;
     private final ObservedRoutes observed;
     private List<ProbeResult> anonymous;
 
@@ -34,7 +39,11 @@ final class HttpRungs {
      */
     HttpRungs(LadderInputs in, ExpectedRoutes reference, ObservedRoutes observed) {
         this.in = in;
-        this.routes = reference != null ? reference.routes() : observed != null ? observed.routes() : List.of();
+        List<Route> all = reference != null ? reference.routes() : observed != null ? observed.routes() : List.of();
+        // the same default rules as check, where the build's configuration puts Spring Boot's own routes
+        this.paths = reference != null ? reference.paths() : ServicePaths.DEFAULT.under(in.pathPrefix());
+        this.routes = Prober.notIgnored(all, in.ignore().apply(paths));
+        this.ignored = all.size() - routes.size();
         this.observed = observed;
     }
 
@@ -43,17 +52,23 @@ final class HttpRungs {
             return RungResult.skipped(Rung.ROUTE, "no --base-url given");
         }
         if (routes.isEmpty()) {
-            return RungResult.skipped(Rung.ROUTE, "no routes to probe: give --expected, --artifact or --agent");
+            return RungResult.skipped(Rung.ROUTE, ignored > 0 ? "every route is under an ignore rule"
+                    : "no routes to probe: give --expected, --artifact or --agent");
         }
         ProbeSettings settings = in.probe().withHeaders(List.of());
-        anonymous = new Prober(settings).probe(in.base(), routes,
+        anonymous = new Prober(settings, paths).probe(in.base(), routes,
                 observed == null ? null : observed.completeRoutes());
         Map<String, Object> facts = facts(anonymous);
-        String evidence = "GET/HEAD/OPTIONS to " + in.base() + ": " + ProbeReportPrinter.summary(anonymous);
+        facts.put("ignored", ignored);
+        String evidence = "GET/HEAD/OPTIONS to " + in.base() + ": " + ProbeReportPrinter.summary(anonymous)
+                + ProbeReportPrinter.ignoredText(ignored);
         List<String> details = rows(anonymous, r -> r.outcome() != ProbeOutcome.PRESENT);
         List<ProbeResult> problems = anonymous.stream().filter(r -> r.outcome().isProblem()).toList();
         if (problems.isEmpty()) {
-            return new RungResult(Rung.ROUTE, RungStatus.OK, evidence, details, null, facts);
+            // a 500 shows the route is exposed, which is what this rung asks; worth knowing, not a break
+            boolean failing = anonymous.stream().anyMatch(r -> r.outcome() == ProbeOutcome.PRESENT_FAILING);
+            return new RungResult(Rung.ROUTE, failing ? RungStatus.WARN : RungStatus.OK, evidence, details, null,
+                    facts);
         }
         return Ladder.broken(Rung.ROUTE, evidence, details, facts, diagnose(problems, anonymous.size(), ""));
     }
@@ -74,7 +89,7 @@ final class HttpRungs {
                     + " credentials; give --header NAME=env:VARIABLE to check them with credentials", List.of(),
                     null, Map.of("protected", locked.stream().map(Route::toString).toList()));
         }
-        List<ProbeResult> signedIn = new Prober(in.probe()).probe(in.base(), locked,
+        List<ProbeResult> signedIn = new Prober(in.probe(), paths).probe(in.base(), locked,
                 observed == null ? null : observed.completeRoutes());
         Map<String, Object> facts = facts(signedIn);
         String with = credentials.stream().map(SecretHeader::toString).collect(Collectors.joining(", "));
@@ -125,7 +140,6 @@ final class HttpRungs {
                     + " URL, or a proxy that does not route it (give --agent to tell an application's own 404)";
             case METHOD_MISMATCH -> "the path exists, not with this method: a changed mapping, or a proxy that"
                     + " restricts methods";
-            case FAILING -> "the route exists and fails; see the service's log";
             case UNREACHABLE -> "no answer (" + first.evidence() + "): the service is overloaded or restarting";
             default -> first.evidence();
         };

@@ -5,6 +5,7 @@ import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.drift.CommitComparison;
 import dev.runtruth.collector.drift.RouteDifference;
 import dev.runtruth.collector.expected.ExpectedRoutes;
+import dev.runtruth.collector.expected.ExpectedSource;
 import dev.runtruth.collector.observed.AgentScraper;
 import dev.runtruth.collector.observed.ObservedRoutes;
 import dev.runtruth.model.Route;
@@ -22,9 +23,11 @@ import java.util.Map;
 public final class Ladder {
 
     private final LadderInputs in;
+    private GitHead head;
     private ExpectedRoutes source;
     private ArtifactRoutes artifact;
     private ObservedRoutes observed;
+    private InputException scrapeError;
     private HttpRungs http;
 
     private Ladder(LadderInputs inputs) {
@@ -75,7 +78,7 @@ public final class Ladder {
             return RungResult.skipped(Rung.SOURCE, "no --repo or --expected given");
         }
         Map<String, Object> facts = new LinkedHashMap<>();
-        GitHead head = in.repo() == null ? null : GitHead.of(in.repo());
+        head = in.repo() == null ? null : GitHead.of(in.repo());
         if (head != null) {
             facts.put("head", head.commit());
             facts.put("dirty", head.dirty());
@@ -83,10 +86,22 @@ public final class Ladder {
         String headText = head == null ? "" : "HEAD " + shortId(head.commit()) + (head.dirty()
                 ? " (uncommitted changes)" : "") + "; ";
         if (in.expected() == null) {
-            return new RungResult(Rung.SOURCE, RungStatus.WARN, headText + "no build output given (--expected):"
-                    + " the source's routes are not read", List.of(), null, facts);
+            String evidence = headText + "no build output given (--expected): the source's routes are not read";
+            if (head != null && in.artifact() == null && in.agent() != null) {
+                // nothing between the checkout and the process: compare HEAD with what runs here
+                String running = runningCommit();
+                facts.put("runningCommit", running);
+                if (CommitComparison.of(head.commit(), running).isDrift()) {
+                    return broken(Rung.SOURCE, evidence + "; the service runs commit " + shortId(running), List.of(),
+                            facts, "HEAD " + shortId(head.commit()) + " of " + in.repo() + " is not the commit the"
+                                    + " service runs (" + shortId(running) + "): --repo is another repository or"
+                                    + " checkout, or the deployment is stale; check out " + shortId(running)
+                                    + " (or give --expected, its build output) to tell which");
+                }
+            }
+            return new RungResult(Rung.SOURCE, RungStatus.WARN, evidence, List.of(), null, facts);
         }
-        source = prefixed(ExpectedRoutes.load(in.expected()));
+        source = prefixed(ExpectedSource.load(in.expected(), in.profiles()).routes());
         String built = source.build().commit();
         facts.put("buildOutput", in.expected().toString());
         facts.put("buildCommit", built);
@@ -99,7 +114,7 @@ public final class Ladder {
         }
         if (head != null) {
             CommitComparison same = CommitComparison.of(head.commit(), built);
-            if (same == CommitComparison.DIFFERENT) {
+            if (same.isDrift()) {
                 return broken(Rung.SOURCE, evidence, List.of(), facts, "the build output was built from commit "
                         + shortId(built) + ", not from HEAD " + shortId(head.commit()) + ": rebuild it (e.g. ./mvnw"
                         + " package) so the ladder starts from the source you have");
@@ -129,9 +144,15 @@ public final class Ladder {
         String evidence = artifact.description() + ", commit " + shortOrUnknown(commit) + ": "
                 + routes.routes().size() + " routes";
         if (source == null) {
-            return routes.routes().isEmpty()
-                    ? broken(Rung.ARTIFACT, evidence, List.of(), facts, "the artifact declares no routes")
-                    : new RungResult(Rung.ARTIFACT, RungStatus.OK, evidence, List.of(), null, facts);
+            if (routes.routes().isEmpty()) {
+                return broken(Rung.ARTIFACT, evidence, List.of(), facts, "the artifact declares no routes");
+            }
+            if (head != null && CommitComparison.of(head.commit(), commit).isDrift()) {
+                return broken(Rung.ARTIFACT, evidence + "; HEAD is " + shortId(head.commit()), List.of(), facts,
+                        "the artifact was built from commit " + shortId(commit) + ", not from HEAD "
+                                + shortId(head.commit()) + ": rebuild the artifact (and its image) from the source");
+            }
+            return new RungResult(Rung.ARTIFACT, RungStatus.OK, evidence, List.of(), null, facts);
         }
         List<Route> missing = RouteDifference.notDeclared(source.routes(), routes.routes());
         List<Route> extra = RouteDifference.notDeclared(routes.routes(), source.routes());
@@ -145,11 +166,16 @@ public final class Ladder {
                             + shortOrUnknown(source.build().commit()) + "; rebuild the artifact (and its image)"
                             + " from the source");
         }
-        if (!extra.isEmpty() || same == CommitComparison.DIFFERENT) {
-            return new RungResult(Rung.ARTIFACT, RungStatus.WARN, evidence + (same == CommitComparison.DIFFERENT
-                    ? "; built from another commit than the source's " + shortId(source.build().commit()) : "")
-                    + (extra.isEmpty() ? "" : "; " + extra.size() + " routes the source does not declare"),
-                    lines("EXTRA", extra), null, facts);
+        if (same.isDrift()) {
+            return broken(Rung.ARTIFACT, evidence + "; built from another commit than the source's "
+                    + shortId(source.build().commit()), lines("EXTRA", extra), facts, "the artifact was built from"
+                    + " commit " + shortId(commit) + ", the source's build output from " + shortId(source.build()
+                    .commit()) + " (a commit difference is drift, as in check): rebuild the artifact (and its"
+                    + " image) from the source");
+        }
+        if (!extra.isEmpty()) {
+            return new RungResult(Rung.ARTIFACT, RungStatus.WARN, evidence + "; " + extra.size()
+                    + " routes the source does not declare", lines("EXTRA", extra), null, facts);
         }
         return new RungResult(Rung.ARTIFACT, RungStatus.OK, evidence + ", all " + source.routes().size()
                 + " routes of the source", List.of(), null, facts);
@@ -161,12 +187,11 @@ public final class Ladder {
         }
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("agent", in.agent().toString());
-        try {
-            observed = new AgentScraper(in.probe().timeout()).scrape(in.agent());
-        } catch (InputException e) {
-            return broken(Rung.RUNTIME, "no route list from the agent: " + e.getMessage(), List.of(), facts,
-                    "cannot see inside the running process: it is down, or the agent is not attached to it (add"
-                            + " -javaagent:runtruth-agent.jar), or --agent names the wrong port");
+        scrape();
+        if (observed == null) {
+            return broken(Rung.RUNTIME, "no route list from the agent: " + scrapeError.getMessage(), List.of(),
+                    facts, "cannot see inside the running process: it is down, or the agent is not attached to it"
+                            + " (add -javaagent:runtruth-agent.jar), or --agent names the wrong port");
         }
         BuildIdentity running = observed.build();
         facts.put("commit", running.commit());
@@ -178,6 +203,12 @@ public final class Ladder {
             return new RungResult(Rung.RUNTIME, RungStatus.OK, evidence, List.of(), null, facts);
         }
         String below = artifact != null ? "the artifact" : "the source";
+        String belowCommit = reference.build().commit();
+        String commitOf = below;
+        if (belowCommit == null && head != null) {
+            commitOf = "HEAD"; // the build below does not say its commit: the checkout's is the next best
+            belowCommit = head.commit();
+        }
         List<Route> missing = RouteDifference.notServed(reference.routes(), observed.routes());
         facts.put("missing", texts(missing));
         List<String> notSeen = observed.coverage().blindSpots();
@@ -189,21 +220,42 @@ public final class Ladder {
                     + below + " not seen", details, "cannot tell whether the running process lacks " + count(missing)
                     + ": its agent could not see everything (NOT SEEN above), so they may be served unseen", facts);
         }
-        CommitComparison same = CommitComparison.of(reference.build().commit(), running.commit());
-        String commits = same == CommitComparison.DIFFERENT ? " (it runs commit " + shortId(running.commit())
-                + ", " + below + " is " + shortId(reference.build().commit()) + ")" : "";
+        CommitComparison same = CommitComparison.of(belowCommit, running.commit());
+        String commits = same.isDrift() ? " (it runs commit " + shortId(running.commit())
+                + ", " + commitOf + " is " + shortId(belowCommit) + ")" : "";
+        String routesOf = below;
         if (!missing.isEmpty()) {
-            return broken(Rung.RUNTIME, evidence + ", " + missing.size() + " routes of " + below + " missing",
+            return broken(Rung.RUNTIME, evidence + ", " + missing.size() + " routes of " + routesOf + " missing",
                     lines("MISSING", missing), facts, "the running process lacks " + count(missing) + " that "
-                            + below + " has" + commits + ": the deployment is stale; rebuild and recreate the"
-                            + " container (or restart the service) from " + below);
+                            + routesOf + " has" + commits + ": the deployment is stale; rebuild and recreate the"
+                            + " container (or restart the service) from " + routesOf);
         }
-        if (same == CommitComparison.DIFFERENT) {
-            return new RungResult(Rung.RUNTIME, RungStatus.WARN, evidence + ", all " + reference.routes().size()
-                    + " routes of " + below + ", but another commit" + commits, List.of(), null, facts);
+        if (same.isDrift()) {
+            // the same answer as check: a commit difference is drift, even when the routes agree
+            return broken(Rung.RUNTIME, evidence + ", all " + reference.routes().size() + " routes of " + routesOf
+                    + ", but another commit" + commits, List.of(), facts, "the running process runs another commit"
+                    + " than " + commitOf + commits + ": the deployment is stale, or --repo/--expected/--artifact name"
+                    + " another build; redeploy from " + routesOf + " or point the ladder at what runs");
         }
         return new RungResult(Rung.RUNTIME, RungStatus.OK, evidence + ", all " + reference.routes().size() + " routes of "
                 + below, List.of(), null, facts);
+    }
+
+    /** Reads the agent once (the source rung may need the running commit before the runtime rung is walked). */
+    private void scrape() {
+        if (observed == null && scrapeError == null) {
+            try {
+                observed = new AgentScraper(in.probe().timeout()).scrape(in.agent());
+            } catch (InputException e) {
+                scrapeError = e;
+            }
+        }
+    }
+
+    /** @return the running commit, or {@code null} when the agent does not answer or does not say */
+    private String runningCommit() {
+        scrape();
+        return observed == null ? null : observed.build().commit();
     }
 
     /** @return the routes the upper rungs are held against: the artifact's, else the source's, else none */

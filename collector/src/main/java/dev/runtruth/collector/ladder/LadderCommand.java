@@ -3,8 +3,11 @@ package dev.runtruth.collector.ladder;
 import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.cli.ExitCodes;
 import dev.runtruth.collector.cli.ReadyWaitOption;
+import dev.runtruth.collector.cli.IgnoreOptions;
+import dev.runtruth.collector.cli.ProfileOption;
 import dev.runtruth.collector.cli.RuntruthCli;
 import dev.runtruth.collector.cli.RuntruthCommand;
+import dev.runtruth.collector.expected.config.ServicePaths;
 import dev.runtruth.collector.observed.AgentScraper;
 import dev.runtruth.collector.observed.ObservedRoutes;
 import dev.runtruth.collector.observed.ReadyWait;
@@ -30,11 +33,14 @@ import picocli.CommandLine.Option;
                     + " routes it declares vs the source's",
             "  runtime   --agent: the routes the running process serves vs the artifact's (or source's)",
             "  route     --base-url: one safe request per route (GET, HEAD, OPTIONS only; see 'runtruth probe'):"
-                    + " 404 absent, 401/403 protected, 405, 5xx, unreachable",
+                    + " 404 absent, 401/403 protected, 405, unreachable; a 500 is present-failing (the route"
+                    + " exists: a warning, not a break); routes an ignore rule matches are not requested",
             "  auth      the routes that answered 401/403, again with --header credentials",
             "A rung whose input is not given is skipped."},
-        footer = "%nExit codes:%n  0  no rung is broken (skipped rungs and warnings allowed)%n"
-                + "  1  a rung is broken: the last line says which and what to do%n"
+        footer = IgnoreOptions.FOOTER
+                + "%nExit codes:%n  0  no rung is broken (skipped rungs and warnings allowed)%n"
+                + "  1  a rung is broken: the last line says which and what to do; a commit that%n"
+                + "     differs between two rungs is broken (drift), as in check%n"
                 + "  2  usage or input error: a missing or corrupt --expected/--artifact, --repo not a git%n"
                 + "     checkout, a malformed URL, a --header that cannot be read%n"
                 + "  3  internal error (a bug: rerun with --verbose)%n")
@@ -62,12 +68,11 @@ public final class LadderCommand extends RuntruthCommand {
             description = "Prefix declared routes with PATH (context path + servlet path).")
     private String pathPrefix;
 
+    @Mixin
+    private IgnoreOptions ignoreOptions;
 
-
-
-
-
-
+    @Mixin
+    private ProfileOption profile;
     @Mixin
     private ProbeOptions probeOptions;
 
@@ -83,6 +88,7 @@ public final class LadderCommand extends RuntruthCommand {
     @Override
     protected int execute(PrintWriter out, PrintWriter err) throws InputException {
         ProbeSettings settings = probeOptions.settings(spec.commandLine());
+        ignoreOptions.rules(spec.commandLine(), ServicePaths.DEFAULT); // a bad rule is a usage error before any read
         if (repo == null && expected == null && artifact == null && agent == null && baseUrl == null) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give at least one of --repo, --expected, --artifact, --agent, --base-url");
@@ -98,7 +104,8 @@ public final class LadderCommand extends RuntruthCommand {
             }
         }
         LadderInputs inputs = new LadderInputs(repo, expected, artifact, agentUri,
-                baseUrl == null ? null : Prober.baseUri(baseUrl), pathPrefix, settings, all);
+                baseUrl == null ? null : Prober.baseUri(baseUrl), pathPrefix, settings, all,
+                paths -> ignoreOptions.rules(spec.commandLine(), paths), profile.profiles());
         LadderReport report;
         try {
             report = Ladder.walk(inputs);

@@ -12,8 +12,11 @@ import java.util.Optional;
 /** Prints a {@link LadderReport}: one row per rung with its evidence, then the diagnosis; or JSON. */
 public final class LadderPrinter {
 
-    /** The {@code format} value of the JSON output; bumped on an incompatible change. */
-    public static final String JSON_FORMAT = "runtruth-ladder/1";
+    /**
+     * The {@code format} value of the JSON output; bumped on an incompatible change (2: the probe results use
+     * {@code runtruth-probe/2}'s outcomes; a commit difference breaks a rung).
+     */
+    public static final String JSON_FORMAT = "runtruth-ladder/2";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String DETAIL_INDENT = " ".repeat(22);

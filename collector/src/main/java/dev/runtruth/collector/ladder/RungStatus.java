@@ -7,7 +7,10 @@ package dev.runtruth.collector.ladder;
 public enum RungStatus {
     /** The evidence says the feature got this far. */
     OK,
-    /** It got this far, with something worth knowing (a different commit with the same routes, a dirty tree). */
+    /**
+     * It got this far, with something worth knowing (a dirty tree, a build output without its commit, routes the
+     * artifact adds, a route that answers 500: present, and failing).
+     */
     WARN,
     /** It did not get this far: the diagnosis says why and what to do. */
     BROKEN,

@@ -108,7 +108,9 @@ public final class AgentScraper {
         } catch (HttpTimeoutException e) {
             throw new InputException(source, "no response within " + seconds(), e);
         } catch (ConnectException e) {
-            throw new InputException(source, "cannot connect: connection refused (is the agent listening there?)", e);
+            String why = HttpUrls.connectFailure(url, e);
+            throw new InputException(source, why.startsWith("cannot resolve") ? why
+                    : "cannot connect: " + why + " (is the agent listening there?)", e);
         } catch (IOException e) {
             throw new InputException(source, "cannot fetch: " + describe(e), e);
         } catch (InterruptedException e) {

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * 405                           method-mismatch for the route's own method; for a stand-in OPTIONS or HEAD the
  *                               path is mapped: present, unless an Allow header lacks the route's method
  * other 4xx (400, 406, 415...)  present     (a handler rejected the placeholder request)
- * 5xx                           failing
+ * 502, 503, 504                 unreachable (a gateway's or an overloaded service's answer: proves nothing)
+ * other 5xx                     present-failing (the route exists; its handler failed)
  * </pre>
  */
 final class ProbeClassifier {
@@ -78,8 +79,13 @@ final class ProbeClassifier {
             return result(route, sent, path, status, ProbeOutcome.METHOD_MISMATCH,
                     allow == null ? "the path is mapped for other methods" : allowed);
         }
+        if (status == 502 || status == 503 || status == 504) {
+            return result(route, sent, path, status, ProbeOutcome.UNREACHABLE, "a gateway or the service says it is"
+                    + " unavailable (" + status + "): the route is not shown to exist");
+        }
         if (status >= 500) {
-            return result(route, sent, path, status, ProbeOutcome.FAILING, "the route exists and fails");
+            return result(route, sent, path, status, ProbeOutcome.PRESENT_FAILING,
+                    "the route exists and its handler failed; see the service's log");
         }
         return result(route, sent, path, status, ProbeOutcome.PRESENT, "a handler rejected the placeholder request");
     }

@@ -3,9 +3,13 @@ package dev.runtruth.collector.probe;
 import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.cli.ExitCodes;
 import dev.runtruth.collector.cli.ReadyWaitOption;
+import dev.runtruth.collector.cli.IgnoreOptions;
+import dev.runtruth.collector.cli.ProfileOption;
 import dev.runtruth.collector.cli.RuntruthCli;
 import dev.runtruth.collector.cli.RuntruthCommand;
 import dev.runtruth.collector.expected.ExpectedRoutes;
+import dev.runtruth.collector.expected.ExpectedSource;
+import dev.runtruth.collector.expected.config.ServicePaths;
 import dev.runtruth.collector.observed.AgentScraper;
 import dev.runtruth.collector.observed.ObservedRoutes;
 import dev.runtruth.collector.observed.ReadyWait;
@@ -27,13 +31,18 @@ import picocli.CommandLine.Option;
             "Sends one request per expected route to a live service and says what the answer means: present (2xx,"
                     + " 3xx), protected (401, 403), absent (the framework's 404: the route is not registered),"
                     + " app-not-found (a 404 the application gave for a registered route), not-found (a 404 without"
-                    + " --agent to tell), method-mismatch (405), failing (5xx), unreachable.",
+                    + " --agent to tell), method-mismatch (405), present-failing (500 and other 5xx: the route"
+                    + " exists, its handler failed), unreachable (no answer, 502, 503, 504).",
+            "Routes an ignore rule matches (the same rules as 'check', following the build's context path and"
+                    + " actuator base path) are not requested; management endpoints that dump state (heapdump,"
+                    + " threaddump, env, beans, configprops, loggers, ...) never are.",
             "Safe by default and by construction: only GET, HEAD and OPTIONS are ever sent, never a body; a POST, PUT,"
                     + " DELETE or PATCH route is probed with OPTIONS (or HEAD, or skipped: --unsafe-routes); path"
                     + " variables get placeholders (1, or --path-var); redirects are never followed; requests are"
                     + " limited in number in flight, rate and time."},
-        footer = "%nExit codes:%n  0  every probed route is present or protected%n"
-                + "  1  a route is absent, not found, method-mismatch, failing or unreachable%n"
+        footer = IgnoreOptions.FOOTER
+                + "%nExit codes:%n  0  every probed route is present (also present-failing) or protected%n"
+                + "  1  a route is absent, not found, method-mismatch or unreachable%n"
                 + "  2  usage or input error (bad URL, unreadable --expected, --header variable not set)%n"
                 + "  3  internal error (a bug: rerun with --verbose)%n")
 public final class ProbeCommand extends RuntruthCommand {
@@ -56,17 +65,17 @@ public final class ProbeCommand extends RuntruthCommand {
             description = "Prefix every expected route with PATH (context path + servlet path).")
     private String pathPrefix;
 
-
-
-
-
-
-
     @Mixin
     private ProbeOptions probeOptions;
 
     @Mixin
     private ReadyWaitOption readyWait;
+
+    @Mixin
+    private IgnoreOptions ignoreOptions;
+
+    @Mixin
+    private ProfileOption profile;
 
     @Option(names = "--json", description = "Print JSON (" + ProbeReportPrinter.JSON_FORMAT + ").")
     private boolean json;
@@ -74,6 +83,7 @@ public final class ProbeCommand extends RuntruthCommand {
     @Override
     protected int execute(PrintWriter out, PrintWriter err) throws InputException {
         ProbeSettings settings = probeOptions.settings(spec.commandLine());
+        ignoreOptions.rules(spec.commandLine(), ServicePaths.DEFAULT); // a bad rule is a usage error before any read
         URI base = Prober.baseUri(baseUrl);
         if (expected == null && agent == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --expected, --agent or both");
@@ -92,24 +102,30 @@ public final class ProbeCommand extends RuntruthCommand {
                     + " explained with its route list): " + line));
         }
         List<Route> routes;
+        ServicePaths paths = ServicePaths.DEFAULT.under(pathPrefix);
         if (expected != null) {
-            ExpectedRoutes loaded = ExpectedRoutes.load(expected).withPathPrefix(pathPrefix);
+            ExpectedRoutes loaded = ExpectedSource.load(expected, profile.profiles()).routes()
+                    .withPathPrefix(pathPrefix);
             warn(err, loaded.warnings());
             routes = loaded.routes();
+            paths = loaded.paths();
         } else {
             routes = observed.routes();
         }
+        List<Route> probed = Prober.notIgnored(routes, ignoreOptions.rules(spec.commandLine(), paths));
+        int ignored = routes.size() - probed.size();
         List<ProbeResult> results;
         try {
-            results = new Prober(settings).probe(base, routes, observed == null ? null : observed.completeRoutes());
+            results = new Prober(settings, paths).probe(base, probed,
+                    observed == null ? null : observed.completeRoutes());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InputException(baseUrl, "interrupted", e);
         }
         if (json) {
-            ProbeReportPrinter.printJson(base, results, out);
+            ProbeReportPrinter.printJson(base, results, ignored, out);
         } else {
-            ProbeReportPrinter.print(base, results, out);
+            ProbeReportPrinter.print(base, results, ignored, out);
         }
         return results.stream().anyMatch(r -> r.outcome().isProblem()) ? ExitCodes.DRIFT : ExitCodes.OK;
     }

@@ -20,9 +20,14 @@ public enum ProbeOutcome {
     NOT_FOUND(true),
     /** 405, or an {@code Allow} header without the route's method: the path exists, the method does not. */
     METHOD_MISMATCH(true),
-    /** 5xx: the route exists and fails. */
-    FAILING(true),
-    /** No HTTP answer: connection refused, reset, timed out. */
+    /**
+     * 500, 501, 505 and up: the route is there (the framework found a handler, which failed on the placeholder request, or the
+     * application's own error page): present and failing. Not absence, and not a problem for the exit code: a route
+     * rung answers "is it exposed?", and a crash page such as Spring PetClinic's {@code GET /oups} answers 500 by
+     * design. The evidence says to read the service's log.
+     */
+    PRESENT_FAILING(false),
+    /** No HTTP answer (connection refused, reset, timed out), or 502, 503, 504: a gateway's "unavailable". */
     UNREACHABLE(true),
     /** Not sent: an unsafe method with {@code --unsafe-routes skip}, or a route that is not plain HTTP (gRPC). */
     NOT_PROBED(false);

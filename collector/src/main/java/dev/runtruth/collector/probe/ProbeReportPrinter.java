@@ -16,8 +16,11 @@ import java.util.Map;
 /** Prints probe results as a table or as JSON ({@value #JSON_FORMAT}). Request headers are never printed. */
 public final class ProbeReportPrinter {
 
-    /** The {@code format} value of the JSON output; bumped on an incompatible change. */
-    public static final String JSON_FORMAT = "runtruth-probe/1";
+    /**
+     * The {@code format} value of the JSON output; bumped on an incompatible change (2: outcome {@code failing}
+     * became {@code present-failing}, no longer a problem; {@code ignored} added).
+     */
+    public static final String JSON_FORMAT = "runtruth-probe/2";
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -29,9 +32,10 @@ public final class ProbeReportPrinter {
      *
      * @param base    the base URL probed
      * @param results the results
+     * @param ignored how many routes were not requested because an ignore rule matched them
      * @param out     where to print; flushed
      */
-    public static void print(URI base, List<ProbeResult> results, PrintWriter out) {
+    public static void print(URI base, List<ProbeResult> results, int ignored, PrintWriter out) {
         out.println("PROBE " + base + " (sends only GET, HEAD, OPTIONS)");
         TextTable table = new TextTable("OUTCOME", "ROUTE", "REQUEST", "STATUS", "EVIDENCE");
         for (ProbeResult r : results) {
@@ -39,8 +43,17 @@ public final class ProbeReportPrinter {
                     r.status() < 0 ? "-" : Integer.toString(r.status()), r.evidence());
         }
         table.print(out);
-        out.println("SUMMARY: " + summary(results));
+        out.println("SUMMARY: " + summary(results) + ignoredText(ignored));
         out.flush();
+    }
+
+    /**
+     * @param ignored how many routes an ignore rule kept from being requested
+     * @return {@code "; N routes not requested (ignore rules)"}, or {@code ""} for none
+     */
+    public static String ignoredText(int ignored) {
+        return ignored == 0 ? "" : "; " + ignored + (ignored == 1 ? " route" : " routes")
+                + " not requested (ignore rules)";
     }
 
     /**
@@ -56,21 +69,23 @@ public final class ProbeReportPrinter {
     }
 
     /**
-     * Prints {@code {"format", "base", "problem", "counts": {outcome: n}, "results": [{"route", "method", "path",
-     * "status", "outcome", "evidence"}]}}; {@code method}, {@code path} are null and {@code status} is -1 when no
-     * request was sent or no answer came.
+     * Prints {@code {"format", "base", "problem", "counts": {outcome: n}, "ignored": n, "results": [{"route",
+     * "method", "path", "status", "outcome", "evidence"}]}}; {@code method}, {@code path} are null and {@code status}
+     * is -1 when no request was sent or no answer came.
      *
      * @param base    the base URL probed
      * @param results the results
+     * @param ignored how many routes were not requested because an ignore rule matched them
      * @param out     where to print; flushed
      */
-    public static void printJson(URI base, List<ProbeResult> results, PrintWriter out) {
+    public static void printJson(URI base, List<ProbeResult> results, int ignored, PrintWriter out) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", JSON_FORMAT);
         root.put("base", base.toString());
         root.put("problem", results.stream().anyMatch(r -> r.outcome().isProblem()));
         ObjectNode counts = root.putObject("counts");
         counts(results).forEach((outcome, n) -> counts.put(outcome.label(), n));
+        root.put("ignored", ignored);
         root.set("results", toJson(results));
         try {
             out.println(MAPPER.writeValueAsString(root));

@@ -2,6 +2,9 @@ package dev.runtruth.collector.probe;
 
 import dev.runtruth.collector.HttpUrls;
 import dev.runtruth.collector.InputException;
+import dev.runtruth.collector.drift.IgnoreRules;
+import dev.runtruth.collector.drift.ManagementEndpoints;
+import dev.runtruth.collector.expected.config.ServicePaths;
 import dev.runtruth.model.PathTemplate;
 import dev.runtruth.model.Route;
 import java.io.IOException;
@@ -30,17 +33,39 @@ import java.util.stream.Collectors;
  * {@code OPTIONS}); a route with another method gets a stand-in {@code OPTIONS} or {@code HEAD} or is not probed
  * ({@link UnsafeRoutes}); no request has a body; redirects are never followed (so none leads to another host); at
  * most {@link ProbeSettings#concurrency()} requests are in flight and at most {@link ProbeSettings#ratePerSecond()}
- * start per second; response bodies are not read. Credential headers are sent as given and appear in no result.
+ * start per second; response bodies are not read; a management endpoint that dumps the service's state (heap, threads,
+ * environment, ...: {@link ManagementEndpoints#STATE_DUMPS}) is never requested. Credential headers are sent as given
+ * and appear in no result.
  */
 public final class Prober {
 
     private final ProbeSettings settings;
     private final PathFiller filler;
+    private final ServicePaths paths;
 
-    /** @param settings limits, stand-in policy, placeholders and headers */
+    /** @param settings limits, stand-in policy, placeholders and headers; actuator at Spring Boot's default path */
     public Prober(ProbeSettings settings) {
+        this(settings, ServicePaths.DEFAULT);
+    }
+
+    /**
+     * @param settings limits, stand-in policy, placeholders and headers
+     * @param paths    where the service serves actuator: its state-dumping endpoints
+     *                 ({@link ManagementEndpoints#stateDump}) are never requested
+     */
+    public Prober(ProbeSettings settings, ServicePaths paths) {
         this.settings = settings;
         this.filler = new PathFiller(settings.pathVariables());
+        this.paths = paths;
+    }
+
+    /**
+     * @param routes routes to probe
+     * @param rules  the ignore rules ({@code --ignore}, the defaults for the service's paths)
+     * @return the routes no rule matches, in the order given; probe and ladder request only these
+     */
+    public static List<Route> notIgnored(Collection<Route> routes, IgnoreRules rules) {
+        return routes.stream().filter(r -> !rules.ignores(r)).toList();
     }
 
     /**
@@ -125,6 +150,11 @@ public final class Prober {
 
     private ProbeResult probeOne(HttpClient client, RateLimiter limiter, URI base, Route route, Boolean registered)
             throws InterruptedException {
+        String dump = ManagementEndpoints.stateDump(route, paths);
+        if (dump != null) {
+            return new ProbeResult(route, null, null, -1, ProbeOutcome.NOT_PROBED, "a management endpoint ('" + dump
+                    + "') that dumps the service's state or acts on it: never requested");
+        }
         String method = methodFor(route);
         if (method == null) {
             return new ProbeResult(route, null, null, -1, ProbeOutcome.NOT_PROBED, "grpc".equals(route.framework())
@@ -157,7 +187,7 @@ public final class Prober {
         } catch (HttpTimeoutException e) {
             return unreachable(route, method, path, "no answer within " + seconds());
         } catch (ConnectException e) {
-            return unreachable(route, method, path, "connection refused");
+            return unreachable(route, method, path, HttpUrls.connectFailure(base, e));
         } catch (IOException e) {
             return unreachable(route, method, path, e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));

@@ -42,7 +42,8 @@ final class ExpectedSource {
             if (service.expectedCommit() != null) {
                 BuildIdentity b = loaded.build();
                 loaded = new ExpectedRoutes(loaded.source(), new BuildIdentity(b.service(), b.version(),
-                        service.expectedCommit(), b.branch(), b.buildTime()), loaded.routes(), loaded.warnings());
+                        service.expectedCommit(), b.branch(), b.buildTime()), loaded.routes(), loaded.warnings(),
+                        loaded.notes(), loaded.paths());
             }
             routes = loaded;
             fingerprint = now;

@@ -22,7 +22,6 @@ final class ServiceMonitor {
     private final ServeConfig.Service service;
     private final ExpectedSource expected;
     private final ObservedSource observed;
-    private final IgnoreRules rules;
     private final ServeMetrics metrics;
     private final PrintWriter log;
     private final Clock clock;
@@ -42,7 +41,6 @@ final class ServiceMonitor {
         ServeConfig.Observed o = service.observed();
         this.observed = o.prometheus() != null ? new PrometheusApiSource(o.prometheus(), o.selector(), config.timeout())
                 : new AgentUrlsSource(o.agents(), config.timeout());
-        this.rules = (service.defaultIgnores() ? IgnoreRules.defaults() : IgnoreRules.none()).plus(service.ignore());
         this.metrics = new ServeMetrics(service.name(), registry);
         this.log = log;
         this.clock = clock;
@@ -71,6 +69,9 @@ final class ServiceMonitor {
             error(e.getMessage());
             return;
         }
+        // the default rules follow the paths of the build's configuration, which a reload may change
+        IgnoreRules rules = (service.defaultIgnores() ? IgnoreRules.defaults(routes.paths()) : IgnoreRules.none())
+                .plus(service.ignore());
         DriftComparator comparator = new DriftComparator(routes, rules); // the expected side's matcher, once
         List<DriftReport> reports = new ArrayList<>(instances.size());
         for (ObservedRoutes instance : instances) {

@@ -292,7 +292,7 @@ class RuntruthCliTest {
     static Stream<Arguments> badInputs() {
         return Stream.of(
                 Arguments.of("missing path", "no such file or directory"),
-                Arguments.of("text file", "not a jar, war, class file or classes directory"),
+                Arguments.of("text file", "not a build output, manifest or OpenAPI document"),
                 Arguments.of("truncated class", "corrupt class file: "),
                 Arguments.of("corrupt jar", "corrupt jar: not a zip archive"),
                 Arguments.of("malformed manifest", "malformed manifest: "));

@@ -3,6 +3,7 @@ package dev.runtruth.collector.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.runtruth.collector.expected.config.ServicePaths;
 import dev.runtruth.model.Route;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,35 @@ class IgnoreRulesTest {
                 .allMatch(r -> defaults.ignores(Route.parse(r)), "ignored");
         assertThat(List.of("GET /owners", "GET /static/**", "GET /api/error", "GET /errors"))
                 .noneMatch(r -> defaults.ignores(Route.parse(r)));
+    }
+
+    @Test
+    void defaultsFollowTheContextPathAndTheManagementBasePath() {
+        // spring-petclinic-rest: server.servlet.context-path=/petclinic
+        IgnoreRules petclinic = IgnoreRules.defaults(new ServicePaths("/petclinic", "/petclinic/error",
+                "/petclinic/actuator"));
+        assertThat(List.of("GET /petclinic/actuator/health", "* /petclinic/error", "GET /petclinic/webjars/**",
+                "* /petclinic/**", "GET /petclinic"))
+                .allMatch(r -> petclinic.ignores(Route.parse(r)), "ignored");
+        assertThat(List.of("GET /petclinic/api/owners", "GET /actuator/health", "GET /error"))
+                .noneMatch(r -> petclinic.ignores(Route.parse(r)));
+
+        // jhipster: management.endpoints.web.base-path=/management
+        IgnoreRules jhipster = IgnoreRules.defaults(new ServicePaths("", "/error", "/management"));
+        assertThat(jhipster.ignores(Route.parse("GET /management/info"))).isTrue();
+        assertThat(jhipster.ignores(Route.parse("GET /management"))).isTrue();
+        assertThat(jhipster.ignores(Route.parse("GET /actuator/info"))).isFalse();
+        assertThat(jhipster.ignores(Route.parse("GET /api/users"))).isFalse();
+
+        // management.endpoints.web.base-path=/: one rule per endpoint id, never /** (that would ignore everything)
+        IgnoreRules atRoot = IgnoreRules.defaults(new ServicePaths("", "/error", "/"));
+        assertThat(atRoot.ignores(Route.parse("GET /health"))).isTrue();
+        assertThat(atRoot.ignores(Route.parse("GET /loggers/{name}"))).isTrue();
+        assertThat(atRoot.ignores(Route.parse("GET /owners/{id}"))).isFalse();
+
+        assertThat(IgnoreRules.defaults(ServicePaths.DEFAULT).rules()).isEqualTo(IgnoreRules.DEFAULT_RULES);
+        assertThat(IgnoreRules.defaults(ServicePaths.DEFAULT.under("/shop/")).ignores(
+                Route.parse("GET /shop/actuator/health"))).isTrue();
     }
 
     @Test

@@ -182,8 +182,9 @@ class BytecodeRouteScannerTest {
     void textFileIsAnInputError() throws IOException {
         Path text = Files.writeString(temp.resolve("notes.txt"), "hello");
 
-        assertThat(scanError(text)).isEqualTo(text + ": not a jar, war, class file or classes directory"
-                + " (starts with 0x68656C6C)");
+        assertThat(scanError(text)).isEqualTo(text + ": not a build output, manifest or OpenAPI document (expected a"
+                + " jar, war, class file or classes directory, a route manifest in JSON, or an OpenAPI document in"
+                + " YAML or JSON)");
     }
 
     @Test

@@ -40,7 +40,8 @@ class AgentScraperTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "localhost:9464|localhost:9464: not an http(s) URL with a host, e.g. http://localhost:7461",
+        "localhost:7461|localhost:7461: add http://, e.g. http://localhost:7461",
+        "localhost|localhost: not an http(s) URL with a host, e.g. http://localhost:7461",
         "ftp://host/metrics|ftp://host/metrics: not an http(s) URL with a host, e.g. http://localhost:7461",
         "http://bad host|http://bad host: not a URL: Illegal character in authority",
     })

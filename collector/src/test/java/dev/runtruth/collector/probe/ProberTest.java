@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runtruth.collector.InputException;
+import dev.runtruth.collector.expected.config.ServicePaths;
 import dev.runtruth.model.Route;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,7 +143,7 @@ class ProberTest {
     @Test
     void statusesAreClassified() throws Exception {
         Map<String, Integer> statuses = Map.of("/gone", 404, "/mine", 404, "/locked", 401, "/forbidden", 403,
-                "/wrong", 405, "/broken", 503, "/bad", 400, "/post-only", 200);
+                "/wrong", 405, "/broken", 500, "/unavailable", 503, "/bad", 400, "/post-only", 200);
         try (RecordingServer server = new RecordingServer(e -> {
             if (e.getRequestURI().getPath().equals("/post-only")) {
                 e.getResponseHeaders().add("Allow", "GET,HEAD,OPTIONS");
@@ -160,7 +161,11 @@ class ProberTest {
             assertThat(results.get("GET /locked").outcome()).isEqualTo(ProbeOutcome.PROTECTED);
             assertThat(results.get("GET /forbidden").outcome()).isEqualTo(ProbeOutcome.PROTECTED);
             assertThat(results.get("GET /wrong").outcome()).isEqualTo(ProbeOutcome.METHOD_MISMATCH);
-            assertThat(results.get("GET /broken").outcome()).isEqualTo(ProbeOutcome.FAILING);
+            assertThat(results.get("GET /broken").outcome()).isEqualTo(ProbeOutcome.PRESENT_FAILING);
+            assertThat(ProbeOutcome.PRESENT_FAILING.isProblem()).as("a 500 proves the route exists").isFalse();
+            assertThat(ProbeOutcome.PRESENT_FAILING.label()).isEqualTo("present-failing");
+            assertThat(results.get("GET /unavailable").outcome()).as("a gateway's 503 proves nothing")
+                    .isEqualTo(ProbeOutcome.UNREACHABLE);
             assertThat(results.get("GET /bad").outcome()).isEqualTo(ProbeOutcome.PRESENT);
             assertThat(results.get("POST /post-only").outcome()).isEqualTo(ProbeOutcome.METHOD_MISMATCH);
             assertThat(results.get("POST /post-only").evidence()).isEqualTo("Allow: GET,HEAD,OPTIONS lacks POST");
@@ -168,6 +173,29 @@ class ProberTest {
             ProbeResult unknown = new Prober(settings(UnsafeRoutes.OPTIONS)).probe(server.base(),
                     List.of(Route.parse("GET /mine")), null).get(0);
             assertThat(unknown.outcome()).as("a 404 without an agent list").isEqualTo(ProbeOutcome.NOT_FOUND);
+        }
+    }
+
+    @Test
+    void stateDumpingManagementEndpointsAreNeverRequested() throws Exception {
+        try (RecordingServer server = new RecordingServer(e -> RecordingServer.status(e, 200))) {
+            List<Route> routes = List.of(Route.parse("GET /management/heapdump"),
+                    Route.parse("GET /management/loggers/{name}"), Route.parse("GET /management/health"),
+                    // actuator under a base path nobody said: told by the handler's package
+                    Route.of("GET", "/ops/threaddump", "spring-webmvc", "org.springframework.boot.webmvc.actuate"
+                            + ".endpoint.web.AbstractWebMvcEndpointHandlerMapping$OperationHandler#handle"),
+                    Route.parse("GET /env"));
+            Map<String, ProbeResult> results = byRoute(new Prober(settings(UnsafeRoutes.OPTIONS),
+                    new ServicePaths("", "/error", "/management")).probe(server.base(), routes, null));
+
+            assertThat(results.get("GET /management/heapdump").outcome()).isEqualTo(ProbeOutcome.NOT_PROBED);
+            assertThat(results.get("GET /management/heapdump").evidence()).isEqualTo("a management endpoint"
+                    + " ('heapdump') that dumps the service's state or acts on it: never requested");
+            assertThat(results.get("GET /management/loggers/{name}").outcome()).isEqualTo(ProbeOutcome.NOT_PROBED);
+            assertThat(results.get("GET /ops/threaddump").outcome()).isEqualTo(ProbeOutcome.NOT_PROBED);
+            assertThat(server.requests).extracting(r -> r.path())
+                    .as("an application's own /env and actuator's health are asked; no dump")
+                    .containsExactlyInAnyOrder("/management/health", "/env");
         }
     }
 

@@ -46,6 +46,25 @@ public final class SpringConfiguration {
     public static final String WEBFLUX_BASE_PATH = "spring.webflux.base-path";
     /** Jersey servlet path, Spring Boot {@code spring.jersey.application-path} (wins over {@code @ApplicationPath}). */
     public static final String JERSEY_APPLICATION_PATH = "spring.jersey.application-path";
+    /** Quarkus' HTTP root path, {@code quarkus.http.root-path}: before every route of a Quarkus application. */
+    public static final String QUARKUS_ROOT_PATH = "quarkus.http.root-path";
+    /**
+     * Quarkus' JAX-RS path when no {@code @ApplicationPath} is declared: {@code quarkus.rest.path} (Quarkus REST, 3.x),
+     * {@code quarkus.resteasy-reactive.path} (2.x), {@code quarkus.resteasy.path} (RESTEasy Classic).
+     */
+    public static final List<String> QUARKUS_REST_PATHS = List.of("quarkus.rest.path",
+            "quarkus.resteasy-reactive.path", "quarkus.resteasy.path");
+
+    /** Spring Boot's error controller path, {@code server.error.path} (default {@code /error}). */
+    public static final String ERROR_PATH = "server.error.path";
+    /** Actuator's web endpoints base path, {@code management.endpoints.web.base-path} (default {@code /actuator}). */
+    public static final String MANAGEMENT_BASE_PATH = "management.endpoints.web.base-path";
+    /** Actuator on its own port, {@code management.server.port}. */
+    public static final String MANAGEMENT_PORT = "management.server.port";
+    /** The management server's own prefix (Boot 3+ {@code management.server.base-path}; Boot 2 used
+     * {@code management.server.servlet.context-path}), applied only with a separate {@link #MANAGEMENT_PORT}. */
+    public static final String MANAGEMENT_SERVER_BASE_PATH = "management.server.base-path";
+    private static final String MANAGEMENT_SERVER_CONTEXT_PATH = "management.server.servlet.context-path";
 
     private static final List<String> ROOTS = List.of("", "BOOT-INF/classes/", "WEB-INF/classes/");
 
@@ -125,14 +144,14 @@ public final class SpringConfiguration {
      * @param framework the framework value of a route, e.g. {@code spring-webmvc}
      * @return the path prefixes the configuration puts before that framework's routes, in request order: context
      *         path and servlet path for {@code spring-webmvc}, the base path for {@code spring-webflux}, the context
-     *         path for {@code jaxrs} (the Jersey application path replaces {@code @ApplicationPath}, see
-     *         {@link #jerseyApplicationPath()}); empty for other frameworks
+     *         path and Quarkus' {@value #QUARKUS_ROOT_PATH} for {@code jaxrs} (the Jersey application path replaces
+     *         {@code @ApplicationPath}, see {@link #jerseyApplicationPath()}); empty for other frameworks
      */
     public List<String> prefixes(String framework) {
         return switch (framework) {
             case "spring-webmvc" -> nonEmpty(CONTEXT_PATH, SERVLET_PATH);
             case "spring-webflux" -> nonEmpty(WEBFLUX_BASE_PATH);
-            case "jaxrs" -> nonEmpty(CONTEXT_PATH);
+            case "jaxrs" -> nonEmpty(CONTEXT_PATH, QUARKUS_ROOT_PATH);
             default -> List.of();
         };
     }
@@ -150,6 +169,48 @@ public final class SpringConfiguration {
         parts.add(route.template());
         return Route.of(route.method(), PathTemplate.join(parts.toArray(String[]::new)), route.framework(),
                 route.handler());
+    }
+
+    /**
+     * Where Spring Boot's own routes are served, from the properties of this configuration; a property that is unset,
+     * blank or holds a {@code ${...}} placeholder counts as unset (Spring Boot's default applies).
+     *
+     * @param reactive whether the build is a WebFlux application (the prefix is then {@value #WEBFLUX_BASE_PATH},
+     *                 else {@value #CONTEXT_PATH} + {@value #SERVLET_PATH})
+     * @return the paths; {@link ServicePaths#DEFAULT} for a build that sets none of these properties
+     */
+    public ServicePaths servicePaths(boolean reactive) {
+        String prefix = String.join("", reactive ? plain(WEBFLUX_BASE_PATH) : plain(CONTEXT_PATH, SERVLET_PATH));
+        String error = String.join("", plain(ERROR_PATH));
+        List<String> base = plain(MANAGEMENT_BASE_PATH);
+        String endpoints = base.isEmpty() ? "/actuator" : base.get(0);
+        String managementPort = properties.get(MANAGEMENT_PORT);
+        boolean ownPort = managementPort != null && !managementPort.isBlank() && !managementPort.contains("${")
+                && !managementPort.strip().equals(properties.getOrDefault("server.port", "8080").strip());
+        String management = ownPort
+                ? String.join("", plain(MANAGEMENT_SERVER_BASE_PATH, MANAGEMENT_SERVER_CONTEXT_PATH)) + endpoints
+                : prefix + endpoints;
+        return new ServicePaths(prefix, prefix + (error.isEmpty() ? "/error" : error), management);
+    }
+
+    /**
+     * @return Quarkus' JAX-RS path ({@link #QUARKUS_REST_PATHS}, the first set), which applies when the application
+     *         declares no {@code @ApplicationPath}; {@code null} when none is set
+     */
+    public String quarkusRestPath() {
+        List<String> path = nonEmpty(QUARKUS_REST_PATHS.toArray(String[]::new));
+        return path.isEmpty() ? null : path.get(0);
+    }
+
+    /** @return the non-blank values of {@code keys} that hold no placeholder, canonical, without a trailing '/' */
+    private List<String> plain(String... keys) {
+        List<String> out = new ArrayList<>();
+        for (String value : nonEmpty(keys)) {
+            if (!value.contains("${")) {
+                out.add(ServicePaths.trim(value));
+            }
+        }
+        return out;
     }
 
     /**
