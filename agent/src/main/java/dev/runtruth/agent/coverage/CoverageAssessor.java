@@ -25,7 +25,10 @@ import java.util.Set;
  *   <li>no routes, no failure, and an object of a hooked type was created or found by hook-free discovery:
  *       {@code captured} (it has no routes yet);</li>
  *   <li>no routes, and a hooked type was loaded but not hooked (the agent was attached after it loaded, or its class
- *       loader cannot see the agent) and discovery found no object of it: {@code failed}, with what the walk did;</li>
+ *       loader cannot see the agent) and discovery found no object of it: {@code failed}, with what the walk did;
+ *       unless the last walk was complete (no budget cut, JDK internals readable) and the type is one whose objects
+ *       live as long as they serve ({@link Discovery#ruledOut}): then it is not in use, as a hooked type never
+ *       constructed;</li>
  *   <li>otherwise (a hooked type loaded and hooked, no object ever created) the framework is not in use: not
  *       reported.</li>
  * </ol>
@@ -128,7 +131,9 @@ public final class CoverageAssessor {
             Class<?> type = loaded.get(hook.typeName());
             if (type != null) {
                 landmark = landmark == null ? type : landmark;
-                if (!ConstructorHooks.isHooked(hook.typeName())) {
+                // loaded before the agent (or refused): blind unless a complete discovery walk rules objects out
+                if (!ConstructorHooks.isHooked(hook.typeName()) && (ConstructorHooks.wasRefused(hook.typeName())
+                        || !Discovery.ruledOut(hook.typeName()))) {
                     notHooked = hook.typeName();
                 }
             }

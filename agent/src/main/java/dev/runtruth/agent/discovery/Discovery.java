@@ -4,6 +4,7 @@ import dev.runtruth.agent.AgentLog;
 import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.instrument.ConstructorHooks;
 import dev.runtruth.agent.instrument.TypeHook;
+import dev.runtruth.agent.routes.javalin.JavalinInstrumentation;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -77,6 +78,29 @@ public final class Discovery {
         Discovery discovery = current;
         WalkResult result = discovery == null ? null : discovery.last;
         return result == null ? "" : result.toString();
+    }
+
+    /**
+     * Hooked types whose object does not outlive the application's start, so a walk cannot find it even while the
+     * framework serves: {@code io.javalin.Javalin} (0 live instances once {@code main} returned, heap histogram in the
+     * hook-free spike; its capture remembers the config holder).
+     */
+    static final List<String> NOT_DISCOVERABLE = Collections.singletonList(JavalinInstrumentation.TYPE);
+
+    /**
+     * Whether the absence of a type's objects is known: the installed discovery's last walk was complete (no root
+     * kind cut by its budget or the deadline, JDK internals and statics readable), found none, and the type's objects
+     * live while they serve (not {@link #NOT_DISCOVERABLE}). The walk found every live instance of every hooked type in
+     * 80 of 80 spike runs (20 apps, JDK 17 and 25, counts checked against a heap histogram).
+     *
+     * @param typeName binary name of a hooked type that is loaded
+     * @return {@code true} when a complete walk found no object of it
+     */
+    public static boolean ruledOut(String typeName) {
+        Discovery discovery = current;
+        WalkResult result = discovery == null ? null : discovery.last;
+        return result != null && result.complete() && !NOT_DISCOVERABLE.contains(typeName)
+                && !ConstructorHooks.wasDiscovered(typeName);
     }
 
     /** @return the last walk's result, {@code null} when none ran */

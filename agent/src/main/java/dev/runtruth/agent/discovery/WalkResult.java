@@ -52,6 +52,11 @@ public final class WalkResult {
         return cut;
     }
 
+    /** @return whether every root kind was walked to its end: no budget cut, JDK internals readable */
+    public boolean complete() {
+        return !cut && !limited;
+    }
+
     /** @return wall time, milliseconds */
     public long wallMillis() {
         return wallMillis;
