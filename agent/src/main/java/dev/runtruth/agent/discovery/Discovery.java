@@ -121,6 +121,8 @@ public final class Discovery {
         try {
             WalkResult result = walkOnce(reason);
             last = result;
+            // the next scrape-triggered walk waits its interval: a first scrape must not compete with a second walk
+            nextWalk = System.nanoTime() + interval;
             AgentLog.debug("discovery (" + reason + "): " + result);
             return result;
         } catch (Throwable t) {
@@ -243,10 +245,7 @@ public final class Discovery {
                 counts.put(hook.typeName(), n == null ? 1 : n + 1);
             }
         }
-        boolean cut = walk.timedOut();
-        for (Integer n : phases.values()) {
-            cut |= n >= budget.objects();
-        }
+        boolean cut = !walk.complete();
         return new WalkResult(reason, phases, walk.met(), counts, cut, access.problem() != null,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
                 startCpu < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(cpuNanos(threads) - startCpu));

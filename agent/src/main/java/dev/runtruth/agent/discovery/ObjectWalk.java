@@ -27,7 +27,8 @@ import java.util.Map;
  * objects or primitive arrays: the walk's size follows the frameworks' graph, not the heap.
  *
  * <p>Every object met (descended into or not) is offered to the {@link Matcher}; the visited set is shared by all
- * {@link #phase phases} of one walk, each phase has its own object budget, all share one deadline.
+ * {@link #phase phases} of one walk, each phase has its own object budget (what it met but could not expand is
+ * carried over to the next phase), all share one deadline.
  */
 final class ObjectWalk {
 
@@ -63,6 +64,7 @@ final class ObjectWalk {
     private final long deadline;
     private final Map<Object, Boolean> visited = new IdentityHashMap<Object, Boolean>();
     private final Map<Class<?>, Field[]> fields = new HashMap<Class<?>, Field[]>();
+    private final ArrayDeque<Object> leftover = new ArrayDeque<Object>();
     private int expanded;
     private int skippedFields;
     private boolean timedOut;
@@ -89,6 +91,9 @@ final class ObjectWalk {
         for (Object root : roots) {
             meet(root, queue);
         }
+        // what an earlier phase met but could not expand within its budget comes after this phase's own roots
+        queue.addAll(leftover);
+        leftover.clear();
         int count = 0;
         while (!queue.isEmpty() && count < budget.objects()) {
             if ((count & 255) == 0 && System.nanoTime() > deadline) {
@@ -98,8 +103,17 @@ final class ObjectWalk {
             expand(queue.poll(), queue);
             count++;
         }
+        leftover.addAll(queue);
         expanded += count;
         return count;
+    }
+
+    /**
+     * @return whether the graph below every root walked so far was exhausted: nothing met is left unexpanded and no
+     *         phase stopped at the deadline
+     */
+    boolean complete() {
+        return leftover.isEmpty() && !timedOut;
     }
 
     /** @return objects descended into by all phases so far */

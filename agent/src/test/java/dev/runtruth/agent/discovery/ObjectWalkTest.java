@@ -105,6 +105,21 @@ class ObjectWalkTest {
 
         assertThat(walk.phase(Arrays.asList(last))).isEqualTo(5);
         assertThat(met.stream().filter(Target.class::isInstance).count()).isZero();
+        assertThat(walk.complete()).isFalse();
+
+        // the next phase (its own budget) carries on where this one stopped
+        walk.phase(Collections.emptyList());
+        walk.phase(Collections.emptyList());
+        walk.phase(Collections.emptyList());
+        walk.phase(Collections.emptyList());
+        walk.phase(Collections.emptyList());
+        walk.phase(Collections.emptyList());
+        walk.phase(Collections.emptyList());
+        walk.phase(Collections.emptyList());
+        walk.phase(Collections.emptyList());
+        walk.phase(Collections.emptyList());
+        assertThat(met.stream().filter(Target.class::isInstance).count()).isEqualTo(1);
+        assertThat(walk.complete()).isTrue();
     }
 
     @Test

@@ -101,7 +101,8 @@ public final class AttachCommand extends RuntruthCommand {
     /** Polls the new endpoint: it opens once the target's class loading pauses. */
     private ObservedRoutes await(URI metrics, PrintWriter err) throws InputException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(timeoutSeconds));
-        AgentScraper scraper = new AgentScraper(Duration.ofSeconds(5));
+        // the first scrape reads the whole classpath (a digest per jar): on a loaded machine that takes seconds
+        AgentScraper scraper = new AgentScraper(Duration.ofSeconds(Math.max(5, Math.min(30, timeoutSeconds / 2))));
         InputException last = null;
         while (Instant.now().isBefore(deadline)) {
             try {
