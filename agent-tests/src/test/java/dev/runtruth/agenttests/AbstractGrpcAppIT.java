@@ -55,7 +55,11 @@ abstract class AbstractGrpcAppIT extends AbstractAgentScenarioIT {
 
     @Override
     void awaitReady(AppUnderAgent app) {
-        app.awaitMetrics(START_TIMEOUT).awaitStdoutLine("READY", START_TIMEOUT);
+        if (lateAttach()) {
+            app.awaitStdoutLine("READY", START_TIMEOUT).awaitMetrics(START_TIMEOUT); // attach once it serves
+        } else {
+            app.awaitMetrics(START_TIMEOUT).awaitStdoutLine("READY", START_TIMEOUT);
+        }
     }
 
     @Test

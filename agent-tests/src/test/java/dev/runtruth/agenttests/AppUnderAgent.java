@@ -29,12 +29,15 @@ final class AppUnderAgent implements AutoCloseable {
     private final TestJvm jvm;
     private final int httpPort;
     private final int agentPort;
+    /** The agent's options while it is still to be attached (late attach), {@code null} once attached or with -javaagent. */
+    private String pendingAttach;
 
-    private AppUnderAgent(String name, TestJvm jvm, int httpPort, int agentPort) {
+    private AppUnderAgent(String name, TestJvm jvm, int httpPort, int agentPort, String pendingAttach) {
         this.name = name;
         this.jvm = jvm;
         this.httpPort = httpPort;
         this.agentPort = agentPort;
+        this.pendingAttach = pendingAttach;
     }
 
     /**
@@ -51,13 +54,58 @@ final class AppUnderAgent implements AutoCloseable {
      */
     static AppUnderAgent start(String name, String service, Path javaHome, Path jar,
             BiConsumer<TestJvm.Builder, Integer> launch) {
+        return start(name, service, javaHome, jar, launch, false);
+    }
+
+    /**
+     * Starts the app as {@link #start(String, String, Path, Path, BiConsumer)} does, or, with {@code lateAttach},
+     * without any agent flag: the agent (same options) is then loaded through the Attach API by the first
+     * {@link #awaitMetrics}, which scenarios call once the app serves, the incident case of {@code runtruth attach}.
+     *
+     * @param lateAttach whether to attach the agent after the app serves instead of {@code -javaagent}
+     * @return the running app
+     */
+    static AppUnderAgent start(String name, String service, Path javaHome, Path jar,
+            BiConsumer<TestJvm.Builder, Integer> launch, boolean lateAttach) {
         int httpPort = TestJvm.freePort();
         int agentPort = TestJvm.freePort();
-        TestJvm.Builder builder = TestJvm.builder(name, javaHome)
-                .agent(Artifacts.agentJar(), "port=" + agentPort + ",host=127.0.0.1,service=" + service)
-                .jar(jar);
+        String options = "port=" + agentPort + ",host=127.0.0.1,service=" + service;
+        TestJvm.Builder builder = TestJvm.builder(name, javaHome).jar(jar);
+        if (!lateAttach) {
+            builder.agent(Artifacts.agentJar(), options);
+        }
         launch.accept(builder, httpPort);
-        return new AppUnderAgent(name, builder.start(), httpPort, agentPort);
+        return new AppUnderAgent(name, builder.start(), httpPort, agentPort, lateAttach ? options : null);
+    }
+
+    /** @return whether the agent was (or is to be) attached after the app served, not started with it */
+    boolean lateAttach() {
+        return pendingAttach != null || attachedLate;
+    }
+
+    private boolean attachedLate;
+
+    /**
+     * Loads the agent into the running app through the Attach API ({@code VirtualMachine.loadAgent}, options whole),
+     * as {@code runtruth attach} does, and prints how long the load took.
+     */
+    private void attachNow() {
+        long started = System.nanoTime();
+        try {
+            com.sun.tools.attach.VirtualMachine vm = com.sun.tools.attach.VirtualMachine.attach(
+                    String.valueOf(jvm.pid()));
+            try {
+                vm.loadAgent(Artifacts.agentJar().toString(), pendingAttach);
+            } finally {
+                vm.detach();
+            }
+        } catch (Exception e) {
+            throw new AssertionError(name + ": attaching the agent failed: " + e + "\n" + jvm.describe(), e);
+        }
+        System.out.printf("%s: agent attached after the app served, in %d ms%n", name,
+                (System.nanoTime() - started) / 1_000_000);
+        pendingAttach = null;
+        attachedLate = true;
     }
 
     /**
@@ -100,11 +148,16 @@ final class AppUnderAgent implements AutoCloseable {
     }
 
     /**
+     * With a late attach still pending, attaches the agent first.
+     *
      * @param timeout how long to wait
      * @return this, once the agent's {@code /metrics} answered HTTP 200
      * @throws AssertionError if the app exits or the timeout passes first
      */
     AppUnderAgent awaitMetrics(Duration timeout) {
+        if (pendingAttach != null) {
+            attachNow();
+        }
         jvm.awaitHttp200(metricsUrl(), timeout);
         return this;
     }

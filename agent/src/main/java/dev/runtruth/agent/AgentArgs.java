@@ -1,5 +1,6 @@
 package dev.runtruth.agent;
 
+import dev.runtruth.agent.discovery.WalkBudget;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -25,7 +26,9 @@ import java.util.TreeSet;
  * {@code tls_password}, {@code max_routes}, {@code max_jars}: see {@link EndpointOptions}; {@code dump} (a file path:
  * the agent writes the route manifest there and rewrites it when the routes change, see {@code ManifestDump});
  * {@code ignore_ports} (comma-separated TCP ports the process listens on that are not HTTP services, e.g. cluster or
- * gossip ports: {@code ignore_ports=5701,9010}; they are left out of {@code runtruth_listener_info}).
+ * gossip ports: {@code ignore_ports=5701,9010}; they are left out of {@code runtruth_listener_info});
+ * {@code discovery} ({@code on}, the default, or {@code off}), {@code walk_objects}, {@code walk_array},
+ * {@code walk_millis}: hook-free discovery's bounds, see {@link WalkBudget}.
  */
 public final class AgentArgs {
 
@@ -35,7 +38,8 @@ public final class AgentArgs {
     public static final String DEFAULT_HOST = "0.0.0.0";
 
     static final List<String> KEYS = Collections.unmodifiableList(Arrays.asList("port", "host", "service", "debug",
-            "classpath", "auth", "auth_file", "tls_keystore", "tls_password", "max_routes", "max_jars", "dump", "ignore_ports"));
+            "classpath", "auth", "auth_file", "tls_keystore", "tls_password", "max_routes", "max_jars", "dump", "ignore_ports",
+            "discovery", "walk_objects", "walk_array", "walk_millis"));
 
     /** Keys whose value is a comma-separated list: in the agent argument string its commas do not split pairs. */
     private static final List<String> LIST_KEYS = Collections.singletonList("ignore_ports");
@@ -48,6 +52,7 @@ public final class AgentArgs {
     private EndpointOptions endpoint = EndpointOptions.defaults();
     private String dump = "";
     private Set<Integer> ignorePorts = Collections.emptySet();
+    private WalkBudget walk = WalkBudget.defaults();
 
     private AgentArgs(int port, String host, String service, boolean debug, boolean classpathDetail) {
         this.port = port;
@@ -129,6 +134,7 @@ public final class AgentArgs {
         args.endpoint = EndpointOptions.parse(values, problems);
         args.dump = values.containsKey("dump") ? values.get("dump") : "";
         args.ignorePorts = ports("ignore_ports", values.get("ignore_ports"), problems);
+        args.walk = WalkBudget.parse(values, problems);
         if (!problems.isEmpty()) {
             StringBuilder message = new StringBuilder("bad agent options: ");
             for (int i = 0; i < problems.size(); i++) {
@@ -243,6 +249,14 @@ public final class AgentArgs {
         return ignorePorts;
     }
 
+    /**
+     * @return hook-free discovery's switch and bounds (keys {@code discovery}, {@code walk_objects}, {@code
+     *         walk_array}, {@code walk_millis}); see {@link WalkBudget}
+     */
+    public WalkBudget walk() {
+        return walk;
+    }
+
     /** @return whether debug lines are printed */
     public boolean debug() {
         return debug;
@@ -251,6 +265,6 @@ public final class AgentArgs {
     @Override
     public String toString() {
         return "port=" + port + ",host=" + host + ",service=" + service + ",classpath=" + (classpathDetail ? "jars" : "off")
-                + "," + endpoint + (ignorePorts.isEmpty() ? "" : ",ignore_ports=" + ignorePorts);
+                + "," + endpoint + "," + walk + (ignorePorts.isEmpty() ? "" : ",ignore_ports=" + ignorePorts);
     }
 }

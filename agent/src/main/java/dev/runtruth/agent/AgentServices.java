@@ -2,6 +2,7 @@ package dev.runtruth.agent;
 
 import dev.runtruth.agent.classpath.ClasspathEntry;
 import dev.runtruth.agent.coverage.CoverageAssessor;
+import dev.runtruth.agent.discovery.Discovery;
 import dev.runtruth.agent.export.AgentMetrics;
 import dev.runtruth.agent.export.BuildMetrics;
 import dev.runtruth.agent.export.ClasspathMetrics;
@@ -37,12 +38,24 @@ final class AgentServices {
      * @param inventory      build identity and classpath, read at scrape time
      * @param premainSeconds measured duration of premain, seconds
      * @param version        the agent's version
+     * @param attached       whether the agent was attached to a running JVM: then discovery walks before the endpoint
+     *                       opens, so the first scrape sees the framework objects created before the attach
      */
-    static void start(AgentArgs options, Inventory inventory, double premainSeconds, String version) {
+    static void start(AgentArgs options, Inventory inventory, double premainSeconds, String version,
+            boolean attached) {
         try {
+            Discovery discovery = Discovery.install(new Discovery(inventory.instrumentation(), options.walk(),
+                    Frameworks::hooks));
+            if (attached) {
+                discovery.walk("attach");
+            }
             // the captures are created at the first read of the routes (a scrape, the dump) or, by the transformer,
-            // when a framework's first class loads; the max_routes cap is applied at export, where drops are counted
-            RouteRegistry routes = RouteRegistry.of(Frameworks::all);
+            // when a framework's first class loads; the max_routes cap is applied at export, where drops are counted.
+            // Each read also lets discovery look again for a framework whose objects it has not found yet.
+            RouteRegistry routes = RouteRegistry.of(() -> {
+                discovery.onScrape();
+                return Frameworks.all();
+            });
             AtomicInteger ownPort = new AtomicInteger(options.port());
             MetricsServer server = MetricsEndpoint.start(options.host(), options.port(),
                     registry(routes, inventory, premainSeconds, options, version, ownPort), options.endpoint());

@@ -37,12 +37,13 @@ public final class RuntruthAgent {
      * @param inst      the JVM's instrumentation
      */
     public static void premain(String agentArgs, Instrumentation inst) {
-        startSafely(agentArgs, inst);
+        startSafely(agentArgs, inst, false);
     }
 
     /**
-     * Called when the agent is attached to a running JVM. Framework objects created before the attach are not seen
-     * (those frameworks read {@code failed}); the classpath, build identity and listeners are. Unless a {@code host}
+     * Called when the agent is attached to a running JVM. Framework objects created before the attach are found by
+     * hook-free discovery ({@code Discovery}: a bounded walk of the object graph, before the endpoint opens); a
+     * framework whose classes are loaded but whose objects were not found reads {@code failed}. Unless a {@code host}
      * is given (option, {@code -Druntruth.host}, {@code RUNTRUTH_HOST}), a late attach serves on {@code 127.0.0.1}:
      * it is an on-call look into one process, not a scrape target.
      *
@@ -50,7 +51,7 @@ public final class RuntruthAgent {
      * @param inst      the JVM's instrumentation
      */
     public static void agentmain(String agentArgs, Instrumentation inst) {
-        startSafely(withLoopbackDefault(agentArgs), inst);
+        startSafely(withLoopbackDefault(agentArgs), inst, true);
     }
 
     /** @return the options with {@code host=127.0.0.1} added when no host is given anywhere */
@@ -61,7 +62,7 @@ public final class RuntruthAgent {
         return given ? options : options.isEmpty() ? "host=127.0.0.1" : options + ",host=127.0.0.1";
     }
 
-    private static void startSafely(String agentArgs, Instrumentation inst) {
+    private static void startSafely(String agentArgs, Instrumentation inst, boolean attached) {
         try {
             // A second -javaagent of Runtruth (same jar twice, or another copy or version: the JVM loads this class
             // from the first jar on the class path either way) would hook every type twice and fight for the port.
@@ -70,13 +71,13 @@ public final class RuntruthAgent {
                         : agentArgs) + "') is ignored: Runtruth " + version() + " already runs in this JVM");
                 return;
             }
-            start(agentArgs, inst);
+            start(agentArgs, inst, attached);
         } catch (Throwable t) {
             System.err.println("[runtruth] WARN agent not started, the application runs on without it: " + t);
         }
     }
 
-    private static void start(String agentArgs, Instrumentation inst) {
+    private static void start(String agentArgs, Instrumentation inst, final boolean attached) {
         long started = System.nanoTime();
         AgentArgs args;
         try {
@@ -108,7 +109,7 @@ public final class RuntruthAgent {
                 } catch (InterruptedException e) {
                     return;
                 }
-                AgentServices.start(options, inventory, premainSeconds, version());
+                AgentServices.start(options, inventory, premainSeconds, version(), attached);
             }
         }, "runtruth-init");
         init.setDaemon(true);

@@ -1,6 +1,7 @@
 package dev.runtruth.agent.coverage;
 
 import dev.runtruth.agent.AgentLog;
+import dev.runtruth.agent.discovery.Discovery;
 import dev.runtruth.agent.instrument.ConstructorHooks;
 import dev.runtruth.agent.instrument.TypeHook;
 import dev.runtruth.agent.routes.FrameworkCapture;
@@ -21,10 +22,13 @@ import java.util.Set;
  * <ol>
  *   <li>routes read: {@code captured}, or {@code partial} when a failure was recorded during the read;</li>
  *   <li>no routes and a failure recorded: {@code failed};</li>
- *   <li>no routes, no failure, and an object of a hooked type was created: {@code captured} (it has no routes
- *       yet);</li>
+ *   <li>no routes, no failure, and an object of a hooked type was created or found by hook-free discovery:
+ *       {@code captured} (it has no routes yet);</li>
  *   <li>no routes, and a hooked type was loaded but not hooked (the agent was attached after it loaded, or its class
- *       loader cannot see the agent): {@code failed}, since objects created before cannot be seen;</li>
+ *       loader cannot see the agent) and discovery found no object of it: {@code failed}, with what the walk did;
+ *       unless the last walk was complete (no budget cut, JDK internals readable) and the type is one whose objects
+ *       live as long as they serve ({@link Discovery#ruledOut}): then it is not in use, as a hooked type never
+ *       constructed;</li>
  *   <li>otherwise (a hooked type loaded and hooked, no object ever created) the framework is not in use: not
  *       reported.</li>
  * </ol>
@@ -127,11 +131,14 @@ public final class CoverageAssessor {
             Class<?> type = loaded.get(hook.typeName());
             if (type != null) {
                 landmark = landmark == null ? type : landmark;
-                if (!ConstructorHooks.isHooked(hook.typeName())) {
+                // loaded before the agent (or refused): blind unless a complete discovery walk rules objects out
+                if (!ConstructorHooks.isHooked(hook.typeName()) && (ConstructorHooks.wasRefused(hook.typeName())
+                        || !Discovery.ruledOut(hook.typeName()))) {
                     notHooked = hook.typeName();
                 }
             }
-            constructed |= ConstructorHooks.wasConstructed(hook.typeName());
+            constructed |= ConstructorHooks.wasConstructed(hook.typeName())
+                    || ConstructorHooks.wasDiscovered(hook.typeName());
         }
         String name = capture.name();
         String version = landmark == null ? "" : jvm.version(landmark, MavenCoordinates.pomProperties(name));
@@ -151,9 +158,14 @@ public final class CoverageAssessor {
             return new FrameworkCoverage(name, version, FrameworkState.FAILED, ConstructorHooks.wasRefused(notHooked)
                     ? notHooked + " is loaded by a class loader that cannot see the agent: not hooked, no routes read"
                     : notHooked + " was loaded before the agent could hook it (the agent was attached to a running"
-                            + " JVM): objects created before are not seen, no routes read");
+                            + " JVM) and discovery found no live object of it" + discovered() + ": no routes read");
         }
         return null;
+    }
+
+    private static String discovered() {
+        String summary = Discovery.summary();
+        return summary.isEmpty() ? " (no walk ran yet)" : " (" + summary + ")";
     }
 
     private FrameworkCoverage springDataRest(RouteRead.Outcome mvc, FrameworkCoverage mvcCoverage,

@@ -21,6 +21,8 @@ public final class ConstructorHooks {
     private static final Set<String> CONSTRUCTED = Collections.newSetFromMap(
             new ConcurrentHashMap<String, Boolean>());
     private static final Set<String> REFUSED = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
+    private static final Set<String> DISCOVERED = Collections.newSetFromMap(
+            new ConcurrentHashMap<String, Boolean>());
 
     private ConstructorHooks() {
     }
@@ -46,6 +48,32 @@ public final class ConstructorHooks {
         } catch (Throwable t) {
             CaptureErrors.record("hook." + typeName, "the constructor hook of " + typeName + " failed", t);
         }
+    }
+
+    /**
+     * Hands an object that hook-free discovery found (alive, created before or without a hook) to the same hook a
+     * constructor would have called; the capture remembers it weakly, as it would a new one. Never throws: a failure
+     * is recorded in {@code CaptureErrors}.
+     *
+     * @param object a live object whose class is {@code hook}'s type or a subclass of it
+     * @param hook   the hook of that type
+     */
+    public static void discovered(Object object, TypeHook hook) {
+        try {
+            DISCOVERED.add(hook.typeName());
+            hook.exitMethod().invoke(null, object);
+        } catch (Throwable t) {
+            CaptureErrors.record("discovery." + hook.typeName(), "handing a discovered " + hook.typeName()
+                    + " to its capture failed", t);
+        }
+    }
+
+    /**
+     * @param typeName binary name of a hooked type
+     * @return whether hook-free discovery found a live object of that type (or a subclass)
+     */
+    public static boolean wasDiscovered(String typeName) {
+        return DISCOVERED.contains(typeName);
     }
 
     /** Notes that a class of the given name was rewritten to call its hook; done by {@link LazyTransformer}. */

@@ -39,9 +39,11 @@ import picocli.CommandLine.Parameters;
             "Loads the Runtruth agent into a running JVM (Attach API, options passed whole; the endpoint on"
                     + " loopback), waits for its inventory and prints the build, the routes and what the agent could"
                     + " not see; with --expected, the drift report of 'check'.",
-            "What it does to the process: one agent thread and a metrics endpoint on 127.0.0.1; the agent stays"
-                    + " until the JVM exits. Framework objects created before the attach are not seen by the hooks:"
-                    + " such frameworks read 'failed' and the verdict says CANNOT TELL instead of inventing drift."},
+            "What it does to the process: one agent thread that walks the object graph once to find the framework"
+                    + " objects created before the attach (reads fields, runs no application code, changes no loaded"
+                    + " class), and a metrics endpoint on 127.0.0.1; the agent stays until the JVM exits. A framework"
+                    + " whose objects it could not find reads 'failed' and the verdict says CANNOT TELL instead of"
+                    + " inventing drift."},
         footer = ExitCodes.FOOTER)
 public final class AttachCommand extends RuntruthCommand {
 
@@ -100,7 +102,8 @@ public final class AttachCommand extends RuntruthCommand {
     /** Polls the new endpoint: it opens once the target's class loading pauses. */
     private ObservedRoutes await(URI metrics, PrintWriter err) throws InputException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(timeoutSeconds));
-        AgentScraper scraper = new AgentScraper(Duration.ofSeconds(5));
+        // the first scrape reads the whole classpath (a digest per jar): on a loaded machine that takes seconds
+        AgentScraper scraper = new AgentScraper(Duration.ofSeconds(Math.max(5, Math.min(30, timeoutSeconds / 2))));
         InputException last = null;
         while (Instant.now().isBefore(deadline)) {
             try {

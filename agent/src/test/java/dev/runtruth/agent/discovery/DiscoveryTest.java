@@ -1,0 +1,99 @@
+package dev.runtruth.agent.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runtruth.agent.instrument.ConstructorHooks;
+import dev.runtruth.agent.instrument.TypeHook;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Proxy;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Discovery end to end in this JVM: an object created before any hook, reachable only from a live thread, is found by
+ * a walk and handed to its type's hook, as a constructor hook would have; a subclass instance counts for the hooked
+ * superclass. The JVM's {@code Instrumentation} is a proxy answering {@code getAllLoadedClasses} (the test JVM opens
+ * the JDK packages by {@code --add-opens} in place of {@code redefineModule}).
+ */
+class DiscoveryTest {
+
+    static final List<Object> HANDED = new CopyOnWriteArrayList<>();
+
+    /** Stands for a framework object that serves: alive as long as its thread runs. */
+    static class Served implements Runnable {
+        final CountDownLatch stop = new CountDownLatch(1);
+
+        @Override
+        public void run() {
+            try {
+                stop.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** A subclass, as Spring Boot's {@code TomcatEmbeddedContext} extends Tomcat's {@code StandardContext}. */
+    static final class SubServed extends Served {
+    }
+
+    /** The hook of {@link Served}: remembers what it is handed. */
+    static final class Hook {
+        private Hook() {
+        }
+
+        static void exit(Object object) {
+            HANDED.add(object);
+        }
+    }
+
+    private static Instrumentation loading(Class<?>... loaded) {
+        return (Instrumentation) Proxy.newProxyInstance(DiscoveryTest.class.getClassLoader(),
+                new Class<?>[] {Instrumentation.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getAllLoadedClasses")) {
+                        return loaded.clone();
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
+    void findsObjectsCreatedBeforeAnyHookAndHandsThemToTheHook() throws Exception {
+        Served served = new Served();
+        SubServed sub = new SubServed();
+        Thread one = new Thread(served, "discovery-test-1");
+        Thread two = new Thread(sub, "discovery-test-2");
+        one.start();
+        two.start();
+        try {
+            TypeHook hook = TypeHook.onConstructors(Served.class.getName(), Hook.class);
+            Discovery discovery = new Discovery(loading(Served.class, SubServed.class), WalkBudget.defaults(),
+                    () -> Collections.singletonList(hook));
+            assertThat(discovery.missing()).containsExactly(Served.class.getName());
+
+            WalkResult result = discovery.walk("test");
+
+            assertThat(HANDED).contains(served, sub);
+            assertThat(result.found()).containsEntry(Served.class.getName(), 2);
+            assertThat(result.expanded()).isPositive();
+            assertThat(ConstructorHooks.wasDiscovered(Served.class.getName())).isTrue();
+            assertThat(discovery.missing()).isEmpty();
+        } finally {
+            served.stop.countDown();
+            sub.stop.countDown();
+            one.join();
+            two.join();
+        }
+    }
+
+    @Test
+    void offWalksNothing() {
+        Discovery discovery = new Discovery(loading(), WalkBudget.parse(Collections.singletonMap("discovery", "off"),
+                new java.util.ArrayList<String>()), Collections::emptyList);
+
+        assertThat(discovery.walk("test")).isNull();
+    }
+}
