@@ -86,6 +86,23 @@ class QuarkusRestIT extends AbstractJaxrsAppIT {
     }
 
     /**
+     * Quarkus REST hands requests to the JAX-RS deployment through Vert.x routes of its own ({@code <root>/*},
+     * {@code <root>/<application path>} and {@code <root>/<application path>/*}): framework plumbing, not routes. What
+     * JAX-RS serves is reported once, by {@code framework="jaxrs"}: no {@code vertx-web} route lies under the JAX-RS
+     * application's base path or is a catch-all above it. The Vert.x routes of Quarkus extensions ({@code
+     * /svc/q/health}, ...) stay.
+     */
+    @org.junit.jupiter.api.Test
+    void quarkusRestDispatchRoutesAreNotReportedAsVertxRoutes() throws IOException {
+        Set<Route> vertx = app().routes("vertx-web");
+        org.assertj.core.api.Assertions.assertThat(vertx).as(app().describe())
+                .contains(Route.parse("* /svc/q/health"))
+                .noneMatch(r -> r.template().equals(BASE) || r.template().startsWith(BASE + "/")
+                        || r.template().endsWith("/**")
+                        && BASE.startsWith(r.template().substring(0, r.template().length() - 2)));
+    }
+
+    /**
      * Quarkus registers internal Vert.x catch-alls ({@code * /svc/**} and others) beside the JAX-RS routes: made-up
      * expected routes must come out MISSING, never "served" by a catch-all (docs/path-templates.md).
      */

@@ -12,7 +12,11 @@ package dev.runtruth.model;
  */
 public final class MetricNames {
 
-    /** {@code runtruth_route_info{framework,method,route,handler} 1}: one registered HTTP route. */
+    /**
+     * {@code runtruth_route_info{framework,method,route,handler,port} 1}: one registered HTTP route; {@code port} is
+     * empty for a route on the application's listener(s), else the port(s) of the separate listener that serves it
+     * ({@link Route#port()}).
+     */
     public static final String ROUTE_INFO = "runtruth_route_info";
     /** Family name of {@link #ROUTE_INFO}. */
     public static final String ROUTE_FAMILY = "runtruth_route";
@@ -76,7 +80,11 @@ public final class MetricNames {
 
     /** Label of {@link #LISTENER_INFO}: the bound address ({@code ::}, {@code 0.0.0.0}, {@code 127.0.0.1}). */
     public static final String ADDRESS = "address";
-    /** Label of {@link #LISTENER_INFO}: the TCP port, decimal. */
+    /**
+     * Label of {@link #LISTENER_INFO}: the TCP port, decimal. Label of {@link #ROUTE_INFO}: empty for a route served
+     * on the application's listener(s), else the port(s) of the separate administration or management listener that
+     * serves it, ascending, joined by {@code ,} ({@link Route#port()}).
+     */
     public static final String PORT = "port";
 
     private MetricNames() {

@@ -58,6 +58,19 @@ class ServletRoutesTest {
     }
 
     @Test
+    void javalinsOwnServletIsLeftOutOnlyWhileJavalinReportsRoutes() {
+        Context root = new Context("", true);
+        root.register("javalin", "io.javalin.jetty.JavalinJettyServlet", "/*");
+        root.register("legacy", "com.example.Legacy", "/legacy/*");
+        ServletRoutes routes = new ServletRoutes(new TestContexts(root));
+
+        assertThat(describe(routes.routes(java.util.Collections.singleton("javalin"))))
+                .containsExactly("* /legacy/** <- com.example.Legacy servlet");
+        assertThat(describe(routes.routes(java.util.Collections.singleton("spring-webmvc")))).as("no Javalin routes: kept")
+                .contains("* /** <- io.javalin.jetty.JavalinJettyServlet servlet");
+    }
+
+    @Test
     void contextsAreRememberedOnce() {
         Context context = new Context("", true);
         context.register("a", "com.example.A", "/a");
