@@ -109,11 +109,14 @@ final class AgentMetrics {
         return new AgentMetrics(text, Collections.unmodifiableList(samples));
     }
 
-    /** @return the routes of every {@code runtruth_route_info} series (any framework label) */
+    /**
+     * @return the routes of every {@code runtruth_route_info} series (any framework label), with their {@code port}
+     *         label ({@link Route#port()}); equal routes on two listeners count once (a route's identity is its key)
+     */
     Set<Route> routes() {
         return series(ROUTE_INFO).stream()
                 .map(s -> Route.of(s.labels.get("method"), s.labels.get("route"), s.labels.get("framework"),
-                        s.labels.get("handler")))
+                        s.labels.get("handler")).withPort(s.labels.get("port")))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 

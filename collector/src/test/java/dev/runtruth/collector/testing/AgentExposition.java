@@ -33,10 +33,11 @@ public final class AgentExposition {
         PrometheusRegistry registry = new PrometheusRegistry();
         Info routeInfo = Info.builder().name("runtruth_route_info")
                 .help("An HTTP route the application's framework registered")
-                .labelNames("framework", "method", "route", "handler")
+                .labelNames("framework", "method", "route", "handler", "port")
                 .register(registry);
         for (Route route : routes) {
-            routeInfo.addLabelValues(route.framework(), route.method(), route.template(), route.handler());
+            routeInfo.addLabelValues(route.framework(), route.method(), route.template(), route.handler(),
+                    route.port());
         }
         if (commit != null) {
             Info.builder().name("runtruth_build_info").help("The application's build")
