@@ -106,11 +106,32 @@ public final class SpringMvcRoutes implements RouteSource {
         for (Object mapping : mappings) {
             describe(mapping, declared);
         }
+        String port = managementPort(context);
         for (String prefix : prefixes) {
             for (String[] route : declared) {
-                out.add(Route.of(route[0], PathTemplate.join(prefix, route[1]), FRAMEWORK, route[2]));
+                Route r = Route.of(route[0], PathTemplate.join(prefix, route[1]), FRAMEWORK, route[2]);
+                out.add(port.isEmpty() ? r : r.withPort(port));
             }
         }
+    }
+
+    /**
+     * Spring Boot runs the actuator on a server of its own when {@code management.server.port} differs from the
+     * application's: a child context whose server namespace is {@code management} ({@code
+     * WebServerApplicationContext#getServerNamespace()}, Boot 2.0+), with its own embedded server.
+     *
+     * @param context a dispatcher servlet's application context
+     * @return that server's port ({@code WebServer#getPort()}) for the management context, else empty (the
+     *         application's listener)
+     */
+    static String managementPort(Object context) throws Exception {
+        if (!Reflect.has(context.getClass(), "getServerNamespace")
+                || !"management".equals(Reflect.call(context, "getServerNamespace"))) {
+            return "";
+        }
+        Object server = Reflect.call(context, "getWebServer");
+        Object port = server == null ? null : Reflect.call(server, "getPort");
+        return port instanceof Integer && (Integer) port > 0 ? port.toString() : "";
     }
 
     /**
