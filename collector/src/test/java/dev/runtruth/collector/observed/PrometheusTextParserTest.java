@@ -39,9 +39,9 @@ class PrometheusTextParserTest {
                 .extracting(Sample::labels, Sample::value)
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(Map.of("framework", "spring-webmvc", "method", "GET",
-                                "route", "/owners/{ownerId}", "handler", "a.OwnerController#show"), 1.0),
+                                "route", "/owners/{ownerId}", "handler", "a.OwnerController#show", "port", ""), 1.0),
                         org.assertj.core.groups.Tuple.tuple(Map.of("framework", "spring-webmvc", "method", "*",
-                                "route", "/files/{name}", "handler", "a.PlainController#file"), 1.0));
+                                "route", "/files/{name}", "handler", "a.PlainController#file", "port", ""), 1.0));
         assertThat(samples).filteredOn(s -> s.name().equals("runtruth_build_info")).singleElement()
                 .satisfies(s -> assertThat(s.labels()).containsEntry("commit", "4b825dc6")
                         .containsEntry("service", "backoffice").containsEntry("build_time", "2026-11-21T10:00:00Z"));
