@@ -73,6 +73,17 @@ abstract class AbstractJavalinIT extends AbstractRouteTruthIT {
         return routes;
     }
 
+    /**
+     * Javalin serves every endpoint through its own {@code JavalinJettyServlet} on {@code /*}: framework plumbing, not
+     * a route of its own. The agent's whole route list, every framework label, is the Javalin listing, with no
+     * {@code servlet * /**} beside it.
+     */
+    @org.junit.jupiter.api.Test
+    void javalinsOwnServletIsNotAnExtraRoute() throws IOException {
+        app().assertRoutesEqual("the framework's listing", truth(), "runtruth_route_info (every framework)",
+                new LinkedHashSet<>(app().scrape().routes()));
+    }
+
     private Route route(String method, String path) {
         return Route.of(method, PathTemplate.join(CONTEXT_PATH, path), framework(), "");
     }

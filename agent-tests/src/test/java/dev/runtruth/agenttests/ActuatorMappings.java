@@ -83,9 +83,26 @@ final class ActuatorMappings {
      * @throws IllegalArgumentException on an entry of none of the three kinds
      */
     static Set<Route> parse(String json, String prefix, String section) throws IOException {
+        return parse(json, prefix, section, context -> true);
+    }
+
+    /**
+     * @param json    the body of {@code /actuator/mappings}
+     * @param prefix  the path prefix actuator leaves out; empty for none
+     * @param section {@link #DISPATCHER_SERVLETS} or {@link #DISPATCHER_HANDLERS}
+     * @param which   the application contexts to read (an entry of {@code contexts}, e.g. by its {@code parentId}:
+     *                Spring Boot's management context on {@code management.server.port} is a child context)
+     * @return the routes of that section in those contexts
+     * @throws IOException if {@code json} is not JSON
+     */
+    static Set<Route> parse(String json, String prefix, String section,
+            java.util.function.Predicate<JsonNode> which) throws IOException {
         Set<Route> routes = new LinkedHashSet<>();
         JsonNode contexts = JSON.readTree(json).path("contexts");
         for (JsonNode context : contexts) {
+            if (!which.test(context)) {
+                continue;
+            }
             Iterator<Map.Entry<String, JsonNode>> servlets = context.path("mappings").path(section).fields();
             while (servlets.hasNext()) {
                 for (JsonNode mapping : servlets.next().getValue()) {

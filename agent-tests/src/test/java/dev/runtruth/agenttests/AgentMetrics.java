@@ -110,11 +110,14 @@ final class AgentMetrics {
         return new AgentMetrics(text, Collections.unmodifiableList(samples));
     }
 
-    /** @return the routes of every {@code runtruth_route_info} series (any framework label) */
+    /**
+     * @return the routes of every {@code runtruth_route_info} series (any framework label), with their {@code port}
+     *         label ({@link Route#port()}); equal routes on two listeners count once (a route's identity is its key)
+     */
     Set<Route> routes() {
         return series(ROUTE_INFO).stream()
                 .map(s -> Route.of(s.labels.get(MetricNames.METHOD), s.labels.get(MetricNames.ROUTE),
-                        s.labels.get(MetricNames.FRAMEWORK), s.labels.get(MetricNames.HANDLER)))
+                        s.labels.get(MetricNames.FRAMEWORK), s.labels.get(MetricNames.HANDLER)).withPort(s.labels.get(MetricNames.PORT)))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 

@@ -86,6 +86,21 @@ class QuarkusRestIT extends AbstractJaxrsAppIT {
     }
 
     /**
+     * Quarkus REST hands requests to the JAX-RS deployment through Vert.x routes of its own ({@code
+     * <root>/<application path>} and {@code <root>/<application path>/*}): framework plumbing, not routes. What JAX-RS
+     * serves is reported once, by {@code framework="jaxrs"}: no {@code vertx-web} route lies at or under the JAX-RS
+     * application's base path. The Vert.x routes of Quarkus extensions ({@code /svc/q/health}, ...) stay. (Known
+     * limit: Quarkus's path-less routes on its root-path router still read {@code * /svc/**}.)
+     */
+    @org.junit.jupiter.api.Test
+    void quarkusRestDispatchRoutesAreNotReportedAsVertxRoutes() throws IOException {
+        Set<Route> vertx = app().routes("vertx-web");
+        org.assertj.core.api.Assertions.assertThat(vertx).as(app().describe())
+                .contains(Route.parse("* /svc/q/health"))
+                .noneMatch(r -> r.template().equals(BASE) || r.template().startsWith(BASE + "/"));
+    }
+
+    /**
      * Quarkus registers internal Vert.x catch-alls ({@code * /svc/**} and others) beside the JAX-RS routes: made-up
      * expected routes must come out MISSING, never "served" by a catch-all (docs/path-templates.md).
      */

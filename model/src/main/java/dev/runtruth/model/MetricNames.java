@@ -18,7 +18,11 @@ import java.util.Map;
  */
 public final class MetricNames {
 
-    /** {@code runtruth_route_info{framework,method,route,handler} 1}: one registered HTTP route. */
+    /**
+     * {@code runtruth_route_info{framework,method,route,handler,port} 1}: one registered HTTP route; {@code port} is
+     * empty for a route on the application's listener(s), else the port(s) of the separate listener that serves it
+     * ({@link Route#port()}).
+     */
     public static final String ROUTE_INFO = "runtruth_route_info";
     /** Family name of {@link #ROUTE_INFO}. */
     public static final String ROUTE_FAMILY = "runtruth_route";
@@ -106,7 +110,11 @@ public final class MetricNames {
 
     /** Label of {@link #LISTENER_INFO}: the bound address ({@code ::}, {@code 0.0.0.0}, {@code 127.0.0.1}). */
     public static final String ADDRESS = "address";
-    /** Label of {@link #LISTENER_INFO}: the TCP port, decimal. */
+    /**
+     * Label of {@link #LISTENER_INFO}: the TCP port, decimal. Label of {@link #ROUTE_INFO}: empty for a route served
+     * on the application's listener(s), else the port(s) of the separate administration or management listener that
+     * serves it, ascending, joined by {@code ,} ({@link Route#port()}).
+     */
     public static final String PORT = "port";
 
     /**
@@ -141,7 +149,7 @@ public final class MetricNames {
 
     private static Map<String, List<String>> samples() {
         Map<String, List<String>> m = new LinkedHashMap<String, List<String>>();
-        m.put(ROUTE_INFO, labels(FRAMEWORK, METHOD, ROUTE, HANDLER));
+        m.put(ROUTE_INFO, labels(FRAMEWORK, METHOD, ROUTE, HANDLER, PORT));
         m.put(ROUTES, labels(FRAMEWORK));
         m.put(BUILD_INFO, labels(SERVICE, VERSION, COMMIT, BRANCH, BUILD_TIME));
         m.put(AGENT_INFO, labels(VERSION));

@@ -8,7 +8,13 @@ import java.util.Objects;
  * framework registered (agent) and a route a repository declares (collector).
  *
  * <p>Identity ({@link #equals}, {@link #hashCode}) is the {@linkplain #key() match key} only: method plus the path
- * template with variable names erased. {@code framework} and {@code handler} are provenance, not identity.
+ * template with variable names erased. {@code framework}, {@code handler} and {@code port} are provenance, not
+ * identity.
+ *
+ * <p>{@link #port()} tells the listeners of one process apart (the {@code port} label of {@code runtruth_route_info},
+ * {@link MetricNames#PORT}): empty for a route served on the application's own listener(s), the usual case; the TCP
+ * port(s) of the listener for a route a framework serves only on a separate administration or management listener
+ * (Dropwizard's admin connector), several as ascending decimal ports joined by {@code ,}.
  */
 public final class Route {
 
@@ -19,12 +25,14 @@ public final class Route {
     private final String template;
     private final String framework;
     private final String handler;
+    private final String port;
 
-    private Route(String method, String template, String framework, String handler) {
+    private Route(String method, String template, String framework, String handler, String port) {
         this.method = method;
         this.template = template;
         this.framework = framework;
         this.handler = handler;
+        this.port = port;
     }
 
     /**
@@ -38,7 +46,16 @@ public final class Route {
      */
     public static Route of(String method, String template, String framework, String handler) {
         return new Route(normaliseMethod(method), PathTemplate.canonical(template),
-                framework == null ? "" : framework, handler == null ? "" : handler);
+                framework == null ? "" : framework, handler == null ? "" : handler, "");
+    }
+
+    /**
+     * @param listenerPort the {@link #port()} value: empty (or {@code null}) for the application's listener(s), else
+     *                     the port(s) of the separate listener that serves this route, e.g. {@code 8081}
+     * @return this route with that port; identity unchanged
+     */
+    public Route withPort(String listenerPort) {
+        return new Route(method, template, framework, handler, listenerPort == null ? "" : listenerPort.trim());
     }
 
     /**
@@ -75,6 +92,19 @@ public final class Route {
     /** @return the handler or declaration site, e.g. {@code com.example.OwnerController#showOwner}; empty when unknown */
     public String handler() {
         return handler;
+    }
+
+    /**
+     * @return empty when the route is served on the application's listener(s); else the port(s) of the separate
+     *         (administration, management) listener that serves it, e.g. {@code 8081} or {@code 8081,8444}
+     */
+    public String port() {
+        return port;
+    }
+
+    /** @return whether the route is served on a separate (administration, management) listener, see {@link #port()} */
+    public boolean onSeparateListener() {
+        return !port.isEmpty();
     }
 
     /** @return the comparison key: method, a space and the template with variable names erased */

@@ -21,7 +21,9 @@ import java.util.function.Supplier;
 /**
  * Route metrics, computed at scrape time from a route supplier:
  * <ul>
- *   <li>{@code runtruth_route_info{framework,method,route,handler} 1}: one series per registered route;</li>
+ *   <li>{@code runtruth_route_info{framework,method,route,handler,port} 1}: one series per registered route;
+ *       {@code port} is empty for a route on the application's listener(s), else the port(s) of the separate
+ *       administration listener that serves it ({@link Route#port()});</li>
  *   <li>{@code runtruth_routes{framework}}: the number of routes per framework;</li>
  *   <li>{@code runtruth_framework_info{framework,version,state,reason} 1}: the web frameworks present and whether
  *       their routes could be read ({@link FrameworkMetrics}), from the same read as the routes.</li>
@@ -77,7 +79,8 @@ public final class RouteMetrics implements MultiCollector {
     public MetricSnapshots collect() {
         InfoSnapshot.Builder info = InfoSnapshot.builder().name(ROUTE)
                 .help("An HTTP route the application's framework registered: method (upper case, * = any), "
-                        + "route (path template as a client requests it) and handler");
+                        + "route (path template as a client requests it), handler, and port (empty on the application's "
+                        + "listener, else the separate admin listener's port)");
         Map<String, Integer> perFramework = new TreeMap<String, Integer>();
         List<Route> all;
         List<FrameworkCoverage> coverage;
@@ -93,7 +96,8 @@ public final class RouteMetrics implements MultiCollector {
         for (Route route : kept) {
             info.dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder().labels(Labels.of(
                     MetricNames.FRAMEWORK, route.framework(), MetricNames.METHOD, route.method(),
-                    MetricNames.ROUTE, route.template(), MetricNames.HANDLER, route.handler())).build());
+                    MetricNames.ROUTE, route.template(), MetricNames.HANDLER, route.handler(),
+                    MetricNames.PORT, route.port())).build());
         }
         for (Route route : all) {
             Integer n = perFramework.get(route.framework());

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
 
 /**
  * All route sources of this JVM. Thread-safe; {@link #routes()} reads every source once, plain sources first and
- * {@link LayeredRouteSource}s last, merges them and drops duplicates (same framework, method and template). Caps are
+ * {@link LayeredRouteSource}s last, merges them and drops duplicates (same framework, method, template and port). Caps are
  * applied at export, where what they drop is counted.
  */
 public final class RouteRegistry {
@@ -100,7 +100,7 @@ public final class RouteRegistry {
     }
 
     private static void put(Map<String, Route> distinct, Route route) {
-        String id = route.framework() + ' ' + route.method() + ' ' + route.template();
+        String id = route.framework() + ' ' + route.method() + ' ' + route.template() + ' ' + route.port();
         if (!distinct.containsKey(id)) {
             distinct.put(id, route);
         }

@@ -19,7 +19,8 @@ class RouteMetricsTest {
     RouteMetricsTest() {
         new RouteMetrics(() -> Arrays.asList(
                 Route.of("get", "/owners/{ownerId:\\d+}", "spring-webmvc", "a.OwnerController#show"),
-                Route.of(null, "/webjars/**", "spring-webmvc", "a.ResourceHttpRequestHandler")))
+                Route.of(null, "/webjars/**", "spring-webmvc", "a.ResourceHttpRequestHandler"),
+                Route.of("POST", "/tasks/gc", "servlet", "a.TaskServlet").withPort("8081")))
                 .register(registry);
     }
 
@@ -30,14 +31,18 @@ class RouteMetricsTest {
 
         assertThat(out.toString(StandardCharsets.UTF_8.name())).isEqualTo(""
                 + "# HELP runtruth_route_info An HTTP route the application's framework registered: method (upper "
-                + "case, * = any), route (path template as a client requests it) and handler\n"
+                + "case, * = any), route (path template as a client requests it), handler, and port (empty on the "
+                + "application's listener, else the separate admin listener's port)\n"
                 + "# TYPE runtruth_route_info gauge\n"
+                + "runtruth_route_info{framework=\"servlet\",handler=\"a.TaskServlet\",method=\"POST\","
+                + "port=\"8081\",route=\"/tasks/gc\"} 1\n"
                 + "runtruth_route_info{framework=\"spring-webmvc\",handler=\"a.OwnerController#show\",method=\"GET\","
-                + "route=\"/owners/{ownerId}\"} 1\n"
+                + "port=\"\",route=\"/owners/{ownerId}\"} 1\n"
                 + "runtruth_route_info{framework=\"spring-webmvc\",handler=\"a.ResourceHttpRequestHandler\","
-                + "method=\"*\",route=\"/webjars/**\"} 1\n"
+                + "method=\"*\",port=\"\",route=\"/webjars/**\"} 1\n"
                 + "# HELP runtruth_routes Number of HTTP routes registered, per framework\n"
                 + "# TYPE runtruth_routes gauge\n"
+                + "runtruth_routes{framework=\"servlet\"} 1.0\n"
                 + "runtruth_routes{framework=\"spring-webmvc\"} 2.0\n");
     }
 

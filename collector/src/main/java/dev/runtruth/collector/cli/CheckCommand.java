@@ -59,6 +59,12 @@ final class CheckCommand extends RuntruthCommand {
     @Mixin
     private IgnoreOptions ignoreOptions;
 
+    @Option(names = "--all-listeners", description = "Also compare the routes the service serves on a separate"
+            + " administration or management listener (runtruth_route_info with a port label, e.g. Dropwizard's admin"
+            + " connector). By default only the application listener's routes are compared, and the others are"
+            + " named in a note.")
+    private boolean allListeners;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
             description = "Connect and response timeout for the agent, in seconds (default: ${DEFAULT-VALUE}).")
     private int timeoutSeconds;
@@ -96,6 +102,10 @@ final class CheckCommand extends RuntruthCommand {
             }
             return ExitCodes.CANNOT_TELL;
         }
+        if (!allListeners && !observed.separateListenerRoutes().isEmpty()) {
+            err.println("runtruth: note: " + leftOut(observed.separateListenerRoutes()));
+            observed = observed.onApplicationListener();
+        }
         DriftReport report = DriftComparator.compare(expectedRoutes, observed, rules);
         boolean disagrees = agreement != null && !agreement.documentedNotImplemented().isEmpty();
         if (json) {
@@ -112,5 +122,16 @@ final class CheckCommand extends RuntruthCommand {
             }
         }
         return disagrees ? ExitCodes.DRIFT : ExitCodes.of(report.verdict());
+    }
+
+    /** @return one line: how many routes of which separate listener ports were left out, and how to include them */
+    static String leftOut(List<dev.runtruth.model.Route> separate) {
+        java.util.Map<String, Long> perPort = new java.util.TreeMap<>();
+        separate.forEach(r -> perPort.merge(r.port(), 1L, Long::sum));
+        StringBuilder ports = new StringBuilder();
+        perPort.forEach((port, n) -> ports.append(ports.length() == 0 ? "" : ", ").append(n)
+                .append(n == 1 ? " route" : " routes").append(" on port ").append(port));
+        return "left out the routes of separate (admin/management) listeners: " + ports
+                + "; --all-listeners compares them too";
     }
 }

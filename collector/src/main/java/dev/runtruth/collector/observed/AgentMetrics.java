@@ -14,7 +14,7 @@ import java.util.Map;
  * Turns the agent's samples into {@link ObservedRoutes}. The agent exports (names as in the Runtruth agent's metric
  * classes; info metrics per client_java's {@code Info}, so the sample name ends in {@code _info} in both formats):
  * <pre>
- * runtruth_route_info{framework="spring-webmvc",method="GET",route="/api/v1/x/{id}",handler="a.B#m"} 1
+ * runtruth_route_info{framework="spring-webmvc",method="GET",route="/api/v1/x/{id}",handler="a.B#m",port=""} 1
  * runtruth_build_info{service="...",version="...",commit="&lt;full sha&gt;",branch="...",build_time="..."} 1
  * runtruth_agent_info{version="..."} 1
  * runtruth_framework_info{framework="javalin",version="6.0.0",state="partial",reason="..."} 1
@@ -22,7 +22,9 @@ import java.util.Map;
  * runtruth_listener_info{address="0.0.0.0",port="8080",state="served"} 1
  * runtruth_inventory_info{state="starting",reason="..."} 1
  * </pre>
- * Other samples are ignored.
+ * Other samples are ignored. A route's {@code port} label (empty or absent: the application's listener) becomes
+ * {@link Route#port()}; routes on the application's listener come first, so that where the same route is also served
+ * on a separate listener, the application's one is kept when {@link ObservedRoutes} de-duplicates.
  */
 final class AgentMetrics {
 
@@ -62,7 +64,7 @@ final class AgentMetrics {
                                 + "; skipped");
                     } else {
                         routes.add(Route.of(labels.get(MetricNames.METHOD), route, labels.get(MetricNames.FRAMEWORK),
-                                labels.get(MetricNames.HANDLER)));
+                                labels.get(MetricNames.HANDLER)).withPort(labels.get(MetricNames.PORT)));
                     }
                 }
                 case BUILD_INFO -> {
@@ -102,6 +104,7 @@ final class AgentMetrics {
             throw new InputException(source, "Prometheus text without runtruth metrics (" + ROUTE_INFO + ", "
                     + BUILD_INFO + ", " + AGENT_INFO + "): is the Runtruth agent attached to this service?");
         }
+        routes.sort(java.util.Comparator.comparing(Route::onSeparateListener)); // stable: application's first
         return new ObservedRoutes(source, build == null ? BuildIdentity.unknown() : build, agentVersion, routes,
                 warnings, new Coverage(frameworks, captureErrors, unknownPorts, inventory, inventoryReason));
     }

@@ -30,6 +30,26 @@ public record ObservedRoutes(String source, BuildIdentity build, String agentVer
     }
 
     /**
+     * @return the routes served on the application's listener(s): every route without a {@link Route#port()}
+     */
+    public List<Route> applicationRoutes() {
+        return routes.stream().filter(r -> !r.onSeparateListener()).toList();
+    }
+
+    /**
+     * @return the routes a framework serves on a separate administration or management listener (Dropwizard's admin
+     *         connector), each with its {@link Route#port()}
+     */
+    public List<Route> separateListenerRoutes() {
+        return routes.stream().filter(Route::onSeparateListener).toList();
+    }
+
+    /** @return these observations with the routes of separate listeners left out ({@link #applicationRoutes()}) */
+    public ObservedRoutes onApplicationListener() {
+        return new ObservedRoutes(source, build, agentVersion, applicationRoutes(), warnings, coverage);
+    }
+
+    /**
      * @return the routes when the agent saw everything ({@link Coverage#blind()} is false), else {@code null}: a
      *         list with blind spots cannot say that a route is not registered
      */

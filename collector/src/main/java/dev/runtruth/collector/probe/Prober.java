@@ -88,7 +88,8 @@ public final class Prober {
     /**
      * Probes every route.
      *
-     * @param base       the service's base URL ({@link #baseUri(String)}); route templates are appended to it
+     * @param base       the service's base URL ({@link #baseUri(String)}); route templates are appended to it, except
+     *                   for a route of a separate listener ({@link Route#port()}), sent to that port of the same host
      * @param routes     the expected routes
      * @param registered the routes the running process registered (its agent's list), to tell the framework's 404 from
      *                   the application's; {@code null} when there is no agent
@@ -163,7 +164,7 @@ public final class Prober {
         String path = filler.fill(route.template());
         HttpRequest request;
         try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(listenerBase(base, route) + path))
                     .timeout(settings.timeout())
                     .method(SafeMethods.require(method), HttpRequest.BodyPublishers.noBody())
                     .header("User-Agent", "runtruth-probe");
@@ -192,6 +193,21 @@ public final class Prober {
             return unreachable(route, method, path, e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
+    }
+
+    /**
+     * @param base  the service's base URL
+     * @param route a route, possibly served on a separate listener ({@link Route#port()})
+     * @return {@code base} for a route of the application's listener; for a route of a separate listener the same
+     *         scheme and host on that listener's (first) port, without the base URL's path (the agent's routes are
+     *         full paths on their own listener)
+     */
+    static URI listenerBase(URI base, Route route) {
+        if (!route.onSeparateListener()) {
+            return base;
+        }
+        String port = route.port().split(",")[0];
+        return URI.create(base.getScheme() + "://" + base.getHost() + ":" + port); // getHost keeps IPv6 brackets
     }
 
     private static String header(HttpResponse<?> response, String name) {

@@ -68,6 +68,26 @@ class AgentScraperTest {
         }
     }
 
+    /** Dropwizard: {@code * /**} on the application port (a servlet) and the admin servlet's {@code * /**} on 8081. */
+    @Test
+    void routesOfASeparateListenerKeepTheirPortAndTheApplicationsOwnWinsADuplicate() throws Exception {
+        List<Route> routes = List.of(
+                Route.of("*", "/**", "servlet", "a.AdminServlet").withPort("8081"),
+                Route.of("POST", "/tasks/gc", "servlet", "a.GcTask").withPort("8081"),
+                Route.of("*", "/**", "servlet", "a.AppServlet"),
+                Route.of("GET", "/things", "jaxrs", "a.Things#list"));
+        try (AgentStub agent = AgentStub.serving(AgentStub.TEXT,
+                AgentExposition.text(AgentExposition.registry(routes, "dw", COMMIT)))) {
+            ObservedRoutes observed = scraper.scrape(AgentScraper.metricsUri(agent.baseUri().toString()));
+
+            assertThat(observed.applicationRoutes()).extracting(r -> r + " " + r.handler())
+                    .containsExactlyInAnyOrder("* /** a.AppServlet", "GET /things a.Things#list");
+            assertThat(observed.separateListenerRoutes()).extracting(r -> r + " :" + r.port())
+                    .containsExactly("POST /tasks/gc :8081");
+            assertThat(observed.onApplicationListener().routes()).hasSize(2);
+        }
+    }
+
     @Test
     void readsOpenMetricsWhenTheServerAnswersIt() throws Exception {
         PrometheusRegistry registry = AgentExposition.registry(ROUTES, "backoffice", COMMIT);

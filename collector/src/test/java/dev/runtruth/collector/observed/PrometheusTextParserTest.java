@@ -41,10 +41,10 @@ class PrometheusTextParserTest {
                 .containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(Map.of(MetricNames.FRAMEWORK, "spring-webmvc",
                                 MetricNames.METHOD, "GET", MetricNames.ROUTE, "/owners/{ownerId}",
-                                MetricNames.HANDLER, "a.OwnerController#show"), 1.0),
+                                MetricNames.HANDLER, "a.OwnerController#show", MetricNames.PORT, ""), 1.0),
                         org.assertj.core.groups.Tuple.tuple(Map.of(MetricNames.FRAMEWORK, "spring-webmvc",
                                 MetricNames.METHOD, "*", MetricNames.ROUTE, "/files/{name}",
-                                MetricNames.HANDLER, "a.PlainController#file"), 1.0));
+                                MetricNames.HANDLER, "a.PlainController#file", MetricNames.PORT, ""), 1.0));
         assertThat(samples).filteredOn(s -> s.name().equals(MetricNames.BUILD_INFO)).singleElement()
                 .satisfies(s -> assertThat(s.labels()).containsEntry(MetricNames.COMMIT, "4b825dc6")
                         .containsEntry(MetricNames.SERVICE, "backoffice").containsEntry(MetricNames.BUILD_TIME, "2026-11-21T10:00:00Z"));

@@ -9,6 +9,7 @@ import dev.runtruth.model.Route;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -236,6 +237,21 @@ class ProberTest {
         assertThat(error.apply("Authorization=env:TWO")).endsWith("must hold one non-empty line");
         assertThat(error.apply("Bad Name=env:X")).startsWith("--header Bad Name: expected NAME=env:VARIABLE");
         assertThatThrownBy(() -> SafeMethods.require("POST")).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** A route of a separate (admin) listener goes to that port of the same host, without the base URL's path. */
+    @Test
+    void aRouteOfASeparateListenerIsSentToItsPort() throws Exception {
+        try (RecordingServer app = new RecordingServer(e -> RecordingServer.status(e, 200));
+                RecordingServer admin = new RecordingServer(e -> RecordingServer.status(e, 200))) {
+            Route ping = Route.parse("GET /ping").withPort(String.valueOf(admin.base().getPort()));
+            List<ProbeResult> results = new Prober(settings(UnsafeRoutes.SKIP)).probe(
+                    URI.create(app.base() + "/ctx"), List.of(Route.parse("GET /items"), ping), null);
+
+            assertThat(results).allMatch(r -> r.status() == 200);
+            assertThat(app.requests).extracting(RecordingServer.Request::path).containsExactly("/ctx/items");
+            assertThat(admin.requests).extracting(RecordingServer.Request::path).containsExactly("/ping");
+        }
     }
 
     private static ProbeSettings settings(UnsafeRoutes mode) {

@@ -39,7 +39,8 @@ public final class AgentExposition {
                 .labelNames(MetricNames.SAMPLES.get(MetricNames.ROUTE_INFO).toArray(String[]::new))
                 .register(registry);
         for (Route route : routes) {
-            routeInfo.addLabelValues(route.framework(), route.method(), route.template(), route.handler());
+            routeInfo.addLabelValues(route.framework(), route.method(), route.template(), route.handler(),
+                    route.port());
         }
         if (commit != null) {
             Info.builder().name(MetricNames.BUILD_INFO).help("The application's build")

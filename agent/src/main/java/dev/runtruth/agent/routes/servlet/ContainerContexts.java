@@ -38,4 +38,26 @@ public abstract class ContainerContexts {
      * @throws Exception when the container's API cannot be read
      */
     protected abstract Object startedServletContext(Object context) throws Exception;
+
+    /**
+     * @param context     a remembered, started context object
+     * @param servletName a servlet's registration name
+     * @return the servlet instance when the container holds one, else {@code null} (the default: not known)
+     * @throws Exception when the container's API cannot be read
+     */
+    protected Object servletInstance(Object context, String servletName) throws Exception {
+        return null;
+    }
+
+    /**
+     * @param context a remembered, started context object
+     * @return the ports of the listeners that serve this context, ascending, joined by {@code ,}, when the container
+     *         routes only some of its server's listeners to it (Dropwizard's {@code RoutingHandler}: application
+     *         connectors to one context, admin connectors to another); empty when every listener of the server serves
+     *         it or it cannot be told (the default)
+     * @throws Exception when the container's API cannot be read
+     */
+    protected String separateListenerPorts(Object context) throws Exception {
+        return "";
+    }
 }

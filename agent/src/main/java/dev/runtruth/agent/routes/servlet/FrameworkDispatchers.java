@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The catch-all servlets through which a web framework serves its own routes (Spring's {@code DispatcherServlet},
- * Jersey's {@code ServletContainer}, ...). Such a servlet is not reported as a servlet route when the framework's
+ * Jersey's {@code ServletContainer}, Javalin's {@code JavalinJettyServlet} on {@code /*}, ...). Such a servlet is not reported as a servlet route when the framework's
  * own capture (whose {@code framework} label is listed here) reported at least one route in the same
  * {@link RouteRegistry#routes()} read: its routes already say what the servlet serves. When no capture of that framework
  * reports anything (unknown version, not started yet) the servlet is reported, so its mapping is not lost.
@@ -29,6 +29,8 @@ final class FrameworkDispatchers {
         DISPATCHERS.put("org.jboss.resteasy.plugins.server.servlet.HttpServletDispatcher", "jaxrs");
         DISPATCHERS.put("org.jboss.resteasy.plugins.server.servlet.HttpServlet30Dispatcher", "jaxrs");
         DISPATCHERS.put("org.apache.cxf.transport.servlet.CXFServlet", "jaxrs");
+        // Javalin 6 and 7 serve every endpoint through this servlet, which Javalin maps to /* on its own Jetty
+        DISPATCHERS.put("io.javalin.jetty.JavalinJettyServlet", "javalin");
     }
 
     private final Set<String> reporting;

@@ -27,6 +27,8 @@ import java.util.Set;
  * handler the servlet class name. Left out: registrations without a mapping (unreachable), a framework's dispatcher
  * servlet when that framework's own capture reports routes ({@link FrameworkDispatchers}), and Jetty's
  * {@code Default404Servlet}, the placeholder Jetty maps to {@code /} when nothing else is, which only answers 404.
+ * Dropwizard's admin context is read as {@link DropwizardAdmin} says: its tasks as {@code POST} routes, its routes
+ * with the admin connector's port.
  */
 public final class ServletRoutes implements LayeredRouteSource {
 
@@ -61,7 +63,7 @@ public final class ServletRoutes implements LayeredRouteSource {
             try {
                 Object servletContext = contexts.startedServletContext(context);
                 if (servletContext != null) {
-                    collect(servletContext, dispatchers, routes);
+                    collect(context, servletContext, dispatchers, routes);
                 }
             } catch (Throwable t) {
                 Throwable cause = t instanceof InvocationTargetException && t.getCause() != null ? t.getCause() : t;
@@ -72,7 +74,7 @@ public final class ServletRoutes implements LayeredRouteSource {
         return routes;
     }
 
-    private static void collect(Object servletContext, FrameworkDispatchers dispatchers, List<Route> out)
+    private void collect(Object context, Object servletContext, FrameworkDispatchers dispatchers, List<Route> out)
             throws Exception {
         String contextPath = (String) Reflect.call(servletContext, "getContextPath");
         Map<?, ?> registrations;
@@ -92,6 +94,8 @@ public final class ServletRoutes implements LayeredRouteSource {
             return;
         }
         ClassLoader loader = classLoader(servletContext);
+        List<Route> found = new ArrayList<Route>();
+        boolean admin = false;
         for (Map.Entry<?, ?> entry : registrations.entrySet()) {
             Object registration = entry.getValue();
             Collection<?> mappings = (Collection<?>) Reflect.call(registration, "getMappings");
@@ -103,11 +107,23 @@ public final class ServletRoutes implements LayeredRouteSource {
                     || dispatchers.reportedByFramework(className, loader))) {
                 continue;
             }
+            admin |= className != null && DropwizardAdmin.isAdminServlet(className);
+            if (DropwizardAdmin.TASK_SERVLET.equals(className)) {
+                Object tasks = contexts.servletInstance(context, String.valueOf(entry.getKey()));
+                if (tasks != null) {
+                    found.addAll(DropwizardAdmin.tasks(tasks, contextPath, mappings));
+                    continue;
+                }
+            }
             String handler = className != null ? className : String.valueOf(entry.getKey());
             for (Object mapping : mappings) {
-                out.add(Route.of(Route.ANY_METHOD, ServletUrlPattern.toTemplate(contextPath, String.valueOf(mapping)),
+                found.add(Route.of(Route.ANY_METHOD, ServletUrlPattern.toTemplate(contextPath, String.valueOf(mapping)),
                         FRAMEWORK, handler));
             }
+        }
+        String port = admin ? contexts.separateListenerPorts(context) : "";
+        for (Route route : found) {
+            out.add(port.isEmpty() ? route : route.withPort(port));
         }
     }
 

@@ -37,11 +37,23 @@ public final class ExistingBeans {
      * @throws Exception when the bean factory cannot be read
      */
     public static List<Object> singletons(Object beanFactory, Class<?> type) throws Exception {
+        return singletons(beanFactory, type, true);
+    }
+
+    /**
+     * @param beanFactory a {@code ListableBeanFactory}
+     * @param type        the bean type; {@code null} gives none
+     * @param ancestors   whether the ancestors' singletons count too
+     * @return the existing singletons of {@code type} in the bean factory (and its ancestors), nearest factory first
+     * @throws Exception when the bean factory cannot be read
+     */
+    public static List<Object> singletons(Object beanFactory, Class<?> type, boolean ancestors) throws Exception {
         List<Object> beans = new ArrayList<Object>();
         if (type == null) {
             return beans;
         }
-        for (Object factory = beanFactory; factory != null; factory = Reflect.call(factory, "getParentBeanFactory")) {
+        for (Object factory = beanFactory; factory != null;
+                factory = ancestors ? Reflect.call(factory, "getParentBeanFactory") : null) {
             String[] names = (String[]) Reflect.call(factory, "getBeanNamesForType",
                     new Class<?>[] {Class.class, boolean.class, boolean.class}, type, true, false);
             for (String name : names == null ? new String[0] : names) {

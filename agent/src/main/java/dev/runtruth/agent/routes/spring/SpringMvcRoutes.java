@@ -97,9 +97,14 @@ public final class SpringMvcRoutes implements RouteSource {
         if (context == null || Boolean.FALSE.equals(Reflect.call(context, "isActive"))) {
             return;
         }
+        String port = managementPort(context);
+        ClassLoader loader = servlet.getClass().getClassLoader();
         Collection<?> mappings = (Collection<?>) Reflect.call(servlet, "getHandlerMappings");
         if (mappings == null) {
-            mappings = existingHandlerMappingBeans(context, servlet.getClass().getClassLoader());
+            mappings = existingHandlerMappingBeans(context, loader, port.isEmpty());
+        }
+        if (!port.isEmpty()) {
+            mappings = ownMappings(mappings, context, loader);
         }
         List<String> prefixes = ServletPrefixes.of(servlet, Reflect.call(context, "getServletContext"));
         List<String[]> declared = new ArrayList<String[]>();
@@ -114,9 +119,29 @@ public final class SpringMvcRoutes implements RouteSource {
         }
         for (String prefix : prefixes) {
             for (String[] route : declared) {
-                out.add(Route.of(route[0], PathTemplate.join(prefix, route[1]), FRAMEWORK, route[2]));
+                Route r = Route.of(route[0], PathTemplate.join(prefix, route[1]), FRAMEWORK, route[2]);
+                out.add(port.isEmpty() ? r : r.withPort(port));
             }
         }
+    }
+
+    /**
+     * Spring Boot runs the actuator on a server of its own when {@code management.server.port} differs from the
+     * application's: a child context whose server namespace is {@code management} ({@code
+     * WebServerApplicationContext#getServerNamespace()}, Boot 2.0+), with its own embedded server.
+     *
+     * @param context a dispatcher servlet's application context
+     * @return that server's port ({@code WebServer#getPort()}) for the management context, else empty (the
+     *         application's listener)
+     */
+    static String managementPort(Object context) throws Exception {
+        if (!Reflect.has(context.getClass(), "getServerNamespace")
+                || !"management".equals(Reflect.call(context, "getServerNamespace"))) {
+            return "";
+        }
+        Object server = Reflect.call(context, "getWebServer");
+        Object port = server == null ? null : Reflect.call(server, "getPort");
+        return port instanceof Integer && (Integer) port > 0 ? port.toString() : "";
     }
 
     /**
@@ -221,11 +246,29 @@ public final class SpringMvcRoutes implements RouteSource {
      * {@code DispatcherServlet#initHandlerMappings}, but without creating any bean: only after the bean factory's
      * configuration is frozen, and only instances already in the singleton registry.
      */
-    private static Collection<?> existingHandlerMappingBeans(Object context, ClassLoader loader) throws Exception {
+    private static Collection<?> existingHandlerMappingBeans(Object context, ClassLoader loader, boolean ancestors)
+            throws Exception {
         Object beanFactory = Reflect.call(context, "getBeanFactory");
         if (beanFactory == null || !ExistingBeans.frozen(beanFactory)) {
             return Collections.emptyList(); // still starting up: try again at the next scrape
         }
-        return ExistingBeans.singletons(beanFactory, Class.forName(HANDLER_MAPPING, false, loader));
+        return ExistingBeans.singletons(beanFactory, Class.forName(HANDLER_MAPPING, false, loader), ancestors);
+    }
+
+    /**
+     * Boot's management child context serves only its own handler mappings: its dispatcher servlet does not detect
+     * the parent's ({@code setDetectAllHandlerMappings(false)}) and holds one {@code CompositeHandlerMapping} over the
+     * child context's own {@code HandlerMapping} beans (filled lazily, at the first request). That composite, and any
+     * mapping not of the child context's own bean factory, is replaced by those beans.
+     */
+    private static Collection<?> ownMappings(Collection<?> mappings, Object context, ClassLoader loader)
+            throws Exception {
+        List<Object> own = new ArrayList<Object>();
+        for (Object mapping : existingHandlerMappingBeans(context, loader, false)) {
+            if (!mapping.getClass().getName().endsWith(".CompositeHandlerMapping")) {
+                own.add(mapping);
+            }
+        }
+        return own;
     }
 }

@@ -21,6 +21,7 @@ final class RouterWalk {
 
     private static final Object NOT_A_MOUNT = new Object();
 
+    private final VertxDispatchers dispatchers;
     private final Map<Object, Object> mounts = new IdentityHashMap<Object, Object>(); // route -> router or NOT_A_MOUNT
     private final ReadFailures routerFailures = new ReadFailures("vertx-web.read",
             "could not read the routes of a Vert.x router; the other routers are reported");
@@ -29,6 +30,19 @@ final class RouterWalk {
     private final ReadFailures mountFailures = new ReadFailures("vertx-web.subrouter",
             "could not follow a Vert.x sub-router mount; the mount is reported as its path prefix instead of the "
                     + "sub-router's routes");
+
+    /**
+     * @param reporting the {@code framework} labels the other captures reported routes for in this read; a route
+     *                  that only hands requests to one of them ({@link VertxDispatchers}) is left out
+     */
+    RouterWalk(Set<String> reporting) {
+        this.dispatchers = new VertxDispatchers(reporting);
+    }
+
+    /** A walk that leaves nothing out as another framework's plumbing. */
+    RouterWalk() {
+        this(Collections.<String>emptySet());
+    }
 
     /**
      * @param routers the live routers, in any order
@@ -91,6 +105,9 @@ final class RouterWalk {
             walk(sub, VertxRoute.join(prefix, VertxRoute.mountPath(route)), depth + 1, out);
             return;
         }
+        if (dispatchers.reportedByFramework(handlerClasses(route))) {
+            return; // another framework's dispatch route: that framework reports what it serves
+        }
         String template = VertxRoute.join(prefix, VertxRoute.template(route));
         List<String> methods = VertxRoute.methods(route);
         if (methods.isEmpty()) {
@@ -98,6 +115,15 @@ final class RouterWalk {
         }
         for (String method : methods) {
             out.add(Route.of(method, template, VertxWebRoutes.FRAMEWORK, ""));
+        }
+    }
+
+    /** @return the route's handler classes; empty (the route is then reported) when they cannot be read */
+    private static List<String> handlerClasses(Object route) {
+        try {
+            return VertxRoute.handlerClasses(route);
+        } catch (Throwable t) {
+            return Collections.emptyList();
         }
     }
 

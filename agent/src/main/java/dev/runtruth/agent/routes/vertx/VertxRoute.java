@@ -109,6 +109,27 @@ final class VertxRoute {
     }
 
     /**
+     * @param route a route
+     * @return the binary class names of its request handlers ({@code RouteState#getContextHandlers()}, vertx-web 4.0
+     *         to 5.x), in order; empty when the route has none or its state cannot be read
+     */
+    static List<String> handlerClasses(Object route) throws Exception {
+        Object state = state(route);
+        Method getHandlers = state == null ? null : find(state.getClass(), "getContextHandlers");
+        Object handlers = getHandlers == null ? null : getHandlers.invoke(state);
+        if (!(handlers instanceof Collection)) {
+            return Collections.emptyList();
+        }
+        List<String> names = new ArrayList<String>();
+        for (Object handler : (Collection<?>) handlers) {
+            if (handler != null) {
+                names.add(handler.getClass().getName());
+            }
+        }
+        return names;
+    }
+
+    /**
      * The route's template in the shared canonical vocabulary: an exact path as written ({@code Route#getPath()}); a
      * prefix path ({@code route("/api/*")}: path {@code /api/}, not exact), which Vert.x matches at any depth and also
      * as {@code /api} itself, as {@code /api/**}; a regex route ({@code routeWithRegex}) as the regular expression

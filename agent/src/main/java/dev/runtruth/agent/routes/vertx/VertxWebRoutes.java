@@ -1,10 +1,12 @@
 package dev.runtruth.agent.routes.vertx;
 
-import dev.runtruth.agent.routes.RouteSource;
+import dev.runtruth.agent.routes.LayeredRouteSource;
 import dev.runtruth.model.Route;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
@@ -15,10 +17,11 @@ import java.util.WeakHashMap;
  * the mount path as prefix and are not reported again on their own; every other router counts as a root, whether or
  * not it was handed to an {@code HttpServer} (a server often gets {@code req -> router.handle(req)}, which hides the
  * router, so attachment is not checked). Each route is reported once per method of {@code Route#methods()}, or with
- * method {@code *} when it has none; its template is {@link VertxRoute#template(Object)}. How one read degrades is
- * {@link RouterWalk}'s part.
+ * method {@code *} when it has none; its template is {@link VertxRoute#template(Object)}. A route that only hands requests to another
+ * framework whose capture reports routes (Quarkus REST's dispatch routes, {@link VertxDispatchers}) is left out, as
+ * the servlet capture leaves out dispatcher servlets. How one read degrades is {@link RouterWalk}'s part.
  */
-public final class VertxWebRoutes implements RouteSource {
+public final class VertxWebRoutes implements LayeredRouteSource {
 
     /** The {@code framework} label value. */
     public static final String FRAMEWORK = "vertx-web";
@@ -47,12 +50,14 @@ public final class VertxWebRoutes implements RouteSource {
         }
     }
 
+    /** @return the routes as if no other framework reported any: no route is left out as plumbing */
     @Override
     public List<Route> routes() {
-        List<Object> routers;
-        synchronized (ROUTERS) {
-            routers = new ArrayList<Object>(ROUTERS.keySet());
-        }
-        return new RouterWalk().read(routers);
+        return routes(Collections.<String>emptySet());
+    }
+
+    @Override
+    public List<Route> routes(Set<String> reporting) {
+        return new RouterWalk(reporting).read(routers());
     }
 }

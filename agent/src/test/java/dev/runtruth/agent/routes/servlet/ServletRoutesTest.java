@@ -58,6 +58,43 @@ class ServletRoutesTest {
     }
 
     @Test
+    void javalinsOwnServletIsLeftOutOnlyWhileJavalinReportsRoutes() {
+        Context root = new Context("", true);
+        root.register("javalin", "io.javalin.jetty.JavalinJettyServlet", "/*");
+        root.register("legacy", "com.example.Legacy", "/legacy/*");
+        ServletRoutes routes = new ServletRoutes(new TestContexts(root));
+
+        assertThat(describe(routes.routes(java.util.Collections.singleton("javalin"))))
+                .containsExactly("* /legacy/** <- com.example.Legacy servlet");
+        assertThat(describe(routes.routes(java.util.Collections.singleton("spring-webmvc")))).as("no Javalin routes: kept")
+                .contains("* /** <- io.javalin.jetty.JavalinJettyServlet servlet");
+    }
+
+    /** Dropwizard's admin context on its own connector (port 8081): tasks as POST routes, every route with the port. */
+    @Test
+    void dropwizardsAdminContextGivesItsTasksAndItsPort() {
+        Context admin = new Context("", true);
+        admin.register("tasks", "io.dropwizard.servlets.tasks.TaskServlet", "/tasks/*");
+        admin.register("admin", "io.dropwizard.metrics.servlets.AdminServlet", "/*");
+        Context app = new Context("/app", true);
+        app.register("assets", "io.dropwizard.servlets.assets.AssetServlet", "/assets/*");
+        TestContexts contexts = new TestContexts(admin, app);
+        contexts.separatePorts = "8081";
+        contexts.instances.put("tasks", new io.dropwizard.servlets.tasks.TaskServlet("gc", "log-level"));
+
+        assertThat(new ServletRoutes(contexts).routes()).extracting(r -> r + " " + r.handler() + " :" + r.port())
+                .containsExactlyInAnyOrder(
+                        "POST /tasks/gc io.dropwizard.servlets.tasks.TaskServlet$GcTask :8081",
+                        "POST /tasks/log-level io.dropwizard.servlets.tasks.TaskServlet$GcTask :8081",
+                        "* /** io.dropwizard.metrics.servlets.AdminServlet :8081",
+                        "* /app/assets/** io.dropwizard.servlets.assets.AssetServlet :");
+
+        contexts.instances.clear(); // the servlet instance cannot be read: its mapping, still on the admin port
+        assertThat(new ServletRoutes(contexts).routes()).extracting(r -> r + " :" + r.port())
+                .contains("* /tasks/** :8081");
+    }
+
+    @Test
     void contextsAreRememberedOnce() {
         Context context = new Context("", true);
         context.register("a", "com.example.A", "/a");
@@ -146,6 +183,9 @@ class ServletRoutesTest {
     }
 
     static final class TestContexts extends ContainerContexts {
+        final Map<String, Object> instances = new LinkedHashMap<>();
+        String separatePorts = "";
+
         TestContexts(Context... contexts) {
             for (Context context : contexts) {
                 remember(context);
@@ -160,6 +200,16 @@ class ServletRoutesTest {
         @Override
         protected Object startedServletContext(Object context) {
             return ((Context) context).started ? context : null;
+        }
+
+        @Override
+        protected Object servletInstance(Object context, String servletName) {
+            return instances.get(servletName);
+        }
+
+        @Override
+        protected String separateListenerPorts(Object context) {
+            return separatePorts;
         }
     }
 }

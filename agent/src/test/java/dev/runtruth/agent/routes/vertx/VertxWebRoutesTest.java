@@ -80,6 +80,28 @@ class VertxWebRoutesTest {
         assertThat(CaptureErrors.count()).as("one error for the read").isEqualTo(errors + 1);
     }
 
+    /** Quarkus 3.27's main router under root path /svc and application path /shop, as the agent reads it there. */
+    @Test
+    void quarkusRestDispatchRoutesAreLeftOutWhileJaxrsReportsRoutes() {
+        FakeRouter quarkus = new FakeRouter(
+                LegacyRoute.handled("/svc/", false, new io.quarkus.resteasy.reactive.server.runtime
+                        .ResteasyReactiveRecorder().passThrough()),
+                LegacyRoute.handled("/svc/q/health", true, (Runnable) () -> { }),
+                LegacyRoute.handled("/svc/shop", true,
+                        new org.jboss.resteasy.reactive.server.vertx.ResteasyReactiveVertxHandler()),
+                LegacyRoute.handled("/svc/shop/", false,
+                        new org.jboss.resteasy.reactive.server.vertx.ResteasyReactiveVertxHandler()),
+                LegacyRoute.handled("/svc/mixed/", false,
+                        new org.jboss.resteasy.reactive.server.vertx.ResteasyReactiveVertxHandler(),
+                        (Runnable) () -> { }));
+
+        assertThat(routes(new RouterWalk(java.util.Collections.singleton("jaxrs")).read(Arrays.<Object>asList(quarkus))))
+                .containsExactly("* /svc/q/health", "* /svc/mixed/**");
+        assertThat(routes(new RouterWalk(java.util.Collections.singleton("spring-webmvc")).read(Arrays.<Object>asList(quarkus))))
+                .as("no JAX-RS routes reported: the dispatch routes are kept")
+                .containsExactly("* /svc/**", "* /svc/q/health", "* /svc/shop", "* /svc/shop/**", "* /svc/mixed/**");
+    }
+
     @Test
     void readsAPrefixAsAnyDepthAndAPathlessRouteAsCatchAll() throws Exception {
         assertThat(VertxRoute.template(FakeRoute.path("/static/", false))).isEqualTo("/static/**");
@@ -262,6 +284,10 @@ class VertxWebRoutesTest {
 
         static LegacyRoute pathless() {
             return new LegacyRoute(null, new LegacyState(false));
+        }
+
+        static LegacyRoute handled(String path, boolean exact, Object... handlers) {
+            return new LegacyRoute(path, new LegacyState(exact, handlers));
         }
 
         /** Like {@code route(path + "*").subRouter(sub)}: the handler is a lambda that captured the sub-router. */
