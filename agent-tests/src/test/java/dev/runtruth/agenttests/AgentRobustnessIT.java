@@ -92,7 +92,7 @@ class AgentRobustnessIT {
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
-    void anExceptionInsideCaptureIsCountedAndTheAppServes(Path jdk) {
+    void anExceptionInsideCaptureIsCountedAndTheAppServes(Path jdk) throws IOException {
         int agentPort = TestJvm.freePort();
         try (Host host = startFaultSpring("robust-fail-capture", jdk, "every-mapping",
                 "port=" + agentPort + ",host=127.0.0.1")) {
