@@ -39,7 +39,7 @@ final class ServerPorts {
     static ServerPorts captured() {
         return new ServerPorts(Arrays.asList(ServletContainerPorts.TOMCAT, ServletContainerPorts.JETTY,
                 ServletContainerPorts.UNDERTOW, NettyServerPorts.VERTX, NettyServerPorts.GRPC,
-                NettyServerPorts.WEBFLUX, NettyServerPorts.MICRONAUT));
+                NettyServerPorts.WEBFLUX, NettyServerPorts.MICRONAUT, JerseyServerPorts.GRIZZLY));
     }
 
     /** @return every port a captured server family is bound to now; never throws */

@@ -43,6 +43,7 @@ public final class Frameworks {
     public static final String[] PREFIXES = {
         "org/springframework/", "org/apache/catalina/", "org/eclipse/jetty/", "io/undertow/", "io/vertx/",
         "io/javalin/", "io/micronaut/", "io/grpc/", "org/glassfish/jersey/", "org/jboss/resteasy/",
+        "org/glassfish/grizzly/",
     };
 
     /**
@@ -56,6 +57,7 @@ public final class Frameworks {
         JettyContexts.TYPE_9_TO_11, JettyContexts.TYPE_EE8, JettyContexts.TYPE_EE9, JettyContexts.TYPE_EE10,
         JettyContexts.TYPE_EE11,
         JerseyInstrumentation.APPLICATION_HANDLER, JerseyInstrumentation.SERVLET_CONTAINER,
+        JerseyInstrumentation.GRIZZLY_SERVER,
         ResteasyInstrumentation.DEPLOYMENT, ResteasyInstrumentation.SERVLET, ResteasyInstrumentation.LEGACY_DEPLOYMENT,
         QuarkusRestInstrumentation.DEPLOYMENT, DefaultRouterInstrumentation.TYPE, ServerImplInstrumentation.TYPE,
         RouterInstrumentation.TYPE, JavalinInstrumentation.TYPE,
