@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** {@link EurekaServerIT} on Temurin 25. */
-class Resteasy6Jdk25IT extends EurekaServerIT {
+class EurekaServerJdk25IT extends EurekaServerIT {
 
     @Override
     String service() {

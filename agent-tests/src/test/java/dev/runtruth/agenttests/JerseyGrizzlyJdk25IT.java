@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** {@link JerseyGrizzlyIT} on Temurin 25. */
-class Resteasy6Jdk25IT extends JerseyGrizzlyIT {
+class JerseyGrizzlyJdk25IT extends JerseyGrizzlyIT {
 
     @Override
     String service() {

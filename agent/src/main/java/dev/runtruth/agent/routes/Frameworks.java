@@ -4,6 +4,8 @@ import dev.runtruth.agent.routes.grpc.GrpcCapture;
 import dev.runtruth.agent.routes.grpc.ServerImplInstrumentation;
 import dev.runtruth.agent.routes.javalin.JavalinCapture;
 import dev.runtruth.agent.routes.javalin.JavalinInstrumentation;
+import dev.runtruth.agent.routes.jaxrs.cxf.CxfCapture;
+import dev.runtruth.agent.routes.jaxrs.cxf.CxfInstrumentation;
 import dev.runtruth.agent.routes.jaxrs.jersey.JerseyCapture;
 import dev.runtruth.agent.routes.jaxrs.jersey.JerseyInstrumentation;
 import dev.runtruth.agent.routes.jaxrs.quarkus.QuarkusRestCapture;
@@ -43,7 +45,7 @@ public final class Frameworks {
     public static final String[] PREFIXES = {
         "org/springframework/", "org/apache/catalina/", "org/eclipse/jetty/", "io/undertow/", "io/vertx/",
         "io/javalin/", "io/micronaut/", "io/grpc/", "org/glassfish/jersey/", "org/jboss/resteasy/",
-        "org/glassfish/grizzly/",
+        "org/glassfish/grizzly/", "org/apache/cxf/",
     };
 
     /**
@@ -57,7 +59,8 @@ public final class Frameworks {
         JettyContexts.TYPE_9_TO_11, JettyContexts.TYPE_EE8, JettyContexts.TYPE_EE9, JettyContexts.TYPE_EE10,
         JettyContexts.TYPE_EE11,
         JerseyInstrumentation.APPLICATION_HANDLER, JerseyInstrumentation.SERVLET_CONTAINER,
-        JerseyInstrumentation.GRIZZLY_SERVER,
+        JerseyInstrumentation.GRIZZLY_SERVER, CxfInstrumentation.FACTORY_BEAN, CxfInstrumentation.SERVER,
+        CxfInstrumentation.SERVLET,
         ResteasyInstrumentation.DEPLOYMENT, ResteasyInstrumentation.SERVLET, ResteasyInstrumentation.LEGACY_DEPLOYMENT,
         QuarkusRestInstrumentation.DEPLOYMENT, DefaultRouterInstrumentation.TYPE, ServerImplInstrumentation.TYPE,
         RouterInstrumentation.TYPE, JavalinInstrumentation.TYPE,
@@ -99,6 +102,7 @@ public final class Frameworks {
                 SpringWebFluxCapture.capture(),
                 JerseyCapture.capture(),
                 ResteasyCapture.capture(),
+                CxfCapture.capture(),
                 QuarkusRestCapture.capture());
     }
 }

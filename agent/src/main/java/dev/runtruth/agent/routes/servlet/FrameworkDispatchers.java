@@ -29,6 +29,7 @@ final class FrameworkDispatchers {
         DISPATCHERS.put("org.jboss.resteasy.plugins.server.servlet.HttpServletDispatcher", "jaxrs");
         DISPATCHERS.put("org.jboss.resteasy.plugins.server.servlet.HttpServlet30Dispatcher", "jaxrs");
         DISPATCHERS.put("org.apache.cxf.transport.servlet.CXFServlet", "jaxrs");
+        DISPATCHERS.put("org.apache.cxf.transport.servlet.CXFNonSpringServlet", "jaxrs");
     }
 
     private final Set<String> reporting;
