@@ -39,9 +39,6 @@ final class KnownFrameworks {
     static final List<Known> UNSUPPORTED = Arrays.asList(
             new Known("armeria", Arrays.asList("com.linecorp.armeria.server.Server"), none()),
             new Known("play", Arrays.asList("play.api.routing.Router", "play.core.server.Server"), none()),
-            // Apache CXF JAX-RS (3.x javax, 4.x jakarta): a resource class model exists only for JAX-RS endpoints
-            new Known("apache-cxf", Arrays.asList("org.apache.cxf.jaxrs.model.ClassResourceInfo",
-                    "org.apache.cxf.jaxrs.JAXRSServerFactoryBean"), none()),
             new Known("struts2", Arrays.asList("org.apache.struts2.dispatcher.Dispatcher"), none()),
             new Known("spark", Arrays.asList("spark.Service"), none()),
             new Known("ratpack", Arrays.asList("ratpack.server.RatpackServer", "ratpack.core.server.RatpackServer"),

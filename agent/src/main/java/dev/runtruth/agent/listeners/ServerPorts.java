@@ -39,7 +39,8 @@ final class ServerPorts {
     static ServerPorts captured() {
         return new ServerPorts(Arrays.asList(ServletContainerPorts.TOMCAT, ServletContainerPorts.JETTY,
                 ServletContainerPorts.UNDERTOW, NettyServerPorts.VERTX, NettyServerPorts.GRPC,
-                NettyServerPorts.WEBFLUX, NettyServerPorts.MICRONAUT, OwnServerPorts.HELIDON, OwnServerPorts.KTOR));
+                NettyServerPorts.WEBFLUX, NettyServerPorts.MICRONAUT, OwnServerPorts.HELIDON, OwnServerPorts.KTOR,
+                JerseyServerPorts.GRIZZLY));
     }
 
     /** @return every port a captured server family is bound to now; never throws */

@@ -9,6 +9,8 @@ import dev.runtruth.agent.routes.javalin.JavalinCapture;
 import dev.runtruth.agent.routes.ktor.KtorCapture;
 import dev.runtruth.agent.routes.ktor.KtorInstrumentation;
 import dev.runtruth.agent.routes.javalin.JavalinInstrumentation;
+import dev.runtruth.agent.routes.jaxrs.cxf.CxfCapture;
+import dev.runtruth.agent.routes.jaxrs.cxf.CxfInstrumentation;
 import dev.runtruth.agent.routes.jaxrs.jersey.JerseyCapture;
 import dev.runtruth.agent.routes.jaxrs.jersey.JerseyInstrumentation;
 import dev.runtruth.agent.routes.jaxrs.quarkus.QuarkusRestCapture;
@@ -48,6 +50,7 @@ public final class Frameworks {
     public static final String[] PREFIXES = {
         "org/springframework/", "org/apache/catalina/", "org/eclipse/jetty/", "io/undertow/", "io/vertx/",
         "io/javalin/", "io/micronaut/", "io/grpc/", "org/glassfish/jersey/", "org/jboss/resteasy/", "io/helidon/", "io/ktor/",
+        "org/glassfish/grizzly/", "org/apache/cxf/",
     };
 
     /**
@@ -61,6 +64,8 @@ public final class Frameworks {
         JettyContexts.TYPE_9_TO_11, JettyContexts.TYPE_EE8, JettyContexts.TYPE_EE9, JettyContexts.TYPE_EE10,
         JettyContexts.TYPE_EE11,
         JerseyInstrumentation.APPLICATION_HANDLER, JerseyInstrumentation.SERVLET_CONTAINER,
+        JerseyInstrumentation.GRIZZLY_SERVER, CxfInstrumentation.FACTORY_BEAN, CxfInstrumentation.SERVER,
+        CxfInstrumentation.SERVLET,
         ResteasyInstrumentation.DEPLOYMENT, ResteasyInstrumentation.SERVLET, ResteasyInstrumentation.LEGACY_DEPLOYMENT,
         QuarkusRestInstrumentation.DEPLOYMENT, DefaultRouterInstrumentation.TYPE, ServerImplInstrumentation.TYPE,
         RouterInstrumentation.TYPE, JavalinInstrumentation.TYPE, LoomServerInstrumentation.TYPE,
@@ -108,6 +113,7 @@ public final class Frameworks {
                 SpringWebFluxCapture.capture(),
                 JerseyCapture.capture(),
                 ResteasyCapture.capture(),
+                CxfCapture.capture(),
                 QuarkusRestCapture.capture(),
                 HelidonCapture.capture(),
                 KtorCapture.capture());

@@ -109,6 +109,30 @@ public final class Reflect {
         return load(name, context.getClass().getClassLoader());
     }
 
+    /**
+     * Reads a field declared by the receiver's class or a superclass (any visibility), for framework state that has no
+     * public accessor.
+     *
+     * @param target the receiver, not {@code null}
+     * @param name   the field name
+     * @return the value of the first field of that name up the hierarchy
+     * @throws NoSuchFieldException when no class of the hierarchy declares it
+     * @throws Exception            a reflection failure (e.g. access refused by the module system)
+     */
+    public static Object field(Object target, String name) throws Exception {
+        for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
+            java.lang.reflect.Field field;
+            try {
+                field = c.getDeclaredField(name);
+            } catch (NoSuchFieldException e) {
+                continue;
+            }
+            field.setAccessible(true);
+            return field.get(target);
+        }
+        throw new NoSuchFieldException(target.getClass().getName() + "." + name);
+    }
+
     /** @return whether {@code type} or one of its superclasses has the given binary name */
     public static boolean isSubclassOf(Class<?> type, String className) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {

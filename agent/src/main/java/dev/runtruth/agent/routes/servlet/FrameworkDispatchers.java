@@ -31,6 +31,7 @@ final class FrameworkDispatchers {
         DISPATCHERS.put("org.apache.cxf.transport.servlet.CXFServlet", "jaxrs");
         // Javalin 6 and 7 serve every endpoint through this servlet, which Javalin maps to /* on its own Jetty
         DISPATCHERS.put("io.javalin.jetty.JavalinJettyServlet", "javalin");
+        DISPATCHERS.put("org.apache.cxf.transport.servlet.CXFNonSpringServlet", "jaxrs");
     }
 
     private final Set<String> reporting;

@@ -8,7 +8,9 @@ import java.util.List;
  * Hooks the constructors of Jersey's {@code org.glassfish.jersey.server.ApplicationHandler} (one per deployed JAX-RS
  * application, in every container; its constructors run the whole initialisation, so at their exit the resource
  * model is built) and of {@code org.glassfish.jersey.servlet.ServletContainer} (the servlet or filter that serves an
- * application handler; it knows the URL prefix). Same class names in Jersey 2.x (javax) and 3.x (jakarta). The hooks
+ * application handler; it knows the URL prefix), and of Grizzly's {@code org.glassfish.grizzly.http.server.HttpServer}
+ * (Grizzly 2.3-4.x; Jersey's {@code GrizzlyHttpServerFactory} registers its container there under the base URI's
+ * path). Same class names in Jersey 2.x (javax), 3.x and 4.x (jakarta). The hooks
  * only remember the objects; {@link JerseyRoutes} reads them at scrape time.
  */
 public final class JerseyInstrumentation {
@@ -17,15 +19,28 @@ public final class JerseyInstrumentation {
     public static final String APPLICATION_HANDLER = "org.glassfish.jersey.server.ApplicationHandler";
     /** Binary name of Jersey's servlet (and filter) container. */
     public static final String SERVLET_CONTAINER = "org.glassfish.jersey.servlet.ServletContainer";
+    /** Binary name of Grizzly's HTTP server, which Jersey's Grizzly container runs on. */
+    public static final String GRIZZLY_SERVER = "org.glassfish.grizzly.http.server.HttpServer";
 
     private JerseyInstrumentation() {
     }
 
-    /** @return the two hooks: called at the end of every constructor of both types */
+    /** @return the three hooks: called at the end of every constructor of each type */
     public static List<TypeHook> hooks() {
         return Arrays.asList(
                 TypeHook.onConstructors(APPLICATION_HANDLER, HandlerAdvice.class),
-                TypeHook.onConstructors(SERVLET_CONTAINER, ContainerAdvice.class));
+                TypeHook.onConstructors(SERVLET_CONTAINER, ContainerAdvice.class),
+                TypeHook.onConstructors(GRIZZLY_SERVER, GrizzlyAdvice.class));
+    }
+
+    /** Inlined at the end of each Grizzly {@code HttpServer} constructor. */
+    public static final class GrizzlyAdvice {
+
+        private GrizzlyAdvice() {
+        }
+        static void exit(Object server) {
+            JerseyRoutes.onGrizzlyServer(server);
+        }
     }
 
     /** Called (through {@code ConstructorHooks}) at the end of each {@code ApplicationHandler} constructor that returns normally. */

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The resource methods of every Jersey application in this JVM (Jersey 2.26+ javax, 3.x jakarta), read at scrape time
+ * The resource methods of every Jersey application in this JVM (Jersey 2.26+ javax, 3.x and 4.x jakarta), read at scrape time
  * from each {@code ApplicationHandler}'s resource model: {@code getInjectionManager().getInstance(
  * ExtendedResourceContext.class).getResourceModel().getResources()} (the model after Jersey's model processors, as
  * routing uses it), walked by {@link JerseyResourceModel}.
@@ -25,8 +25,12 @@ import java.util.Map;
  * <p>Each route is prefixed with where the application is served: for a handler behind Jersey's
  * {@code ServletContainer} used as a servlet, the context path and the servlet's mappings ({@code @ApplicationPath}
  * arrives there as the mapping); used as a filter, the context path and the
- * {@code jersey.config.servlet.filter.contextPath} property. A handler behind another container (Grizzly, JDK HTTP
- * server, Netty) is reported from the root: those containers do not expose the base URI they were started with.
+ * {@code jersey.config.servlet.filter.contextPath} property, each route then narrowed to what the filter's
+ * url-patterns let through ({@link FilterMapping}: Eureka's {@code {version}/apps} behind {@code /eureka/*} is
+ * {@code /eureka/apps}). Behind Jersey's Grizzly container, the context path of the container's Grizzly registration
+ * ({@code ServerConfiguration#getHttpHandlersWithMapping()}: the path of the base URI given to
+ * {@code GrizzlyHttpServerFactory}). A handler behind another container (JDK HTTP server, Jetty HTTP, Netty) is
+ * reported from the root: those containers do not expose the base URI they were started with.
  */
 public final class JerseyRoutes implements RouteSource {
 
@@ -38,6 +42,8 @@ public final class JerseyRoutes implements RouteSource {
 
     private static final WeakObjects HANDLERS = new WeakObjects();
     private static final WeakObjects CONTAINERS = new WeakObjects();
+    private static final WeakObjects GRIZZLY_SERVERS = new WeakObjects();
+    static final String GRIZZLY_CONTAINER = "org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer";
 
     /** @param handler an {@code ApplicationHandler} whose constructor just returned; only remembered (weakly) */
     public static void onApplicationHandler(Object handler) {
@@ -49,30 +55,48 @@ public final class JerseyRoutes implements RouteSource {
         CONTAINERS.add(container);
     }
 
+    /** @param server a Grizzly {@code HttpServer} whose constructor just returned; only remembered (weakly) */
+    public static void onGrizzlyServer(Object server) {
+        GRIZZLY_SERVERS.add(server);
+    }
+
+    /** @return the Grizzly servers alive now (Jersey's or not), for their listener ports */
+    public static List<Object> grizzlyServers() {
+        return GRIZZLY_SERVERS.alive();
+    }
+
     @Override
     public List<Route> routes() {
         List<Object> handlers = HANDLERS.alive();
         if (handlers.isEmpty()) {
             return Collections.emptyList();
         }
-        Map<Object, List<String>> prefixes = new IdentityHashMap<Object, List<String>>();
+        Map<Object, List<Mount>> mounts = new IdentityHashMap<Object, List<Mount>>();
         boolean starting = false;
         for (Object container : CONTAINERS.alive()) {
             try {
-                starting |= !servedAt(container, prefixes);
+                starting |= !servedAt(container, mounts);
             } catch (Throwable t) {
                 CaptureErrors.record("jaxrs.jersey.container", "could not read the mapping of Jersey servlet "
                         + container.getClass().getName(), t);
             }
         }
+        for (Object server : GRIZZLY_SERVERS.alive()) {
+            try {
+                grizzlyMounts(server, mounts);
+            } catch (Throwable t) {
+                CaptureErrors.record("jaxrs.jersey.grizzly", "could not read the handler mappings of Grizzly server "
+                        + server.getClass().getName(), t);
+            }
+        }
         List<Route> routes = new ArrayList<Route>();
         for (Object handler : handlers) {
-            List<String> at = prefixes.get(handler);
+            List<Mount> at = mounts.get(handler);
             if (at == null) {
                 if (starting) {
                     continue; // may belong to a servlet still initialising: its prefix is not known yet
                 }
-                at = Collections.singletonList("");
+                at = Collections.singletonList(Mount.ROOT);
             }
             try {
                 collect(handler, at, routes);
@@ -85,11 +109,66 @@ public final class JerseyRoutes implements RouteSource {
     }
 
     /**
-     * Adds the prefixes a {@code ServletContainer} serves its handler at.
+     * Adds where each Jersey container of a Grizzly server serves its handler: {@code getServerConfiguration()
+     * .getHttpHandlersWithMapping()}, a map from each {@code HttpHandler} to its {@code HttpHandlerRegistration}s,
+     * each with {@code getContextPath()} ({@code ""} for the root).
+     */
+    private static void grizzlyMounts(Object server, Map<Object, List<Mount>> mounts) throws Exception {
+        Object configuration = Reflect.call(server, "getServerConfiguration");
+        Object mapping = configuration == null ? null : Reflect.call(configuration, "getHttpHandlersWithMapping");
+        if (!(mapping instanceof Map)) {
+            return;
+        }
+        for (Map.Entry<?, ?> entry : ((Map<?, ?>) mapping).entrySet()) {
+            Object container = entry.getKey();
+            if (container == null || !Reflect.isSubclassOf(container.getClass(), GRIZZLY_CONTAINER)) {
+                continue;
+            }
+            Object handler = Reflect.call(container, "getApplicationHandler");
+            if (handler == null || !(entry.getValue() instanceof Object[])) {
+                continue;
+            }
+            List<Mount> at = mounts.get(handler);
+            if (at == null) {
+                at = new ArrayList<Mount>();
+                mounts.put(handler, at);
+            }
+            for (Object registration : (Object[]) entry.getValue()) {
+                Object contextPath = Reflect.call(registration, "getContextPath");
+                String prefix = contextPath == null ? "" : PathTemplate.join(contextPath.toString());
+                at.add(new Mount(prefix.equals("/") ? "" : prefix, "", null));
+            }
+        }
+    }
+
+    /** Where a handler is served: a base prefix, and for a filter the url-patterns that narrow it. */
+    static final class Mount {
+
+        static final Mount ROOT = new Mount("", "", null);
+
+        final String prefix;
+        final String contextPath;
+        final Collection<String> filterPatterns;
+
+        Mount(String prefix, String contextPath, Collection<String> filterPatterns) {
+            this.prefix = prefix;
+            this.contextPath = contextPath;
+            this.filterPatterns = filterPatterns;
+        }
+
+        List<String> paths(String route) {
+            String path = PathTemplate.join(prefix, route);
+            return filterPatterns == null ? Collections.singletonList(path)
+                    : FilterMapping.served(contextPath, path, filterPatterns);
+        }
+    }
+
+    /**
+     * Adds where a {@code ServletContainer} serves its handler.
      *
      * @return {@code false} while the container is not initialised (no handler or no config yet)
      */
-    private static boolean servedAt(Object container, Map<Object, List<String>> prefixes) throws Exception {
+    private static boolean servedAt(Object container, Map<Object, List<Mount>> mounts) throws Exception {
         Object handler;
         try {
             handler = Reflect.call(container, "getApplicationHandler");
@@ -99,25 +178,38 @@ public final class JerseyRoutes implements RouteSource {
         if (handler == null) {
             return false;
         }
-        List<String> at = ServletPrefixes.ofInitialised(container);
-        if (at == null) {
-            at = filterPrefix(container, handler);
+        List<Mount> at = new ArrayList<Mount>();
+        List<String> servletPrefixes = ServletPrefixes.ofInitialised(container);
+        if (servletPrefixes != null) {
+            for (String prefix : servletPrefixes) {
+                at.add(new Mount(prefix, "", null));
+            }
+        } else {
+            Mount filter = filterMount(container, handler);
+            if (filter == null) {
+                return false;
+            }
+            at.add(filter);
         }
-        if (at == null) {
-            return false;
-        }
-        List<String> known = prefixes.get(handler);
+        List<Mount> known = mounts.get(handler);
         if (known == null) {
-            prefixes.put(handler, new ArrayList<String>(at));
+            mounts.put(handler, at);
         } else {
             known.addAll(at);
         }
         return true;
     }
 
-    /** Jersey's {@code ServletContainer} as a filter: context path + {@code jersey.config.servlet.filter.contextPath}. */
-    private static List<String> filterPrefix(Object container, Object handler) throws Exception {
-        Object config = Reflect.call(container, "getFilterConfig");
+    /**
+     * Jersey's {@code ServletContainer} as a filter: its {@code FilterConfig} is a private field ({@code filterConfig},
+     * Jersey 2.x and 3.x; there is no accessor). Base: context path + {@code jersey.config.servlet.filter.contextPath}
+     * (init parameter, else the application's property); narrowed by the filter's url-patterns
+     * ({@code ServletContext#getFilterRegistration(name).getUrlPatternMappings()}).
+     *
+     * @return {@code null} before {@code init(FilterConfig)}
+     */
+    private static Mount filterMount(Object container, Object handler) throws Exception {
+        Object config = Reflect.field(container, "filterConfig");
         Object context = config == null ? null : Reflect.call(config, "getServletContext");
         if (context == null) {
             return null;
@@ -129,12 +221,23 @@ public final class JerseyRoutes implements RouteSource {
             filterPath = configuration == null ? null : Reflect.call(configuration, "getProperty",
                     new Class<?>[] {String.class}, FILTER_CONTEXT_PATH);
         }
-        String joined = PathTemplate.join(String.valueOf(Reflect.call(context, "getContextPath")),
-                filterPath == null ? "" : filterPath.toString());
-        return Collections.singletonList(joined.equals("/") ? "" : joined);
+        String contextPath = String.valueOf(Reflect.call(context, "getContextPath"));
+        String joined = PathTemplate.join(contextPath, filterPath == null ? "" : filterPath.toString());
+        Object filterName = Reflect.call(config, "getFilterName");
+        Object registration = filterName == null ? null : Reflect.call(context, "getFilterRegistration",
+                new Class<?>[] {String.class}, filterName);
+        Object patterns = registration == null ? null : Reflect.call(registration, "getUrlPatternMappings");
+        List<String> filterPatterns = new ArrayList<String>();
+        if (patterns instanceof Collection) {
+            for (Object pattern : (Collection<?>) patterns) {
+                filterPatterns.add(String.valueOf(pattern));
+            }
+        }
+        return new Mount(joined.equals("/") ? "" : joined, contextPath, filterPatterns.isEmpty() ? null
+                : filterPatterns);
     }
 
-    private static void collect(Object handler, List<String> prefixes, List<Route> out) throws Exception {
+    private static void collect(Object handler, List<Mount> mounts, List<Route> out) throws Exception {
         if (!Reflect.has(handler.getClass(), "getInjectionManager")) { // added in Jersey 2.26
             CaptureErrors.record("jaxrs.jersey.version", "unsupported Jersey version (ApplicationHandler has no "
                     + "getInjectionManager(); 2.26+ is supported): its routes are not reported", null);
@@ -159,8 +262,10 @@ public final class JerseyRoutes implements RouteSource {
         }
         Collection<?> roots = (Collection<?>) Reflect.call(model, "getResources");
         for (String[] route : JerseyResourceModel.routes(roots, handler.getClass().getClassLoader())) {
-            for (String prefix : prefixes) {
-                out.add(Route.of(route[0], PathTemplate.join(prefix, route[1]), FRAMEWORK, route[2]));
+            for (Mount mount : mounts) {
+                for (String path : mount.paths(route[1])) {
+                    out.add(Route.of(route[0], path, FRAMEWORK, route[2]));
+                }
             }
         }
     }

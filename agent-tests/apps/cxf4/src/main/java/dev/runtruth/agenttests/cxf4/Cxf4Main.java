@@ -1,0 +1,56 @@
+package dev.runtruth.agenttests.cxf4;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.util.concurrent.CountDownLatch;
+import org.apache.catalina.Context;
+import org.apache.catalina.Wrapper;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+
+/**
+ * Serves the app's CXF JAX-RS endpoints. Arguments: {@code --transport=servlet --port=N}: CXF's servlet at
+ * {@code /services/*} in context {@code /ctx} on embedded Tomcat (endpoints {@code /shop} and {@code /reporting}).
+ * Binds 127.0.0.1; runs until killed.
+ */
+public final class Cxf4Main {
+
+    private Cxf4Main() {
+    }
+
+    /**
+     * @param args see the class comment
+     * @throws Exception when the server cannot start
+     */
+    public static void main(String[] args) throws Exception {
+        String transport = "servlet";
+        int port = 8080;
+        for (String arg : args) {
+            if (arg.startsWith("--transport=")) {
+                transport = arg.substring("--transport=".length());
+            } else if (arg.startsWith("--port=")) {
+                port = Integer.parseInt(arg.substring("--port=".length()));
+            } else {
+                throw new IllegalArgumentException("unknown argument: " + arg);
+            }
+        }
+        if (transport.equals("servlet")) {
+            Tomcat tomcat = new Tomcat();
+            File base = Files.createTempDirectory("cxf4-tomcat").toFile();
+            tomcat.setBaseDir(base.getAbsolutePath());
+            Connector connector = new Connector();
+            connector.setPort(port);
+            connector.setProperty("address", "127.0.0.1");
+            tomcat.setConnector(connector);
+            Context context = tomcat.addContext("/ctx", base.getAbsolutePath());
+            Wrapper servlet = Tomcat.addServlet(context, "cxf", new EndpointsServlet());
+            servlet.setLoadOnStartup(1);
+            context.addServletMappingDecoded("/services/*", "cxf");
+            tomcat.start();
+        } else {
+            throw new IllegalArgumentException("unknown transport: " + transport);
+        }
+        System.out.println("CXF (" + transport + ") serves on port " + port);
+        new CountDownLatch(1).await();
+    }
+}
