@@ -102,7 +102,7 @@ abstract class AbstractAgentScenarioIT {
      */
     @Test
     void everyFrameworkPresentIsCaptured() throws IOException {
-        AgentMetrics metrics = app.scrape();
+        AgentScrape metrics = app.scrape();
         assertThat(metrics.frameworks()).as(metrics.text()).allSatisfy(framework ->
                 assertThat(framework.get("state")).as(framework.toString()).isEqualTo("captured"));
         if (unknownPorts().isEmpty()) {
@@ -131,14 +131,14 @@ abstract class AbstractAgentScenarioIT {
     @Test
     void everyListenerIsReportedAndAttributed() throws IOException {
         Instant deadline = Instant.now().plus(LISTENER_TIMEOUT);
-        AgentMetrics metrics = app.scrape();
+        AgentScrape metrics = app.scrape();
         while (!expectedListenerStates(metrics.listenerStates()) && Instant.now().isBefore(deadline)) {
             pause();
             metrics = app.scrape();
         }
         Map<Integer, String> states = metrics.listenerStates();
-        String why = metrics.series(AgentMetrics.LISTENER_INFO) + "\n" + app.describe();
-        assertThat(metrics.series(AgentMetrics.LISTENER_DISCOVERY)).as(why).singleElement()
+        String why = metrics.series(AgentScrape.LISTENER_INFO) + "\n" + app.describe();
+        assertThat(metrics.series(AgentScrape.LISTENER_DISCOVERY)).as(why).singleElement()
                 .satisfies(s -> assertThat(s.value()).isEqualTo(1.0));
         assertThat(states).as("the agent's own endpoint is not a listener of the app: " + why)
                 .doesNotContainKey(app.agentPort());

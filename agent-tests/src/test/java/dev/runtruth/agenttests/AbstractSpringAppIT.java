@@ -103,7 +103,7 @@ abstract class AbstractSpringAppIT extends AbstractAgentScenarioIT {
         for (String jar : loaded) {
             Optional<Map<String, String>> entry = entries.stream().filter(e -> describes(e, jar)).findFirst();
             if (entry.isEmpty()) {
-                problems.put(jar, "no " + AgentMetrics.CLASSPATH_ENTRY_INFO + " series");
+                problems.put(jar, "no " + AgentScrape.CLASSPATH_ENTRY_INFO + " series");
             } else if (!digests.get(jar).equals(entry.get().get("sha256"))) {
                 problems.put(jar, "sha256 " + entry.get().get("sha256") + ", bytes in the jar hash to "
                         + digests.get(jar));
@@ -121,7 +121,7 @@ abstract class AbstractSpringAppIT extends AbstractAgentScenarioIT {
         assertThat(commit).as("git.commit.id in %s!/BOOT-INF/classes/git.properties", appJar()).isPresent();
 
         List<Map<String, String>> buildInfo = app().scrape().buildInfo();
-        assertThat(buildInfo).as("%s series\n%s", AgentMetrics.BUILD_INFO, app().describe()).hasSize(1);
+        assertThat(buildInfo).as("%s series\n%s", AgentScrape.BUILD_INFO, app().describe()).hasSize(1);
         assertThat(buildInfo.get(0)).containsEntry("commit", commit.get()).containsEntry("service", service());
     }
 

@@ -50,9 +50,9 @@ abstract class AbstractSpringDataRestIT extends AbstractSpringAppIT {
                         jar -> jar.substring(jar.lastIndexOf('-') + 1, jar.length() - ".jar".length())));
         assertThat(jarVersions).as("nested jars of %s", appJar()).hasSize(2);
 
-        AgentMetrics metrics = app().scrape();
+        AgentScrape metrics = app().scrape();
         Map<String, Map<String, String>> coverage = metrics.series(MetricNames.FRAMEWORK_INFO).stream()
-                .collect(Collectors.toMap(s -> s.labels().get(MetricNames.FRAMEWORK), AgentMetrics.Sample::labels));
+                .collect(Collectors.toMap(s -> s.labels().get(MetricNames.FRAMEWORK), AgentScrape.Sample::labels));
         jarVersions.forEach((framework, version) -> assertThat(coverage.get(framework))
                 .as("%s{framework=\"%s\"}\n%s", MetricNames.FRAMEWORK_INFO, framework, metrics.text())
                 .containsEntry(MetricNames.STATE, "captured").containsEntry(MetricNames.VERSION, version));

@@ -70,14 +70,14 @@ class AgentContractIT {
 
     @Test
     void agentExportsEverySampleOfTheContractWithItsLabels() throws IOException {
-        AgentMetrics scrape = AgentMetrics.scrape(app.metricsUrl());
+        AgentScrape scrape = AgentScrape.scrape(app.metricsUrl());
         List<String> problems = new ArrayList<>();
         MetricNames.SAMPLES.forEach((name, labels) -> {
-            List<AgentMetrics.Sample> series = scrape.series(name);
+            List<AgentScrape.Sample> series = scrape.series(name);
             if (series.isEmpty()) {
                 problems.add(name + ": no series");
             }
-            for (AgentMetrics.Sample sample : series) {
+            for (AgentScrape.Sample sample : series) {
                 if (!new TreeSet<>(sample.labels().keySet()).equals(new TreeSet<>(labels))) {
                     problems.add(name + " has labels " + new TreeSet<>(sample.labels().keySet()) + ", the contract "
                             + new TreeSet<>(labels));
@@ -86,7 +86,7 @@ class AgentContractIT {
             }
         });
         Set<String> unlisted = new TreeSet<>();
-        for (AgentMetrics.Sample sample : scrape.samples()) {
+        for (AgentScrape.Sample sample : scrape.samples()) {
             if (sample.name().startsWith("runtruth_") && !MetricNames.SAMPLES.containsKey(sample.name())) {
                 unlisted.add(sample.name());
             }

@@ -92,8 +92,8 @@ class AgentEndpointIT {
             String url = "http://127.0.0.1:" + agentPort + "/metrics";
             // the endpoint opens once the application's class loading pauses: wait for it (one scrape)
             jvm.awaitHttp200(url, AbstractSpringAppIT.START_TIMEOUT);
-            AgentMetrics first = AgentMetrics.scrape(url);
-            AgentMetrics second = AgentMetrics.scrape(url);
+            AgentScrape first = AgentScrape.scrape(url);
+            AgentScrape second = AgentScrape.scrape(url);
             assertThat(second.series("runtruth_route_info")).as(second.text()).hasSize(3);
             double total = second.series("runtruth_routes").stream().mapToDouble(s -> s.value()).sum();
             assertThat(total).as("runtruth_routes counts every route").isGreaterThan(3);
@@ -108,7 +108,7 @@ class AgentEndpointIT {
         }
     }
 
-    private static double dropped(AgentMetrics metrics, String family) {
+    private static double dropped(AgentScrape metrics, String family) {
         return metrics.series("runtruth_series_dropped_total").stream()
                 .filter(s -> family.equals(s.labels().get("family"))).mapToDouble(s -> s.value()).sum();
     }

@@ -99,7 +99,7 @@ class AgentRobustnessIT {
             scrape(agentPort, host.jvm());
             // the registry's collectors are unordered: the failure counted while reading routes in one scrape may
             // be exported by the next
-            AgentMetrics metrics = scrape(agentPort, host.jvm());
+            AgentScrape metrics = scrape(agentPort, host.jvm());
             assertThat(metrics.captureErrors()).as(metrics.text()).isGreaterThanOrEqualTo(1);
             assertThat(metrics.routes()).as("spring-webmvc routes are lost, the rest stay")
                     .noneMatch(r -> r.framework().equals("spring-webmvc"));
@@ -128,7 +128,7 @@ class AgentRobustnessIT {
         try (Host host = startFaultSpring("robust-partial-capture", Jdks.current(), "one-mapping",
                 "port=" + agentPort + ",host=127.0.0.1")) {
             scrape(agentPort, host.jvm());
-            AgentMetrics metrics = scrape(agentPort, host.jvm());
+            AgentScrape metrics = scrape(agentPort, host.jvm());
             assertThat(metrics.routes()).as("the plain mapping's routes are kept").anyMatch(r -> r.framework()
                     .equals("spring-webmvc") && r.template().equals("/hello/{name}"));
             assertThat(metrics.frameworkState("spring-webmvc")).as(metrics.text()).isEqualTo("partial");
@@ -149,7 +149,7 @@ class AgentRobustnessIT {
                 "port=" + agentPort + ",host=127.0.0.1")) {
             scrape(agentPort, host.jvm());
             // a second read must not warn again; its capture error count includes the first read's
-            AgentMetrics metrics = scrape(agentPort, host.jvm());
+            AgentScrape metrics = scrape(agentPort, host.jvm());
             assertThat(metrics.routes()).as(metrics.text()).noneMatch(r -> r.framework().equals("spring-webmvc"));
             assertThat(oneWarning(host.jvm())).as(host.jvm().describe()).contains("unsupported spring-webmvc version");
             // counted, and the framework reads failed: never a silent zero
@@ -179,7 +179,7 @@ class AgentRobustnessIT {
         String secondOptions = "port=" + secondPort + ",host=127.0.0.1";
         try (Host host = startFaultHost("robust-two-agents", jdk, "plain", "/",
                 "port=" + firstPort + ",host=127.0.0.1", "-javaagent:" + other + "=" + secondOptions)) {
-            AgentMetrics metrics = scrape(firstPort, host.jvm());
+            AgentScrape metrics = scrape(firstPort, host.jvm());
             String first = FaultRuntimes.version(Artifacts.agentJar());
             assertThat(metrics.series("runtruth_agent_info")).as(metrics.text()).hasSize(1)
                     .allMatch(s -> s.labels().get("version").equals(first));
@@ -199,7 +199,7 @@ class AgentRobustnessIT {
             assertThat(appMetrics).as("the app's own client_java 1.3.10 default registry")
                     .contains("faulthost_requests_total").contains("prometheus-metrics-core-1.3.10")
                     .doesNotContain("runtruth_");
-            AgentMetrics agent = scrape(agentPort, host.jvm());
+            AgentScrape agent = scrape(agentPort, host.jvm());
             assertThat(agent.text()).contains("runtruth_agent_info").doesNotContain("faulthost_");
             assertThat(TestJvm.get(host.url("/bytebuddy")).body()).as("the app's own ByteBuddy makes classes")
                     .contains("made by byte-buddy byte-buddy-1.14.18.jar (net.bytebuddy.ByteBuddy)");
@@ -214,7 +214,7 @@ class AgentRobustnessIT {
         int agentPort = TestJvm.freePort();
         try (Host host = startFaultHost("robust-isolated", jdk, "isolated", "/hello.txt",
                 "port=" + agentPort + ",host=127.0.0.1")) {
-            AgentMetrics metrics = scrape(agentPort, host.jvm());
+            AgentScrape metrics = scrape(agentPort, host.jvm());
             assertThat(metrics.captureErrors()).isZero();
             assertThat(oneWarning(host.jvm())).as(host.jvm().describe())
                     .contains("not hooking org.apache.catalina.core.StandardContext")
@@ -279,13 +279,13 @@ class AgentRobustnessIT {
         }
     }
 
-    private static AgentMetrics scrape(int agentPort, TestJvm jvm) {
+    private static AgentScrape scrape(int agentPort, TestJvm jvm) {
         String url = "http://127.0.0.1:" + agentPort + "/metrics";
         Instant deadline = Instant.now().plusSeconds(20);
         IOException last = null;
         while (Instant.now().isBefore(deadline)) {
             try {
-                return AgentMetrics.scrape(url);
+                return AgentScrape.scrape(url);
             } catch (IOException e) {
                 last = e;
                 sleep(200);

@@ -189,8 +189,8 @@ final class AppUnderAgent implements AutoCloseable {
      * @return a fresh scrape of the agent's endpoint
      * @throws IOException if it cannot be read or parsed
      */
-    AgentMetrics scrape() throws IOException {
-        return AgentMetrics.scrape(metricsUrl());
+    AgentScrape scrape() throws IOException {
+        return AgentScrape.scrape(metricsUrl());
     }
 
     /**
@@ -236,10 +236,10 @@ final class AppUnderAgent implements AutoCloseable {
      * @throws IOException if the endpoint cannot be read or parsed
      */
     void assertNoCaptureErrors() throws IOException {
-        AgentMetrics metrics = scrape();
-        assertThat(metrics.captureErrorSeries()).as("%s is exported\n%s", AgentMetrics.CAPTURE_ERRORS, metrics.text())
+        AgentScrape metrics = scrape();
+        assertThat(metrics.captureErrorSeries()).as("%s is exported\n%s", AgentScrape.CAPTURE_ERRORS, metrics.text())
                 .isNotEmpty();
-        assertThat(metrics.captureErrors()).as("%s\n%s", AgentMetrics.CAPTURE_ERRORS, jvm.describe()).isZero();
+        assertThat(metrics.captureErrors()).as("%s\n%s", AgentScrape.CAPTURE_ERRORS, jvm.describe()).isZero();
     }
 
     /** The start of the one line a healthy agent prints (MetricsEndpoint.STARTUP_PREFIX in the agent). */

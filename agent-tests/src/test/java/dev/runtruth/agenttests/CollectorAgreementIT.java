@@ -58,7 +58,7 @@ class CollectorAgreementIT {
         assertThat(expected.exitCode()).as(expected.describe()).isZero();
         Set<Route> collector = routesIn(JSON.readTree(expected.stdout()));
         Set<Route> ignored = ignoredByDefault(sampleJar, agentUrl());
-        Set<Route> agent = AgentMetrics.scrape(agentUrl() + "/metrics").routes().stream()
+        Set<Route> agent = AgentScrape.scrape(agentUrl() + "/metrics").routes().stream()
                 .filter(route -> !ignored.contains(route))
                 .collect(Collectors.toCollection(LinkedHashSet::new));
 

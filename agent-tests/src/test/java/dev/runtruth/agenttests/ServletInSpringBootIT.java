@@ -71,7 +71,7 @@ class ServletInSpringBootIT extends AbstractRouteTruthIT {
     void theDispatcherServletIsNotAServletRouteWhileSpringRoutesAreReported() throws IOException {
         assertThat(mappings()).as("actuator lists the dispatcher servlet")
                 .anyMatch(m -> m.className().equals(DISPATCHER) && m.urlPattern().equals("/mvc/*"));
-        Set<Route> agent = AgentMetrics.scrape(metricsUrl()).routes();
+        Set<Route> agent = AgentScrape.scrape(metricsUrl()).routes();
         assertThat(agent.stream().filter(r -> r.framework().equals("spring-webmvc")).collect(Collectors.toSet()))
                 .as("spring-webmvc routes").isNotEmpty();
         assertThat(agent).as("routes of the dispatcher servlet as a servlet")

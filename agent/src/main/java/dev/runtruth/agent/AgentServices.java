@@ -3,7 +3,7 @@ package dev.runtruth.agent;
 import dev.runtruth.agent.classpath.ClasspathEntry;
 import dev.runtruth.agent.coverage.CoverageAssessor;
 import dev.runtruth.agent.discovery.Discovery;
-import dev.runtruth.agent.export.AgentMetrics;
+import dev.runtruth.agent.export.AgentSelfMetrics;
 import dev.runtruth.agent.export.BuildMetrics;
 import dev.runtruth.agent.export.ClasspathMetrics;
 import dev.runtruth.agent.export.InventoryMetrics;
@@ -95,7 +95,7 @@ final class AgentServices {
         // the capped families, then their drop counts
         cap.register(registry, routeMetrics, classpathMetrics, listenerMetrics);
         new InventoryMetrics().register(registry);
-        new AgentMetrics(version, () -> CaptureErrors.count() + inventory.errors(), premainSeconds).register(registry);
+        new AgentSelfMetrics(version, () -> CaptureErrors.count() + inventory.errors(), premainSeconds).register(registry);
         return registry;
     }
 }

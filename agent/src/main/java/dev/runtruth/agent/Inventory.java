@@ -1,6 +1,6 @@
 package dev.runtruth.agent;
 
-import dev.runtruth.agent.classpath.BuildIdentity;
+import dev.runtruth.agent.classpath.ApplicationBuild;
 import dev.runtruth.agent.classpath.ClasspathEntry;
 import dev.runtruth.agent.classpath.ClasspathInventory;
 import dev.runtruth.agent.classpath.PomVersion;
@@ -31,7 +31,7 @@ final class Inventory implements CoverageAssessor.Jvm {
     private final Instrumentation instrumentation;
     private final String configuredService;
     private final ClasspathInventory classpath = new ClasspathInventory();
-    private volatile BuildIdentity identity;
+    private volatile ApplicationBuild identity;
     private volatile List<ClasspathEntry> entries;
     private volatile long entriesAt;
     private volatile long loadedClassesAt = -1;
@@ -43,10 +43,10 @@ final class Inventory implements CoverageAssessor.Jvm {
         this.configuredService = configuredService;
     }
 
-    BuildIdentity identity() {
-        BuildIdentity id = identity;
+    ApplicationBuild identity() {
+        ApplicationBuild id = identity;
         if (id == null) {
-            id = BuildIdentity.detect();
+            id = ApplicationBuild.detect();
             identity = id;
         }
         return id;
@@ -61,7 +61,7 @@ final class Inventory implements CoverageAssessor.Jvm {
         if (!configuredService.isEmpty()) {
             return configuredService;
         }
-        BuildIdentity id = identity();
+        ApplicationBuild id = identity();
         if (!id.implementationTitle().isEmpty()) {
             return id.implementationTitle();
         }

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 final class ApplicationLocator {
 
-    /** The files {@link BuildIdentity} reads, at the places it reads them. */
+    /** The files {@link ApplicationBuild} reads, at the places it reads them. */
     private static final String[] IDENTITY_FILES = {
             "git.properties", "META-INF/build-info.properties",
             "BOOT-INF/classes/git.properties", "BOOT-INF/classes/META-INF/build-info.properties",

@@ -46,7 +46,7 @@ public final class PomVersion {
 
     /**
      * @param entry        a classpath entry
-     * @param mainJarName  the application jar's name without extension ({@link BuildIdentity#mainJarName()})
+     * @param mainJarName  the application jar's name without extension ({@link ApplicationBuild#mainJarName()})
      * @return whether the entry is the application's own jar
      */
     public static boolean isApplicationJar(ClasspathEntry entry, String mainJarName) {

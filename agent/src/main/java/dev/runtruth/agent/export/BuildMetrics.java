@@ -1,7 +1,7 @@
 package dev.runtruth.agent.export;
 
 import dev.runtruth.model.MetricNames;
-import dev.runtruth.agent.classpath.BuildIdentity;
+import dev.runtruth.agent.classpath.ApplicationBuild;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.InfoSnapshot;
@@ -19,14 +19,14 @@ public final class BuildMetrics implements MultiCollector {
     /** Info family name; exposed as {@code runtruth_build_info}. */
     public static final String BUILD = MetricNames.BUILD_FAMILY;
 
-    private final Supplier<BuildIdentity> identity;
+    private final Supplier<ApplicationBuild> identity;
     private final Supplier<String> service;
 
     /**
      * @param identity the application's build identity, read at scrape time
      * @param service  the service name, read at scrape time
      */
-    public BuildMetrics(Supplier<BuildIdentity> identity, Supplier<String> service) {
+    public BuildMetrics(Supplier<ApplicationBuild> identity, Supplier<String> service) {
         this.identity = identity;
         this.service = service;
     }
@@ -38,7 +38,7 @@ public final class BuildMetrics implements MultiCollector {
 
     @Override
     public MetricSnapshots collect() {
-        BuildIdentity build = identity.get();
+        ApplicationBuild build = identity.get();
         return MetricSnapshots.of(InfoSnapshot.builder().name(BUILD)
                 .help("Build identity of the application running in this JVM (git.properties, build-info, MANIFEST)")
                 .dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder().labels(Labels.of(

@@ -1,7 +1,7 @@
 package dev.runtruth.agent.export;
 
 import dev.runtruth.agent.AgentLog;
-import dev.runtruth.agent.classpath.BuildIdentity;
+import dev.runtruth.agent.classpath.ApplicationBuild;
 import dev.runtruth.agent.classpath.ClasspathEntry;
 import dev.runtruth.model.Route;
 import dev.runtruth.model.RouteManifestWriter;
@@ -34,7 +34,7 @@ public final class ManifestDump {
 
     private final Path target;
     private final Supplier<List<Route>> routes;
-    private final Supplier<BuildIdentity> identity;
+    private final Supplier<ApplicationBuild> identity;
     private final Supplier<String> service;
     private final Supplier<List<ClasspathEntry>> classpath;
     private final String recordedBy;
@@ -48,7 +48,7 @@ public final class ManifestDump {
      * @param classpath  the loaded classpath entries
      * @param recordedBy written as {@code recordedBy}, e.g. {@code runtruth-agent 0.1.0}
      */
-    public ManifestDump(Path target, Supplier<List<Route>> routes, Supplier<BuildIdentity> identity,
+    public ManifestDump(Path target, Supplier<List<Route>> routes, Supplier<ApplicationBuild> identity,
             Supplier<String> service, Supplier<List<ClasspathEntry>> classpath, String recordedBy) {
         this.target = target.toAbsolutePath();
         this.routes = routes;
@@ -91,7 +91,7 @@ public final class ManifestDump {
 
     /** @return the manifest JSON for the current state */
     String manifest() {
-        BuildIdentity id = identity.get();
+        ApplicationBuild id = identity.get();
         RouteManifestWriter writer = new RouteManifestWriter()
                 .build(service.get(), id.version(), id.commit(), id.branch(), id.buildTime())
                 .source(id.mainJarName().isEmpty() ? "running JVM" : "running JVM of " + id.mainJarName())

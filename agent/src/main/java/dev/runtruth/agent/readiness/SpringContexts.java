@@ -22,7 +22,7 @@ public final class SpringContexts {
 
     /** @return the hook: advice on every constructor of {@link #TYPE} */
     public static TypeHook hook() {
-        return TypeHook.onConstructors(TYPE, ConstructorAdvice.class);
+        return TypeHook.onConstructors(TYPE, OnConstructor.class);
     }
 
     /** @return the contexts still alive, oldest first */
@@ -31,9 +31,9 @@ public final class SpringContexts {
     }
 
     /** Called at the end of each {@code AbstractApplicationContext} constructor. */
-    public static final class ConstructorAdvice {
+    public static final class OnConstructor {
 
-        private ConstructorAdvice() {
+        private OnConstructor() {
         }
 
         static void exit(Object context) {

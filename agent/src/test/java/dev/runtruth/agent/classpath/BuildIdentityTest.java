@@ -26,7 +26,7 @@ class BuildIdentityTest {
         Properties git = properties(TestArchives.GIT_PROPERTIES);
         Properties buildInfo = properties(TestArchives.BUILD_INFO);
 
-        BuildIdentity identity = BuildIdentity.read(fatJar);
+        ApplicationBuild identity = ApplicationBuild.read(fatJar);
 
         assertThat(identity.version()).isEqualTo(git.getProperty("git.build.version"));
         // full mode of git-commit-id-maven-plugin: no git.commit.id, but git.commit.id.full
@@ -46,7 +46,7 @@ class BuildIdentityTest {
     void plainJarWithManifestOnly() throws Exception {
         Attributes manifest = TestArchives.manifest(JUNIT_API).getMainAttributes();
 
-        BuildIdentity identity = BuildIdentity.read(JUNIT_API);
+        ApplicationBuild identity = ApplicationBuild.read(JUNIT_API);
 
         assertThat(identity.version()).isEqualTo(manifest.getValue("Implementation-Version")).isNotEmpty();
         assertThat(identity.implementationTitle()).isEqualTo(manifest.getValue("Implementation-Title")).isNotEmpty();
@@ -69,7 +69,7 @@ class BuildIdentityTest {
                 + "git.build.version=0.9.0-SNAPSHOT\n"
                 + "git.commit.id=0123456789abcdef0123456789abcdef01234567\n");
 
-        BuildIdentity identity = BuildIdentity.read(classes);
+        ApplicationBuild identity = ApplicationBuild.read(classes);
 
         assertThat(identity.commit()).isEqualTo("0123456789abcdef0123456789abcdef01234567");
         assertThat(identity.commitShort()).isEqualTo("0123456");
@@ -88,7 +88,7 @@ class BuildIdentityTest {
         write(new File(classes, "META-INF/build-info.properties"), "build.artifact=orders\nbuild.group=com.example\n"
                 + "build.time=2026-11-20T10\\:15\\:31Z\nbuild.version=3.0.1\n");
 
-        BuildIdentity identity = BuildIdentity.read(classes);
+        ApplicationBuild identity = ApplicationBuild.read(classes);
 
         assertThat(identity.version()).isEqualTo("3.0.1");
         assertThat(identity.buildTime()).isEqualTo("2026-11-20T10:15:31Z");
@@ -100,7 +100,7 @@ class BuildIdentityTest {
     void warWithGitPropertiesInWebInfClasses() throws Exception {
         File war = TestArchives.war(new File(temp, "shop-2.0.0.war"), OPENTEST4J);
 
-        BuildIdentity identity = BuildIdentity.read(war);
+        ApplicationBuild identity = ApplicationBuild.read(war);
 
         assertThat(identity.branch()).isEqualTo("release/2.0");
         assertThat(identity.commitShort()).isEqualTo("8c3f2a1");
@@ -116,11 +116,11 @@ class BuildIdentityTest {
         File corrupt = new File(temp, "corrupt.jar");
         write(corrupt, "not a zip");
 
-        for (BuildIdentity identity : new BuildIdentity[] {BuildIdentity.read(empty),
-                BuildIdentity.read(new File(temp, "missing.jar")), BuildIdentity.read(null)}) {
+        for (ApplicationBuild identity : new ApplicationBuild[] {ApplicationBuild.read(empty),
+                ApplicationBuild.read(new File(temp, "missing.jar")), ApplicationBuild.read(null)}) {
             assertAllEmpty(identity);
         }
-        BuildIdentity fromCorrupt = BuildIdentity.read(corrupt);
+        ApplicationBuild fromCorrupt = ApplicationBuild.read(corrupt);
         assertThat(fromCorrupt.mainJarName()).isEqualTo("corrupt");
         assertThat(fromCorrupt.commit()).isEmpty();
         assertThat(fromCorrupt.version()).isEmpty();
@@ -128,7 +128,7 @@ class BuildIdentityTest {
 
     @Test
     void detectNeverThrowsAndNeverReturnsNull() {
-        BuildIdentity identity = BuildIdentity.detect();
+        ApplicationBuild identity = ApplicationBuild.detect();
 
         assertThat(identity).isNotNull();
         assertThat(new String[] {identity.version(), identity.commit(), identity.commitShort(), identity.branch(),
@@ -166,7 +166,7 @@ class BuildIdentityTest {
         assertThat(ApplicationLocator.fromModule(null)).isNull();
     }
 
-    private static void assertAllEmpty(BuildIdentity identity) {
+    private static void assertAllEmpty(ApplicationBuild identity) {
         assertThat(new String[] {identity.version(), identity.commit(), identity.commitShort(), identity.branch(),
                 identity.buildTime(), identity.implementationTitle(), identity.mainJarName(), identity.source()})
                 .containsOnly("");

@@ -109,7 +109,7 @@ class EndpointSecurityTest {
 
     private static PrometheusRegistry registry() {
         PrometheusRegistry registry = new PrometheusRegistry();
-        new AgentMetrics("test", () -> 0L, 0.0).register(registry);
+        new AgentSelfMetrics("test", () -> 0L, 0.0).register(registry);
         return registry;
     }
 

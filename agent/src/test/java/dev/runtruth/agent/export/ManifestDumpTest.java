@@ -2,7 +2,7 @@ package dev.runtruth.agent.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runtruth.agent.classpath.BuildIdentity;
+import dev.runtruth.agent.classpath.ApplicationBuild;
 import dev.runtruth.agent.classpath.ClasspathEntry;
 import dev.runtruth.model.Route;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,7 @@ class ManifestDumpTest {
         List<Route> routes = new CopyOnWriteArrayList<>();
         routes.add(Route.of("GET", "/owners/{id}", "spring-webmvc", "a.Owners#show"));
         Path file = temp.resolve("routes.json");
-        ManifestDump dump = new ManifestDump(file, () -> new ArrayList<>(routes), () -> BuildIdentity.detect(),
+        ManifestDump dump = new ManifestDump(file, () -> new ArrayList<>(routes), () -> ApplicationBuild.detect(),
                 () -> "backoffice", Collections::<ClasspathEntry>emptyList, "runtruth-agent test");
 
         dump.writeIfChanged();
@@ -52,7 +52,7 @@ class ManifestDumpTest {
     @Test
     void aMissingDirectoryIsAWarningNotAnError() {
         Path file = temp.resolve("no/such/dir/routes.json");
-        ManifestDump dump = new ManifestDump(file, Collections::<Route>emptyList, () -> BuildIdentity.detect(),
+        ManifestDump dump = new ManifestDump(file, Collections::<Route>emptyList, () -> ApplicationBuild.detect(),
                 () -> "svc", Collections::<ClasspathEntry>emptyList, "runtruth-agent test");
 
         dump.writeIfChanged();

@@ -33,7 +33,7 @@ class StartupStateTest {
         assertThat(state.readNow(now).state()).as("nothing followed yet").isEqualTo(InventoryState.UNKNOWN);
 
         Context context = new Context();
-        SpringContexts.ConstructorAdvice.exit(context);
+        SpringContexts.OnConstructor.exit(context);
         assertThat(state.readNow(now).state()).as("constructed, refresh not begun").isEqualTo(InventoryState.STARTING);
 
         context.startupDate = 42;
@@ -47,7 +47,7 @@ class StartupStateTest {
         assertThat(state.readNow(now).reason()).isEmpty();
 
         Context helper = new Context();
-        SpringContexts.ConstructorAdvice.exit(helper);
+        SpringContexts.OnConstructor.exit(helper);
         assertThat(state.readNow(now).state()).as("a second context, not refreshed").isEqualTo(InventoryState.STARTING);
         assertThat(state.readNow(now + StartupState.PENDING_LIMIT_NANOS + 1).state())
                 .as("a context never refreshed stops counting after the limit").isEqualTo(InventoryState.READY);

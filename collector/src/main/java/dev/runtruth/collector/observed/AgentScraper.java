@@ -141,7 +141,7 @@ public final class AgentScraper {
             throw new InputException(source, "not Prometheus text exposition format (" + type + "): "
                     + e.getMessage(), e);
         }
-        return AgentMetrics.toObservedRoutes(samples, source);
+        return AgentSamples.toObservedRoutes(samples, source);
     }
 
     /**

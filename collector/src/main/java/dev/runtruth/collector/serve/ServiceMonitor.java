@@ -20,7 +20,7 @@ import java.util.List;
 final class ServiceMonitor {
 
     private final ServeConfig.Service service;
-    private final ExpectedSource expected;
+    private final ReloadingExpected expected;
     private final ObservedSource observed;
     private final ServeMetrics metrics;
     private final PrintWriter log;
@@ -37,7 +37,7 @@ final class ServiceMonitor {
     ServiceMonitor(ServeConfig.Service service, ServeConfig config, MeterRegistry registry, PrintWriter log,
                    Clock clock) {
         this.service = service;
-        this.expected = new ExpectedSource(service);
+        this.expected = new ReloadingExpected(service);
         ServeConfig.Observed o = service.observed();
         this.observed = o.prometheus() != null ? new PrometheusApiSource(o.prometheus(), o.selector(), config.timeout())
                 : new AgentUrlsSource(o.agents(), config.timeout());

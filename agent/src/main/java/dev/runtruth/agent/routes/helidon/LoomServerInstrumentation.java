@@ -17,13 +17,13 @@ public final class LoomServerInstrumentation {
 
     /** @return the hook: advice on every constructor of {@link #TYPE} */
     public static TypeHook hook() {
-        return TypeHook.onConstructors(TYPE, ConstructorAdvice.class);
+        return TypeHook.onConstructors(TYPE, OnConstructor.class);
     }
 
     /** Inlined at the end of each {@code LoomServer} constructor. */
-    public static final class ConstructorAdvice {
+    public static final class OnConstructor {
 
-        private ConstructorAdvice() {
+        private OnConstructor() {
         }
 
         static void exit(Object server) {

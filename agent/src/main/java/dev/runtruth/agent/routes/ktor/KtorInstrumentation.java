@@ -23,15 +23,15 @@ public final class KtorInstrumentation {
 
     /** @return the hooks: every constructor of {@link #ROUTING_ROOT}, {@link #ROUTING_2} and {@link #NETTY_ENGINE} */
     public static List<TypeHook> hooks() {
-        return Arrays.asList(TypeHook.onConstructors(ROUTING_ROOT, RootAdvice.class),
-                TypeHook.onConstructors(ROUTING_2, RootAdvice.class),
-                TypeHook.onConstructors(NETTY_ENGINE, EngineAdvice.class));
+        return Arrays.asList(TypeHook.onConstructors(ROUTING_ROOT, OnRoot.class),
+                TypeHook.onConstructors(ROUTING_2, OnRoot.class),
+                TypeHook.onConstructors(NETTY_ENGINE, OnEngine.class));
     }
 
     /** Inlined at the end of each routing root constructor. */
-    public static final class RootAdvice {
+    public static final class OnRoot {
 
-        private RootAdvice() {
+        private OnRoot() {
         }
 
         static void exit(Object root) {
@@ -40,9 +40,9 @@ public final class KtorInstrumentation {
     }
 
     /** Inlined at the end of each Netty engine constructor. */
-    public static final class EngineAdvice {
+    public static final class OnEngine {
 
-        private EngineAdvice() {
+        private OnEngine() {
         }
 
         static void exit(Object engine) {

@@ -17,13 +17,13 @@ public final class DefaultRouterInstrumentation {
 
     /** @return the hook: called at the end of every constructor of {@link #TYPE} */
     public static TypeHook hook() {
-        return TypeHook.onConstructors(TYPE, ConstructorAdvice.class);
+        return TypeHook.onConstructors(TYPE, OnConstructor.class);
     }
 
     /** Called (through {@code ConstructorHooks}) at the end of each {@code DefaultRouter} constructor. */
-    public static final class ConstructorAdvice {
+    public static final class OnConstructor {
 
-        private ConstructorAdvice() {
+        private OnConstructor() {
         }
         static void exit(Object router) {
             MicronautRoutes.onRouter(router);

@@ -32,15 +32,15 @@ public final class CxfInstrumentation {
     /** @return the hooks, the JAX-RS factory first (the landmark that names the version) */
     public static List<TypeHook> hooks() {
         return Arrays.asList(
-                TypeHook.onConstructors(FACTORY_BEAN, FactoryAdvice.class),
-                TypeHook.onConstructors(SERVER, ServerAdvice.class),
-                TypeHook.onConstructors(SERVLET, ServletAdvice.class));
+                TypeHook.onConstructors(FACTORY_BEAN, OnFactory.class),
+                TypeHook.onConstructors(SERVER, OnServer.class),
+                TypeHook.onConstructors(SERVLET, OnServlet.class));
     }
 
     /** Inlined at the end of each {@code JAXRSServerFactoryBean} constructor: nothing to remember. */
-    public static final class FactoryAdvice {
+    public static final class OnFactory {
 
-        private FactoryAdvice() {
+        private OnFactory() {
         }
         static void exit(Object factory) {
             // the constructor hook itself records that the type was constructed (coverage)
@@ -48,9 +48,9 @@ public final class CxfInstrumentation {
     }
 
     /** Inlined at the end of each {@code ServerImpl} constructor. */
-    public static final class ServerAdvice {
+    public static final class OnServer {
 
-        private ServerAdvice() {
+        private OnServer() {
         }
         static void exit(Object server) {
             CxfRoutes.onServer(server);
@@ -58,9 +58,9 @@ public final class CxfInstrumentation {
     }
 
     /** Inlined at the end of each {@code CXFNonSpringServlet} constructor (also run for subclasses). */
-    public static final class ServletAdvice {
+    public static final class OnServlet {
 
-        private ServletAdvice() {
+        private OnServlet() {
         }
         static void exit(Object servlet) {
             CxfRoutes.onServlet(servlet);

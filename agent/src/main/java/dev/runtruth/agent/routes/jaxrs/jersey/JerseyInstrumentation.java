@@ -28,15 +28,15 @@ public final class JerseyInstrumentation {
     /** @return the three hooks: called at the end of every constructor of each type */
     public static List<TypeHook> hooks() {
         return Arrays.asList(
-                TypeHook.onConstructors(APPLICATION_HANDLER, HandlerAdvice.class),
-                TypeHook.onConstructors(SERVLET_CONTAINER, ContainerAdvice.class),
-                TypeHook.onConstructors(GRIZZLY_SERVER, GrizzlyAdvice.class));
+                TypeHook.onConstructors(APPLICATION_HANDLER, OnHandler.class),
+                TypeHook.onConstructors(SERVLET_CONTAINER, OnContainer.class),
+                TypeHook.onConstructors(GRIZZLY_SERVER, OnGrizzly.class));
     }
 
     /** Inlined at the end of each Grizzly {@code HttpServer} constructor. */
-    public static final class GrizzlyAdvice {
+    public static final class OnGrizzly {
 
-        private GrizzlyAdvice() {
+        private OnGrizzly() {
         }
         static void exit(Object server) {
             JerseyRoutes.onGrizzlyServer(server);
@@ -44,9 +44,9 @@ public final class JerseyInstrumentation {
     }
 
     /** Called (through {@code ConstructorHooks}) at the end of each {@code ApplicationHandler} constructor that returns normally. */
-    public static final class HandlerAdvice {
+    public static final class OnHandler {
 
-        private HandlerAdvice() {
+        private OnHandler() {
         }
         static void exit(Object handler) {
             JerseyRoutes.onApplicationHandler(handler);
@@ -54,9 +54,9 @@ public final class JerseyInstrumentation {
     }
 
     /** Called (through {@code ConstructorHooks}) at the end of each {@code ServletContainer} constructor (also run for subclasses). */
-    public static final class ContainerAdvice {
+    public static final class OnContainer {
 
-        private ContainerAdvice() {
+        private OnContainer() {
         }
         static void exit(Object container) {
             JerseyRoutes.onServletContainer(container);

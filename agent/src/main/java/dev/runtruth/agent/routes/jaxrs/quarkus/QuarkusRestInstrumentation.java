@@ -25,13 +25,13 @@ public final class QuarkusRestInstrumentation {
 
     /** @return the hook: called at the end of every constructor of {@link #DEPLOYMENT} */
     public static List<TypeHook> hooks() {
-        return Collections.singletonList(TypeHook.onConstructors(DEPLOYMENT, DeploymentAdvice.class));
+        return Collections.singletonList(TypeHook.onConstructors(DEPLOYMENT, OnDeployment.class));
     }
 
     /** Called (through {@code ConstructorHooks}) at the end of each {@code Deployment} constructor that returns normally. */
-    public static final class DeploymentAdvice {
+    public static final class OnDeployment {
 
-        private DeploymentAdvice() {
+        private OnDeployment() {
         }
         static void exit(Object deployment) {
             QuarkusRestRoutes.onDeployment(deployment);

@@ -28,8 +28,8 @@ public final class ResteasyInstrumentation {
 
     /** @return the hooks: called at the end of every constructor of the three types */
     public static List<TypeHook> hooks() {
-        return Arrays.asList(hook(DEPLOYMENT, DeploymentAdvice.class), hook(SERVLET, ServletAdvice.class),
-                hook(LEGACY_DEPLOYMENT, LegacyAdvice.class));
+        return Arrays.asList(hook(DEPLOYMENT, OnDeployment.class), hook(SERVLET, OnServlet.class),
+                hook(LEGACY_DEPLOYMENT, OnLegacy.class));
     }
 
     private static TypeHook hook(String type, final Class<?> advice) {
@@ -37,9 +37,9 @@ public final class ResteasyInstrumentation {
     }
 
     /** Called (through {@code ConstructorHooks}) at the end of each {@code ResteasyDeploymentImpl} constructor. */
-    public static final class DeploymentAdvice {
+    public static final class OnDeployment {
 
-        private DeploymentAdvice() {
+        private OnDeployment() {
         }
         static void exit(Object deployment) {
             ResteasyRoutes.onDeployment(deployment);
@@ -47,9 +47,9 @@ public final class ResteasyInstrumentation {
     }
 
     /** Called (through {@code ConstructorHooks}) at the end of each {@code HttpServletDispatcher} constructor (also run for subclasses). */
-    public static final class ServletAdvice {
+    public static final class OnServlet {
 
-        private ServletAdvice() {
+        private OnServlet() {
         }
         static void exit(Object servlet) {
             ResteasyRoutes.onServlet(servlet);
@@ -57,9 +57,9 @@ public final class ResteasyInstrumentation {
     }
 
     /** Called (through {@code ConstructorHooks}) at the end of each RESTEasy 3.x {@code ResteasyDeployment} constructor. */
-    public static final class LegacyAdvice {
+    public static final class OnLegacy {
 
-        private LegacyAdvice() {
+        private OnLegacy() {
         }
         static void exit(Object deployment) {
             ResteasyRoutes.onUnsupportedDeployment(deployment);

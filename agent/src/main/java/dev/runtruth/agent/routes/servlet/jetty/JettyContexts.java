@@ -40,7 +40,7 @@ public final class JettyContexts extends ContainerContexts {
     public static List<TypeHook> hooks() {
         List<TypeHook> hooks = new ArrayList<TypeHook>();
         for (String type : TYPES) {
-            hooks.add(TypeHook.onConstructors(type, ConstructorAdvice.class));
+            hooks.add(TypeHook.onConstructors(type, OnConstructor.class));
         }
         return hooks;
     }
@@ -153,9 +153,9 @@ public final class JettyContexts extends ContainerContexts {
     }
 
     /** Called (through {@code ConstructorHooks}) at the end of each {@code ServletContextHandler} constructor. */
-    public static final class ConstructorAdvice {
+    public static final class OnConstructor {
 
-        private ConstructorAdvice() {
+        private OnConstructor() {
         }
         static void exit(Object context) {
             INSTANCE.remember(context);

@@ -24,7 +24,7 @@ public final class TomcatContexts extends ContainerContexts {
 
     /** @return the hook: called at the end of every constructor of {@link #TYPE} */
     public static TypeHook hook() {
-        return TypeHook.onConstructors(TYPE, ConstructorAdvice.class);
+        return TypeHook.onConstructors(TYPE, OnConstructor.class);
     }
 
     @Override
@@ -42,9 +42,9 @@ public final class TomcatContexts extends ContainerContexts {
     }
 
     /** Called (through {@code ConstructorHooks}) at the end of each {@code StandardContext} constructor. */
-    public static final class ConstructorAdvice {
+    public static final class OnConstructor {
 
-        private ConstructorAdvice() {
+        private OnConstructor() {
         }
         static void exit(Object context) {
             INSTANCE.remember(context);

@@ -23,7 +23,7 @@ public final class UndertowContexts extends ContainerContexts {
 
     /** @return the hook: called at the end of every constructor of {@link #TYPE} */
     public static TypeHook hook() {
-        return TypeHook.onConstructors(TYPE, ConstructorAdvice.class);
+        return TypeHook.onConstructors(TYPE, OnConstructor.class);
     }
 
     @Override
@@ -39,9 +39,9 @@ public final class UndertowContexts extends ContainerContexts {
     }
 
     /** Called (through {@code ConstructorHooks}) at the end of each {@code ServletContextImpl} constructor. */
-    public static final class ConstructorAdvice {
+    public static final class OnConstructor {
 
-        private ConstructorAdvice() {
+        private OnConstructor() {
         }
         static void exit(Object context) {
             INSTANCE.remember(context);

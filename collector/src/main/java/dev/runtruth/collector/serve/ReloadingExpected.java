@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * files under a directory. A deploy pipeline that replaces the jar (or rewrites the manifest) is picked up at the next
  * comparison. Not thread-safe: one comparison loop owns it.
  */
-final class ExpectedSource {
+final class ReloadingExpected {
 
     private final ServeConfig.Service service;
     private String fingerprint;
@@ -24,7 +24,7 @@ final class ExpectedSource {
     private boolean reloaded;
 
     /** @param service the service whose {@code expected} settings say where the routes come from */
-    ExpectedSource(ServeConfig.Service service) {
+    ReloadingExpected(ServeConfig.Service service) {
         this.service = service;
     }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.runtruth.model.Route;
 import org.junit.jupiter.api.Test;
 
-class AgentMetricsTest {
+class AgentScrapeTest {
 
     private static final String SCRAPE = String.join("\n",
             "# HELP runtruth_route_info A route the framework registered.",
@@ -27,7 +27,7 @@ class AgentMetricsTest {
 
     @Test
     void readsRoutesWithTheSharedModel() {
-        AgentMetrics metrics = AgentMetrics.parse(SCRAPE);
+        AgentScrape metrics = AgentScrape.parse(SCRAPE);
 
         assertThat(metrics.routes()).containsExactlyInAnyOrder(
                 Route.parse("GET /owners/{id}"), Route.parse("* /error"));
@@ -36,7 +36,7 @@ class AgentMetricsTest {
 
     @Test
     void readsInfoLabelsAndCounters() {
-        AgentMetrics metrics = AgentMetrics.parse(SCRAPE);
+        AgentScrape metrics = AgentScrape.parse(SCRAPE);
 
         assertThat(metrics.buildInfo()).singleElement().satisfies(labels -> assertThat(labels)
                 .containsEntry("commit", "abc").containsEntry("build_time", "2026-11-21T00:00:00Z"));
@@ -50,7 +50,7 @@ class AgentMetricsTest {
 
     @Test
     void aClasspathEntryIsMatchedToItsNestedJar() {
-        AgentMetrics metrics = AgentMetrics.parse(SCRAPE);
+        AgentScrape metrics = AgentScrape.parse(SCRAPE);
 
         assertThat(AbstractSpringAppIT.describes(metrics.classpathEntries().get(0), "x-1.jar")).isTrue();
         assertThat(AbstractSpringAppIT.describes(metrics.classpathEntries().get(0), "x-2.jar")).isFalse();
@@ -58,7 +58,7 @@ class AgentMetricsTest {
 
     @Test
     void malformedLineIsAnError() {
-        assertThatThrownBy(() -> AgentMetrics.parse("runtruth_route_info{method=\"GET} 1"))
+        assertThatThrownBy(() -> AgentScrape.parse("runtruth_route_info{method=\"GET} 1"))
                 .hasMessageContaining("runtruth_route_info");
     }
 }

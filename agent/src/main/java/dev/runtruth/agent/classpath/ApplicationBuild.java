@@ -32,7 +32,7 @@ import java.util.zip.ZipFile;
  * </ul>
  * Immutable. Every accessor returns {@code ""} when unknown, never null.
  */
-public final class BuildIdentity {
+public final class ApplicationBuild {
 
     private static final String[] PREFIXES = {"", "BOOT-INF/classes/", "WEB-INF/classes/"};
     private static final String GIT = "git.properties";
@@ -48,7 +48,7 @@ public final class BuildIdentity {
     private final String mainJarName;
     private final String source;
 
-    private BuildIdentity(Properties git, Properties buildInfo, Attributes manifest, String mainJarName,
+    private ApplicationBuild(Properties git, Properties buildInfo, Attributes manifest, String mainJarName,
             String source) {
         this.commit = BuildProperties.commit(git);
         this.commitShort = BuildProperties.commitShort(git);
@@ -69,7 +69,7 @@ public final class BuildIdentity {
      *
      * @return the identity; all fields {@code ""} when nothing is found or readable; never null, never throws
      */
-    public static BuildIdentity detect() {
+    public static ApplicationBuild detect() {
         try {
             return read(ApplicationLocator.locate());
         } catch (RuntimeException | LinkageError e) {
@@ -84,7 +84,7 @@ public final class BuildIdentity {
      * @param applicationJarOrDirectory a jar, war or class directory; null or missing gives an empty identity
      * @return the identity; fields whose file is missing or unreadable are {@code ""}; never null, never throws
      */
-    static BuildIdentity read(File applicationJarOrDirectory) {
+    static ApplicationBuild read(File applicationJarOrDirectory) {
         Properties git = new Properties();
         Properties buildInfo = new Properties();
         Attributes manifest = new Attributes();
@@ -102,7 +102,7 @@ public final class BuildIdentity {
             // keep what was read before the failure
             AgentLog.warn("build-identity.read", "build identity: cannot read " + app + ", fields left empty", e);
         }
-        return new BuildIdentity(git, buildInfo, manifest, mainJarName, join(sources));
+        return new ApplicationBuild(git, buildInfo, manifest, mainJarName, join(sources));
     }
 
     private static void readArchive(File archive, Properties git, Properties buildInfo, Attributes manifest,
@@ -269,10 +269,10 @@ public final class BuildIdentity {
 
     @Override
     public boolean equals(Object other) {
-        if (!(other instanceof BuildIdentity)) {
+        if (!(other instanceof ApplicationBuild)) {
             return false;
         }
-        BuildIdentity that = (BuildIdentity) other;
+        ApplicationBuild that = (ApplicationBuild) other;
         return version.equals(that.version) && commit.equals(that.commit) && commitShort.equals(that.commitShort)
                 && branch.equals(that.branch) && buildTime.equals(that.buildTime)
                 && implementationTitle.equals(that.implementationTitle) && mainJarName.equals(that.mainJarName)
@@ -287,7 +287,7 @@ public final class BuildIdentity {
 
     @Override
     public String toString() {
-        return "BuildIdentity{version=" + version + ", commit=" + commit + ", branch=" + branch + ", buildTime="
+        return "ApplicationBuild{version=" + version + ", commit=" + commit + ", branch=" + branch + ", buildTime="
                 + buildTime + ", title=" + implementationTitle + ", jar=" + mainJarName + ", source=" + source + "}";
     }
 }

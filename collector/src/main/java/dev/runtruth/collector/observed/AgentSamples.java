@@ -26,13 +26,13 @@ import java.util.Map;
  * {@link Route#port()}; routes on the application's listener come first, so that where the same route is also served
  * on a separate listener, the application's one is kept when {@link ObservedRoutes} de-duplicates.
  */
-final class AgentMetrics {
+final class AgentSamples {
 
     static final String ROUTE_INFO = MetricNames.ROUTE_INFO;
     static final String BUILD_INFO = MetricNames.BUILD_INFO;
     static final String AGENT_INFO = MetricNames.AGENT_INFO;
 
-    private AgentMetrics() {
+    private AgentSamples() {
     }
 
     /**

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 /**
  * One scrape of the agent's {@code /metrics} in the Prometheus text format, and the runtruth series in it.
  */
-final class AgentMetrics {
+final class AgentScrape {
 
     static final String ROUTE_INFO = MetricNames.ROUTE_INFO;
     static final String BUILD_INFO = MetricNames.BUILD_INFO;
@@ -36,7 +36,7 @@ final class AgentMetrics {
     private final String text;
     private final List<Sample> samples;
 
-    private AgentMetrics(String text, List<Sample> samples) {
+    private AgentScrape(String text, List<Sample> samples) {
         this.text = text;
         this.samples = samples;
     }
@@ -46,7 +46,7 @@ final class AgentMetrics {
      * @return the parsed scrape
      * @throws IOException if the request fails or does not answer 200
      */
-    static AgentMetrics scrape(String metricsUrl) throws IOException {
+    static AgentScrape scrape(String metricsUrl) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(metricsUrl))
                 .header("Accept", "text/plain; version=0.0.4; charset=utf-8")
                 .timeout(Duration.ofSeconds(10))
@@ -74,7 +74,7 @@ final class AgentMetrics {
      * @return the first successful scrape
      * @throws AssertionError when none succeeds in time
      */
-    static AgentMetrics await(String metricsUrl, Duration timeout, TestJvm jvm) {
+    static AgentScrape await(String metricsUrl, Duration timeout, TestJvm jvm) {
         java.time.Instant deadline = java.time.Instant.now().plus(timeout);
         IOException last = null;
         while (java.time.Instant.now().isBefore(deadline)) {
@@ -99,7 +99,7 @@ final class AgentMetrics {
      * @return the parsed scrape
      * @throws IllegalArgumentException on a malformed sample line
      */
-    static AgentMetrics parse(String text) {
+    static AgentScrape parse(String text) {
         List<Sample> samples = new ArrayList<>();
         for (String line : text.split("\n")) {
             String trimmed = line.trim();
@@ -107,7 +107,7 @@ final class AgentMetrics {
                 samples.add(Sample.parse(trimmed));
             }
         }
-        return new AgentMetrics(text, Collections.unmodifiableList(samples));
+        return new AgentScrape(text, Collections.unmodifiableList(samples));
     }
 
     /**

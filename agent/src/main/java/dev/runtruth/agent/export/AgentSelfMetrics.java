@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  *   <li>{@code runtruth_agent_premain_duration_seconds}: time spent in {@code premain}, in seconds.</li>
  * </ul>
  */
-public final class AgentMetrics implements MultiCollector {
+public final class AgentSelfMetrics implements MultiCollector {
 
     /** Info family name; exposed as {@code runtruth_agent_info}. */
     public static final String AGENT = MetricNames.AGENT_FAMILY;
@@ -37,7 +37,7 @@ public final class AgentMetrics implements MultiCollector {
      * @param captureErrors  read at every scrape
      * @param premainSeconds measured duration of {@code premain}, seconds
      */
-    public AgentMetrics(String version, Supplier<Long> captureErrors, double premainSeconds) {
+    public AgentSelfMetrics(String version, Supplier<Long> captureErrors, double premainSeconds) {
         this.version = version;
         this.captureErrors = captureErrors;
         this.premainSeconds = premainSeconds;
