@@ -55,7 +55,7 @@ final class NettyServerPorts {
         public void ports(Set<Integer> out) throws Exception {
             Map<Object, Boolean> seen = new IdentityHashMap<Object, Boolean>();
             for (Object router : VertxWebRoutes.routers()) {
-                Object vertx = field(router, "vertx");
+                Object vertx = Reflect.fieldOrNull(router, "vertx");
                 if (vertx == null || seen.put(vertx, Boolean.TRUE) != null) {
                     continue;
                 }
@@ -194,22 +194,6 @@ final class NettyServerPorts {
         return null;
     }
 
-    /**
-     * @return the value of the first field named {@code name} in {@code target}'s class or a superclass, or {@code
-     *         null} when there is none
-     * @throws Exception when the field cannot be made accessible (a named module that does not open its package)
-     */
-    static Object field(Object target, String name) throws Exception {
-        for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
-            for (Field f : c.getDeclaredFields()) {
-                if (f.getName().equals(name) && !Modifier.isStatic(f.getModifiers())) {
-                    f.setAccessible(true);
-                    return f.get(target);
-                }
-            }
-        }
-        return null;
-    }
 
     /** A framework's live collection may change while it is read: copy it, retrying a concurrent change once. */
     private static List<Object> copy(Collection<?> values) {

@@ -1,7 +1,6 @@
 package dev.runtruth.agent.listeners;
 
 import dev.runtruth.agent.routes.Reflect;
-import dev.runtruth.agent.routes.Fields;
 import dev.runtruth.agent.routes.helidon.HelidonRoutes;
 import dev.runtruth.agent.routes.ktor.KtorRoutes;
 import java.net.InetSocketAddress;
@@ -52,7 +51,7 @@ final class OwnServerPorts {
         @Override
         public void ports(Set<Integer> out) throws Exception {
             for (Object engine : KtorRoutes.engines()) {
-                Object channels = Fields.get(engine, "channels");
+                Object channels = Reflect.fieldOrNull(engine, "channels");
                 if (!(channels instanceof Collection)) {
                     continue; // not started
                 }

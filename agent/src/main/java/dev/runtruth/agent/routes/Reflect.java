@@ -110,27 +110,43 @@ public final class Reflect {
     }
 
     /**
-     * Reads a field declared by the receiver's class or a superclass (any visibility), for framework state that has no
-     * public accessor.
+     * Reads a private instance field, for framework objects whose model has no public accessor.
      *
-     * @param target the receiver, not {@code null}
+     * @param target a framework object
      * @param name   the field name
-     * @return the value of the first field of that name up the hierarchy
-     * @throws NoSuchFieldException when no class of the hierarchy declares it
-     * @throws Exception            a reflection failure (e.g. access refused by the module system)
+     * @return the value of the first instance field {@code name} of {@code target}'s class or a superclass
+     * @throws NoSuchFieldException when there is none
+     * @throws Exception            when it cannot be made accessible (a named module that does not open its package)
      */
     public static Object field(Object target, String name) throws Exception {
-        for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
-            java.lang.reflect.Field field;
-            try {
-                field = c.getDeclaredField(name);
-            } catch (NoSuchFieldException e) {
-                continue;
-            }
-            field.setAccessible(true);
-            return field.get(target);
+        java.lang.reflect.Field field = instanceField(target, name);
+        if (field == null) {
+            throw new NoSuchFieldException(target.getClass().getName() + "." + name);
         }
-        throw new NoSuchFieldException(target.getClass().getName() + "." + name);
+        return field.get(target);
+    }
+
+    /**
+     * @param target a framework object; {@code null} gives {@code null}
+     * @param name   the field name
+     * @return as {@link #field(Object, String)}, or {@code null} when there is no such field
+     * @throws Exception when it cannot be made accessible (a named module that does not open its package)
+     */
+    public static Object fieldOrNull(Object target, String name) throws Exception {
+        java.lang.reflect.Field field = target == null ? null : instanceField(target, name);
+        return field == null ? null : field.get(target);
+    }
+
+    private static java.lang.reflect.Field instanceField(Object target, String name) {
+        for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                if (f.getName().equals(name) && !java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                    f.setAccessible(true);
+                    return f;
+                }
+            }
+        }
+        return null;
     }
 
     /** @return whether {@code type} or one of its superclasses has the given binary name */

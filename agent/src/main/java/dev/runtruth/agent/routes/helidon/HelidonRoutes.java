@@ -1,7 +1,6 @@
 package dev.runtruth.agent.routes.helidon;
 
 import dev.runtruth.agent.CaptureErrors;
-import dev.runtruth.agent.routes.Fields;
 import dev.runtruth.agent.routes.ReadFailures;
 import dev.runtruth.agent.routes.Reflect;
 import dev.runtruth.agent.routes.RouteSource;
@@ -275,6 +274,6 @@ public final class HelidonRoutes implements RouteSource {
     }
 
     private static Object field(Object target, String name) throws Exception {
-        return Fields.get(target, name);
+        return Reflect.fieldOrNull(target, name);
     }
 }

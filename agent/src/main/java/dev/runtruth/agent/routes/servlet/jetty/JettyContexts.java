@@ -3,7 +3,6 @@ package dev.runtruth.agent.routes.servlet.jetty;
 import dev.runtruth.agent.instrument.TypeHook;
 import dev.runtruth.agent.routes.servlet.ContainerContexts;
 import dev.runtruth.agent.routes.Reflect;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -86,15 +85,15 @@ public final class JettyContexts extends ContainerContexts {
         }
         Set<Integer> ports = new TreeSet<Integer>();
         Set<Integer> all = new TreeSet<Integer>();
-        for (Object entry : (Object[]) field(routing, "entries")) {
-            Object connector = field(entry, "connector");
+        for (Object entry : (Object[]) Reflect.field(routing, "entries")) {
+            Object connector = Reflect.field(entry, "connector");
             Object port = Reflect.has(connector.getClass(), "getLocalPort") ? Reflect.call(connector, "getLocalPort")
                     : null;
             if (!(port instanceof Integer) || (Integer) port <= 0) {
                 continue;
             }
             all.add((Integer) port);
-            Object tree = field(entry, "handler");
+            Object tree = Reflect.field(entry, "handler");
             if (tree == context || contains(tree, context)) {
                 ports.add((Integer) port);
             }
@@ -139,18 +138,6 @@ public final class JettyContexts extends ContainerContexts {
         return false;
     }
 
-    private static Object field(Object target, String name) throws Exception {
-        for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
-            try {
-                Field field = type.getDeclaredField(name);
-                field.setAccessible(true);
-                return field.get(target);
-            } catch (NoSuchFieldException e) {
-                // the superclass
-            }
-        }
-        throw new NoSuchFieldException(target.getClass().getName() + "." + name);
-    }
 
     /** Called (through {@code ConstructorHooks}) at the end of each {@code ServletContextHandler} constructor. */
     public static final class OnConstructor {

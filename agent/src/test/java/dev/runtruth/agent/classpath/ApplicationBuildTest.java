@@ -15,7 +15,7 @@ import java.util.jar.Attributes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BuildIdentityTest {
+class ApplicationBuildTest {
 
     @TempDir
     File temp;
