@@ -115,10 +115,20 @@ final class AgentScrape {
      *         label ({@link Route#port()}); equal routes on two listeners count once (a route's identity is its key)
      */
     Set<Route> routes() {
+        return new LinkedHashSet<>(routeSeries());
+    }
+
+    /**
+     * @return one route per {@code runtruth_route_info} series, in scrape order: a route served on two listeners
+     *         (Spring Boot's {@code /error} on the application and the management port) is here twice, with each
+     *         {@code port}
+     */
+    List<Route> routeSeries() {
         return series(ROUTE_INFO).stream()
                 .map(s -> Route.of(s.labels.get(MetricNames.METHOD), s.labels.get(MetricNames.ROUTE),
-                        s.labels.get(MetricNames.FRAMEWORK), s.labels.get(MetricNames.HANDLER)).withPort(s.labels.get(MetricNames.PORT)))
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+                        s.labels.get(MetricNames.FRAMEWORK), s.labels.get(MetricNames.HANDLER))
+                        .withPort(s.labels.get(MetricNames.PORT)))
+                .collect(Collectors.toList());
     }
 
     /** @return the labels of every {@code runtruth_build_info} series */
