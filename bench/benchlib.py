@@ -4,7 +4,7 @@ small Java drivers under bench/java, start JVMs, wait for HTTP 200, and print re
 Everything a script needs is produced here on first use (under bench/target/), so the scripts run on a fresh clone
 with only a JDK 17+, Python 3 and network access to Maven Central (and `wrk` for bench/throughput.py).
 """
-import glob, http.client, os, re, socket, statistics, subprocess, sys, time
+import glob, http.client, os, re, socket, statistics, subprocess, sys, threading, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "bench")
@@ -148,10 +148,15 @@ class Jvm:
 
     def wait_exit(self, timeout=180):
         """Seconds from spawn to the process's exit (status 0); raises SystemExit on another status or a timeout."""
+        # Popen.wait(timeout) polls with sleeps of up to 50 ms, which would quantise the figure; a blocking waitpid
+        # does not, and a watchdog kills a JVM that does not end
+        watchdog = threading.Timer(timeout, self.proc.kill)
+        watchdog.start()
         try:
-            self.proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            self.stop()
+            self.proc.wait()
+        finally:
+            watchdog.cancel()
+        if self.proc.returncode == -9:
             raise SystemExit("no exit within %d s: %s\n%s" % (timeout, " ".join(self.cmd), self.tail()))
         elapsed = time.perf_counter() - self.started
         if self.proc.returncode != 0:
