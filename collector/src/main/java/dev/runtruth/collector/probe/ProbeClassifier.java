@@ -2,6 +2,7 @@ package dev.runtruth.collector.probe;
 
 import dev.runtruth.model.Route;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -17,7 +18,9 @@ import java.util.regex.Pattern;
  * 405                           method-mismatch for the route's own method; for a stand-in OPTIONS or HEAD the
  *                               path is mapped: present, unless an Allow header lacks the route's method
  * other 4xx (400, 406, 415...)  present     (a handler rejected the placeholder request)
- * 502, 503, 504                 unreachable (a gateway's or an overloaded service's answer: proves nothing)
+ * 502, 503, 504                 unreachable (a gateway's or an overloaded service's answer: proves nothing), unless
+ *                               the service answered another route itself: then present-failing
+ *                               ({@link #withServiceAnswering(List)})
  * other 5xx                     present-failing (the route exists; its handler failed)
  * </pre>
  */
@@ -106,5 +109,29 @@ final class ProbeClassifier {
                 ? location.length() : location.indexOf('/', scheme + 3));
         int query = rest.indexOf('?');
         return query < 0 ? rest : rest.substring(0, query);
+    }
+
+    /**
+     * A 502, 503 or 504 is "unreachable" on its own: a gateway in front of a stopped service answers that way. But
+     * when the same service answered another route with a status of its own (any status but 502/503/504), the service
+     * is up, and its 503 for one route comes from that route's handler (Spring Boot Admin answers 503 from
+     * {@code /instances/{id}/actuator/**} for an instance it does not know): the route exists and fails, as a 500 does.
+     *
+     * @param results one probe result per route, as classified one by one
+     * @return the same results, in the same order, with such answers {@link ProbeOutcome#PRESENT_FAILING}
+     */
+    static List<ProbeResult> withServiceAnswering(List<ProbeResult> results) {
+        boolean answering = results.stream().anyMatch(r -> r.status() > 0 && !gatewayStatus(r.status()));
+        if (!answering) {
+            return results;
+        }
+        return results.stream().map(r -> r.outcome() == ProbeOutcome.UNREACHABLE && gatewayStatus(r.status())
+                ? new ProbeResult(r.route(), r.method(), r.path(), r.status(), ProbeOutcome.PRESENT_FAILING,
+                        r.status() + " while the service answers other routes: the route's handler failed")
+                : r).toList();
+    }
+
+    private static boolean gatewayStatus(int status) {
+        return status == 502 || status == 503 || status == 504;
     }
 }

@@ -124,7 +124,7 @@ public final class Prober {
                     throw new IllegalStateException("probe failed: " + e.getCause(), e.getCause());
                 }
             }
-            return results;
+            return ProbeClassifier.withServiceAnswering(results);
         } finally {
             pool.shutdownNow();
         }

@@ -165,8 +165,9 @@ class ProberTest {
             assertThat(results.get("GET /broken").outcome()).isEqualTo(ProbeOutcome.PRESENT_FAILING);
             assertThat(ProbeOutcome.PRESENT_FAILING.isProblem()).as("a 500 proves the route exists").isFalse();
             assertThat(ProbeOutcome.PRESENT_FAILING.label()).isEqualTo("present-failing");
-            assertThat(results.get("GET /unavailable").outcome()).as("a gateway's 503 proves nothing")
-                    .isEqualTo(ProbeOutcome.UNREACHABLE);
+            assertThat(results.get("GET /unavailable").outcome())
+                    .as("a 503 from a service that answers other routes is its handler's: the route exists")
+                    .isEqualTo(ProbeOutcome.PRESENT_FAILING);
             assertThat(results.get("GET /bad").outcome()).isEqualTo(ProbeOutcome.PRESENT);
             assertThat(results.get("POST /post-only").outcome()).isEqualTo(ProbeOutcome.METHOD_MISMATCH);
             assertThat(results.get("POST /post-only").evidence()).isEqualTo("Allow: GET,HEAD,OPTIONS lacks POST");
