@@ -4,6 +4,7 @@ import dev.runtruth.collector.Durations;
 import dev.runtruth.collector.HttpUrls;
 import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.cli.ExitCodes;
+import dev.runtruth.collector.cli.IgnoreOptions;
 import dev.runtruth.collector.cli.ProfileOption;
 import dev.runtruth.collector.cli.RuntruthCli;
 import dev.runtruth.collector.cli.RuntruthCommand;
@@ -11,6 +12,7 @@ import dev.runtruth.collector.drift.DriftComparator;
 import dev.runtruth.collector.drift.IgnoreRules;
 import dev.runtruth.collector.expected.ExpectedRoutes;
 import dev.runtruth.collector.expected.ExpectedSources;
+import dev.runtruth.collector.expected.config.ServicePaths;
 import dev.runtruth.collector.ladder.Ladder;
 import dev.runtruth.collector.ladder.LadderInputs;
 import dev.runtruth.collector.ladder.LadderPrinter;
@@ -49,7 +51,7 @@ import picocli.CommandLine.Option;
             "Prints one progress line per poll (instances on the expected commit / total, converged ones, routes"
                     + " still missing and on how many instances), then a report naming every instance, its commit"
                     + " and the routes it lacks."},
-        footer = "%nExit codes:%n"
+        footer = IgnoreOptions.FOOTER + "%nExit codes:%n"
                 + "  0  converged: at least --min-instances instances, every one on the expected commit,%n"
                 + "     serving every expected route, nothing unexpected, nothing unseen%n"
                 + "  1  timed out with drift: an instance on another commit, lacking a route or serving%n"
@@ -123,12 +125,8 @@ public final class VerifyCommand extends RuntruthCommand {
             description = "Prefix every expected route with PATH (context path + servlet path), as for 'check'.")
     private String pathPrefix;
 
-    @Option(names = "--ignore", paramLabel = "GLOB",
-            description = "Also ignore served routes matching [METHOD ]GLOB, as for 'check'. Repeatable.")
-    private List<String> ignore = new ArrayList<>();
-
-    @Option(names = "--no-default-ignores", description = "Do not apply 'check''s default ignore rules.")
-    private boolean noDefaultIgnores;
+    @Mixin
+    private IgnoreOptions ignoreOptions;
 
     @Option(names = "--base-url", paramLabel = "URL",
             description = "The service as its clients reach it (the load balancer): on drift, the ladder is walked"
@@ -142,12 +140,7 @@ public final class VerifyCommand extends RuntruthCommand {
     @Override
     protected int execute(PrintWriter out, PrintWriter err) throws InputException {
         CommandLine cl = spec.commandLine();
-        IgnoreRules rules;
-        try {
-            rules = (noDefaultIgnores ? IgnoreRules.none() : IgnoreRules.defaults()).plus(ignore);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cl, e.getMessage());
-        }
+        ignoreOptions.rules(cl, ServicePaths.DEFAULT); // a bad rule is a usage error before any read
         Duration wait = duration(cl, "--timeout", timeout);
         Duration every = duration(cl, "--interval", interval);
         Duration request = duration(cl, "--request-timeout", requestTimeout);
@@ -167,6 +160,8 @@ public final class VerifyCommand extends RuntruthCommand {
         ExpectedRoutes expectedRoutes = sources.combined().withPathPrefix(pathPrefix);
         warn(err, expectedRoutes.warnings());
         expectedRoutes.notes().forEach(n -> err.println("runtruth: note: " + n));
+        // the default rules follow the build's context path and actuator base path, as in check
+        IgnoreRules rules = ignoreOptions.rules(cl, expectedRoutes.paths());
         PrintWriter progress = json ? err : out;
         progress.println("verify: " + expectedRoutes.source() + " (" + expectedRoutes.build().describe() + ", "
                 + expectedRoutes.routes().size() + " routes) on " + source.describe() + "; timeout "
