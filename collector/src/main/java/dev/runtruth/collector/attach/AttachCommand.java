@@ -3,7 +3,7 @@ package dev.runtruth.collector.attach;
 import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.TextTable;
 import dev.runtruth.collector.cli.ExitCodes;
-import dev.runtruth.collector.cli.RuntruthCli;
+import dev.runtruth.collector.cli.ManifestVersion;
 import dev.runtruth.collector.cli.RuntruthCommand;
 import dev.runtruth.collector.drift.DriftComparator;
 import dev.runtruth.collector.drift.DriftReport;
@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "attach",
         mixinStandardHelpOptions = true,
-        versionProvider = RuntruthCli.ManifestVersion.class,
+        versionProvider = ManifestVersion.class,
         description = {
             "Loads the Runtruth agent into a running JVM (Attach API, options passed whole; the endpoint on"
                     + " loopback), waits for its inventory and prints the build, the routes and what the agent could"

@@ -5,7 +5,7 @@ import dev.runtruth.collector.cli.ExitCodes;
 import dev.runtruth.collector.cli.ReadyWaitOption;
 import dev.runtruth.collector.cli.IgnoreOptions;
 import dev.runtruth.collector.cli.ProfileOption;
-import dev.runtruth.collector.cli.RuntruthCli;
+import dev.runtruth.collector.cli.ManifestVersion;
 import dev.runtruth.collector.cli.RuntruthCommand;
 import dev.runtruth.collector.expected.config.ServicePaths;
 import dev.runtruth.collector.observed.AgentScraper;
@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 /** {@code runtruth ladder}: where did the feature stop, source, artifact, runtime, route or auth? */
 @Command(name = "ladder",
         mixinStandardHelpOptions = true,
-        versionProvider = RuntruthCli.ManifestVersion.class,
+        versionProvider = ManifestVersion.class,
         description = {
             "Walks the ladder for one service and stops at the first broken rung with a plain-language diagnosis:",
             "  source    HEAD of --repo and its build output --expected (same commit? routes?)",
