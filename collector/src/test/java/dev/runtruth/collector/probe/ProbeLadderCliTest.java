@@ -70,4 +70,20 @@ class ProbeLadderCliTest {
                     .extracting(RecordingServer.Request::path).isNotEmpty().doesNotContain(CRASH);
         }
     }
+
+    @Test
+    void ladderPidGoesWithAgentJarAndInsteadOfAgent() {
+        Result both = run("ladder", "--pid", "1", "--agent-jar", "runtruth-agent.jar", "--agent",
+                "http://127.0.0.1:1");
+        assertThat(both.exitCode()).as(both.err()).isEqualTo(2);
+        assertThat(both.err()).startsWith("give --agent or --pid, not both");
+
+        Result noJar = run("ladder", "--pid", "1");
+        assertThat(noJar.exitCode()).as(noJar.err()).isEqualTo(2);
+        assertThat(noJar.err()).startsWith("--pid needs --agent-jar");
+
+        Result jarAlone = run("ladder", "--agent-jar", "runtruth-agent.jar", "--agent", "http://127.0.0.1:1");
+        assertThat(jarAlone.exitCode()).as(jarAlone.err()).isEqualTo(2);
+        assertThat(jarAlone.err()).startsWith("--agent-jar goes with --pid");
+    }
 }
