@@ -154,13 +154,7 @@ class BadInputCorpusTest {
     @Test
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void yamlAliasBomb() throws IOException {
-        StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
-        for (char c = 'b'; c <= 'j'; c++) {
-            char p = (char) (c - 1);
-            yaml.append(c).append(": &").append(c).append(" [*").append(p).append(",*").append(p).append(",*")
-                    .append(p).append(",*").append(p).append(",*").append(p).append(",*").append(p).append(",*")
-                    .append(p).append(",*").append(p).append("]\n");
-        }
+        StringBuilder yaml = new StringBuilder(Fixtures.billionLaughsYaml());
         yaml.append("services: *j\n");
         Path config = Files.writeString(dir.resolve("bomb.yaml"), yaml);
         assertRefused(run("serve", "--check", config.toString()), config.toString(), "");
