@@ -188,7 +188,7 @@ public final class Ladder {
 
     private RungResult runtime() throws InputException {
         if (in.agent() == null) {
-            return RungResult.skipped(Rung.RUNTIME, "no --agent given");
+            return RungResult.skipped(Rung.RUNTIME, "no --agent or --pid given");
         }
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("agent", in.agent().toString());

@@ -5,7 +5,7 @@ import dev.runtruth.collector.cli.ExitCodes;
 import dev.runtruth.collector.cli.ReadyWaitOption;
 import dev.runtruth.collector.cli.IgnoreOptions;
 import dev.runtruth.collector.cli.ProfileOption;
-import dev.runtruth.collector.cli.RuntruthCli;
+import dev.runtruth.collector.cli.ManifestVersion;
 import dev.runtruth.collector.cli.RuntruthCommand;
 import dev.runtruth.collector.expected.ExpectedRoutes;
 import dev.runtruth.collector.expected.ExpectedSource;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 /** {@code runtruth probe --base-url URL --expected PATH}: asks a live service, safely, whether each route is there. */
 @Command(name = "probe",
         mixinStandardHelpOptions = true,
-        versionProvider = RuntruthCli.ManifestVersion.class,
+        versionProvider = ManifestVersion.class,
         description = {
             "Sends one request per expected route to a live service and says what the answer means: present (2xx,"
                     + " 3xx), protected (401, 403), absent (the framework's 404: the route is not registered),"
