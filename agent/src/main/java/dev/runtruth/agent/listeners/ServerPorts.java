@@ -40,7 +40,7 @@ final class ServerPorts {
         return new ServerPorts(Arrays.asList(ServletContainerPorts.TOMCAT, ServletContainerPorts.JETTY,
                 ServletContainerPorts.UNDERTOW, NettyServerPorts.VERTX, NettyServerPorts.GRPC,
                 NettyServerPorts.WEBFLUX, NettyServerPorts.MICRONAUT, OwnServerPorts.HELIDON, OwnServerPorts.KTOR,
-                JerseyServerPorts.GRIZZLY));
+                JerseyServerPorts.GRIZZLY, OwnServerPorts.CXF));
     }
 
     /** @return every port a captured server family is bound to now; never throws */
