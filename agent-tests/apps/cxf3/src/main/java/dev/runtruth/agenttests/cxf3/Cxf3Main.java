@@ -10,8 +10,8 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.cxf.BusFactory;
 
 /**
- * Serves the app's CXF JAX-RS endpoints ({@code /shop} and {@code /reporting}). Arguments:
- * {@code --transport=servlet|jetty --port=N}:
+ * Serves the app's CXF JAX-RS endpoints ({@code /shop} and {@code /reporting}, or with {@code --one-endpoint} all
+ * resources on {@code /api} below the base). Arguments: {@code --transport=servlet|jetty --port=N [--one-endpoint]}:
  * <ul>
  *   <li>{@code servlet}: CXF's servlet at {@code /services/*} in context {@code /ctx} on embedded Tomcat 9;</li>
  *   <li>{@code jetty}: CXF's own HTTP transport, the endpoints at {@code http://127.0.0.1:N/api/shop} and
@@ -20,6 +20,9 @@ import org.apache.cxf.BusFactory;
  * Binds 127.0.0.1; runs until killed.
  */
 public final class Cxf3Main {
+
+    /** System property the servlet reads: one endpoint instead of two. */
+    static final String ONE_ENDPOINT = "cxf3.one-endpoint";
 
     private Cxf3Main() {
     }
@@ -34,6 +37,8 @@ public final class Cxf3Main {
         for (String arg : args) {
             if (arg.startsWith("--transport=")) {
                 transport = arg.substring("--transport=".length());
+            } else if (arg.equals("--one-endpoint")) {
+                System.setProperty(ONE_ENDPOINT, "true");
             } else if (arg.startsWith("--port=")) {
                 port = Integer.parseInt(arg.substring("--port=".length()));
             } else {
@@ -54,7 +59,8 @@ public final class Cxf3Main {
             context.addServletMappingDecoded("/services/*", "cxf");
             tomcat.start();
         } else if (transport.equals("jetty")) {
-            Endpoints.create(BusFactory.getDefaultBus(), "http://127.0.0.1:" + port + "/api");
+            Endpoints.create(BusFactory.getDefaultBus(), "http://127.0.0.1:" + port + "/api",
+                    Boolean.getBoolean(ONE_ENDPOINT));
         } else {
             throw new IllegalArgumentException("unknown transport: " + transport);
         }

@@ -6,7 +6,10 @@ import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.jaxrs.lifecycle.SingletonResourceProvider;
 
-/** The app's two JAX-RS endpoints, created the way CXF's documentation creates them: one factory bean each. */
+/**
+ * The app's JAX-RS endpoints, created the way CXF's documentation creates them: one factory bean each. Two endpoints,
+ * {@code /shop} (items, status) and {@code /reporting} (reports, orders), or one, {@code /api}, with all of them.
+ */
 final class Endpoints {
 
     private Endpoints() {
@@ -16,9 +19,10 @@ final class Endpoints {
      * @param bus  the bus the endpoints join (the servlet's, or the default one for the Jetty transport)
      * @param base {@code ""} on the servlet transport (addresses relative to the servlet), else the absolute base,
      *             e.g. {@code http://127.0.0.1:8080/api}
-     * @return the two started servers
+     * @param one  {@code true}: one endpoint at {@code <base>/api} with every resource instead of two
+     * @return the started servers
      */
-    static List<Server> create(Bus bus, String base) {
+    static List<Server> create(Bus bus, String base, boolean one) {
         JAXRSServerFactoryBean shop = new JAXRSServerFactoryBean();
         shop.setBus(bus);
         shop.setAddress(base + "/shop");
@@ -26,6 +30,12 @@ final class Endpoints {
         shop.setResourceProvider(ItemsResource.class, new SingletonResourceProvider(new ItemsResource()));
         shop.setResourceProvider(StatusResource.class, new SingletonResourceProvider(new StatusResource()));
 
+        if (one) {
+            // every resource on one endpoint, as Spring Boot's CXF starter does with its component scan
+            shop.setAddress(base + "/api");
+            shop.setServiceBeans(List.of(new ReportsResource(), new OrdersService()));
+            return List.of(shop.create());
+        }
         JAXRSServerFactoryBean reports = new JAXRSServerFactoryBean();
         reports.setBus(bus);
         reports.setAddress(base + "/reporting");

@@ -13,6 +13,6 @@ public class EndpointsServlet extends CXFNonSpringServlet {
     protected void loadBus(ServletConfig config) {
         super.loadBus(config);
         BusFactory.setDefaultBus(getBus());
-        Endpoints.create(getBus(), "");
+        Endpoints.create(getBus(), "", Boolean.getBoolean(Cxf3Main.ONE_ENDPOINT));
     }
 }
