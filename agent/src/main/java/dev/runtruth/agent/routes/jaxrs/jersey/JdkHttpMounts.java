@@ -37,7 +37,7 @@ final class JdkHttpMounts {
      * @param mounts receives, for each Jersey container registered in a started JDK HTTP server, its
      *               {@code ApplicationHandler} and the context path it is served at ({@code ""} for the root)
      * @param ports  receives the bound port of each such server; {@code null} when not wanted
-     * @throws Exception when a JDK or Jersey object cannot be read
+     * @throws Exception when a JDK or Jersey object cannot be read, or the JDK refuses to open its packages to the agent
      */
     static void read(Map<Object, List<String>> mounts, Set<Integer> ports) throws Exception {
         for (Object server : servers()) {
@@ -86,13 +86,17 @@ final class JdkHttpMounts {
                 continue;
             }
             if (!opened && !ModuleAccess.openToAgent(Thread.class, "java.lang")) {
-                return servers;
+                throw new IllegalStateException("java.lang cannot be opened to the agent: the JDK HTTP servers' "
+                        + "contexts cannot be read");
             }
             opened = true;
             Object task = task(thread);
-            if (task == null || !task.getClass().getName().equals(DISPATCHER)
-                    || !ModuleAccess.openToAgent(task.getClass(), "sun.net.httpserver")) {
+            if (task == null || !task.getClass().getName().equals(DISPATCHER)) {
                 continue;
+            }
+            if (!ModuleAccess.openToAgent(task.getClass(), "sun.net.httpserver")) {
+                throw new IllegalStateException("sun.net.httpserver cannot be opened to the agent: the JDK HTTP "
+                        + "servers' contexts cannot be read");
             }
             Object server = Reflect.fieldOrNull(task, "this$0");
             if (server != null && !servers.contains(server)) {

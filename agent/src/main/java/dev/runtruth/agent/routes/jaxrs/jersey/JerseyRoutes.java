@@ -176,8 +176,12 @@ public final class JerseyRoutes implements RouteSource {
                     }
                 }
             } catch (Throwable t) {
+                // where they are served is unknown: leave their routes out rather than report them at the root
+                for (Object container : jdkContainers) {
+                    notServing.add(applicationHandlerOrNull(container));
+                }
                 CaptureErrors.record("jaxrs.jersey.jdkhttp", "could not read the contexts of the JDK HTTP servers "
-                        + "that serve Jersey", t);
+                        + "that serve Jersey (their routes are left out)", t);
             }
         }
         for (Object container : JETTY_HTTP_CONTAINERS.alive()) {
@@ -193,6 +197,14 @@ public final class JerseyRoutes implements RouteSource {
                 CaptureErrors.record("jaxrs.jersey.jettyhttp", "could not read the Jetty server of Jersey container "
                         + container.getClass().getName(), t);
             }
+        }
+    }
+
+    private static Object applicationHandlerOrNull(Object container) {
+        try {
+            return Reflect.call(container, "getApplicationHandler");
+        } catch (Throwable t) {
+            return null;
         }
     }
 
