@@ -1,28 +1,15 @@
 package dev.runtruth.agenttests;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.runtruth.model.Route;
-import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Apache CXF 3.6 JAX-RS (javax) on CXF's own HTTP transport (cxf-rt-transports-http-jetty, Jetty 9.4; no servlet
- * container): two endpoints created with absolute addresses {@code http://127.0.0.1:<port>/api/shop} and
- * {@code .../api/reporting}, so every route is served below its endpoint's address path. That transport has no
- * service list page: the truth is CXF's own log of each endpoint it publishes ({@code Setting the server's publish
- * address to be <address>}, JUL at INFO) and each address's WADL ({@code <address>?_wadl}).
+ * Apache CXF 3.6 JAX-RS (javax) on CXF's own HTTP transport on Jetty 9.4 (cxf-rt-transports-http-jetty), with a
+ * resource whose JAX-RS annotations sit on its interface only.
  */
-class Cxf3JettyIT extends AbstractJaxrsAppIT {
-
-    static final String API = "/api";
-    private static final Pattern PUBLISHED = Pattern.compile("publish address to be (http://\\S+)");
+class Cxf3JettyIT extends AbstractCxfOwnTransportIT {
 
     @Override
     String service() {
@@ -35,46 +22,14 @@ class Cxf3JettyIT extends AbstractJaxrsAppIT {
     }
 
     @Override
-    List<String> jvmArgs(int httpPort) {
-        return List.of();
-    }
-
-    @Override
-    List<String> appArgs(int httpPort) {
-        return List.of("--transport=jetty", "--port=" + httpPort);
-    }
-
-    @Override
-    String readinessPath() {
-        return API + "/shop/items/1/notes"; // the locator's first request: CXF resolves its resource class then
-    }
-
-    @Override
-    Set<Route> truth() throws IOException {
-        Set<String> addresses = new LinkedHashSet<>();
-        for (String line : app().jvm().stderrLines()) {
-            Matcher published = PUBLISHED.matcher(line);
-            if (published.find()) {
-                addresses.add(published.group(1));
-            }
-        }
-        assertThat(addresses).as("endpoints CXF published\n%s", app().describe()).hasSize(2);
-        Set<Route> routes = new LinkedHashSet<>();
-        for (String address : addresses) {
-            routes.addAll(JerseyWadl.read(appUrl(URI.create(address).getRawPath() + "?_wadl")));
-        }
-        return routes;
-    }
-
-    @Override
-    String truthName() {
-        return "CXF's published addresses and WADL";
+    String transport() {
+        return "jetty";
     }
 
     @Override
     Set<Route> requiredRoutes() {
-        return Set.of(Route.parse("GET " + API + "/shop/items/{id}/notes/{n}"), // through the locator
-                Route.parse("HEAD " + API + "/shop/status"),
-                Route.parse("DELETE " + API + "/reporting/orders/{id}")); // annotated on the interface
+        Set<Route> required = new HashSet<>(super.requiredRoutes());
+        required.add(Route.parse("DELETE " + API + "/reporting/orders/{id}")); // annotated on the interface
+        return required;
     }
 }
