@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Apache CXF 3.6 JAX-RS (javax) on CXF's own HTTP transport on Jetty 9.4 (cxf-rt-transports-http-jetty), with a
+ * Apache CXF 3.6 JAX-RS (javax) on CXF's own HTTP transport on Jetty 10.0 (cxf-rt-transports-http-jetty), with a
  * resource whose JAX-RS annotations sit on its interface only.
  */
 class Cxf3JettyIT extends AbstractCxfOwnTransportIT {
