@@ -18,6 +18,11 @@ abstract class AbstractJerseyContainerIT extends AbstractJerseyAppIT {
     /** @return the container argument of the app: {@code grizzly}, {@code jdk-http} or {@code jetty-http} */
     abstract String container();
 
+    /** @return where the container serves the application: {@link #BASE}, unless the container ignores it */
+    String servedBase() {
+        return BASE;
+    }
+
     @Override
     Path appJar() {
         return Artifacts.app("jersey-containers");
@@ -35,17 +40,17 @@ abstract class AbstractJerseyContainerIT extends AbstractJerseyAppIT {
 
     @Override
     String readinessPath() {
-        return BASE + "/status";
+        return servedBase() + "/status";
     }
 
     @Override
     String jerseyBase() {
-        return BASE;
+        return servedBase();
     }
 
     @Override
     Set<Route> requiredRoutes() {
-        return Set.of(Route.parse("GET " + BASE + "/items/{id}/notes/{n}"), // through a sub-resource locator
-                Route.parse("HEAD " + BASE + "/status"));
+        return Set.of(Route.parse("GET " + servedBase() + "/items/{id}/notes/{n}"), // through a sub-resource locator
+                Route.parse("HEAD " + servedBase() + "/status"));
     }
 }

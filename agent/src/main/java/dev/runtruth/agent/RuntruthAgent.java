@@ -2,6 +2,7 @@ package dev.runtruth.agent;
 
 import dev.runtruth.agent.instrument.ClassLoadActivity;
 import dev.runtruth.agent.instrument.LazyTransformer;
+import dev.runtruth.agent.instrument.ModuleAccess;
 import dev.runtruth.agent.instrument.TypeHook;
 import dev.runtruth.agent.routes.Frameworks;
 import java.lang.instrument.Instrumentation;
@@ -89,6 +90,7 @@ public final class RuntruthAgent {
         if (args.debug()) {
             AgentLog.enableDebug();
         }
+        ModuleAccess.install(inst);
         inst.addTransformer(new LazyTransformer(new Callable<List<TypeHook>>() {
             @Override
             public List<TypeHook> call() {

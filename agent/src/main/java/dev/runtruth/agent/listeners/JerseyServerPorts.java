@@ -12,6 +12,10 @@ import java.util.Set;
  *   <li>Grizzly 2.3-4.x ({@code org.glassfish.grizzly.http.server.HttpServer}, as Jersey's
  *       {@code GrizzlyHttpServerFactory} starts it): {@code getListeners()}, each {@code NetworkListener#getPort()}
  *       (the bound port once started), for a started server ({@code isStarted()}).</li>
+ *   <li>The JDK HTTP server ({@code JdkHttpServerFactory}): each started server with a Jersey container context, its
+ *       bound channel's port ({@code JerseyRoutes#jdkHttpPorts}).</li>
+ *   <li>Jetty ({@code JettyHttpContainerFactory}): the started server of each Jersey Jetty container, each network
+ *       connector's {@code getLocalPort()}.</li>
  * </ul>
  */
 final class JerseyServerPorts {
@@ -37,6 +41,32 @@ final class JerseyServerPorts {
                         ServerPorts.add(Reflect.call(listener, "getPort"), out);
                     }
                 }
+            }
+        }
+    };
+
+    static final ServerPorts.Family JDK_HTTP = new ServerPorts.Family() {
+        @Override
+        public String name() {
+            return "jersey-jdk-http";
+        }
+
+        @Override
+        public void ports(Set<Integer> out) throws Exception {
+            JerseyRoutes.jdkHttpPorts(out);
+        }
+    };
+
+    static final ServerPorts.Family JETTY_HTTP = new ServerPorts.Family() {
+        @Override
+        public String name() {
+            return "jersey-jetty-http";
+        }
+
+        @Override
+        public void ports(Set<Integer> out) throws Exception {
+            for (Object port : JerseyRoutes.jettyHttpPorts()) {
+                ServerPorts.add(port, out);
             }
         }
     };

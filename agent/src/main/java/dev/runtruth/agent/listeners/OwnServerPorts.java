@@ -2,6 +2,7 @@ package dev.runtruth.agent.listeners;
 
 import dev.runtruth.agent.routes.Reflect;
 import dev.runtruth.agent.routes.helidon.HelidonRoutes;
+import dev.runtruth.agent.routes.jaxrs.cxf.CxfRoutes;
 import dev.runtruth.agent.routes.ktor.KtorRoutes;
 import java.net.InetSocketAddress;
 import java.util.Collection;
@@ -16,6 +17,8 @@ import java.util.Set;
  *   <li>Ktor 2.x and 3.x on Netty: each {@code NettyApplicationEngine}'s bound Netty channels (private field
  *       {@code channels}, set when the engine starts), each open one's {@code localAddress()}. Other engines (CIO,
  *       Jetty, Tomcat) are not attributed: their ports read as unknown.</li>
+ *   <li>Apache CXF's own HTTP transport (cxf-rt-transports-http-jetty, -undertow, -netty-server): the port of each
+ *       started JAX-RS endpoint's absolute address ({@link CxfRoutes#ownTransportPorts}).</li>
  * </ul>
  */
 final class OwnServerPorts {
@@ -64,6 +67,18 @@ final class OwnServerPorts {
                     }
                 }
             }
+        }
+    };
+
+    static final ServerPorts.Family CXF = new ServerPorts.Family() {
+        @Override
+        public String name() {
+            return "apache-cxf";
+        }
+
+        @Override
+        public void ports(Set<Integer> out) throws Exception {
+            CxfRoutes.ownTransportPorts(out);
         }
     };
 }

@@ -40,7 +40,8 @@ final class ServerPorts {
         return new ServerPorts(Arrays.asList(ServletContainerPorts.TOMCAT, ServletContainerPorts.JETTY,
                 ServletContainerPorts.UNDERTOW, NettyServerPorts.VERTX, NettyServerPorts.GRPC,
                 NettyServerPorts.WEBFLUX, NettyServerPorts.MICRONAUT, OwnServerPorts.HELIDON, OwnServerPorts.KTOR,
-                JerseyServerPorts.GRIZZLY));
+                JerseyServerPorts.GRIZZLY, OwnServerPorts.CXF, JerseyServerPorts.JDK_HTTP,
+                JerseyServerPorts.JETTY_HTTP));
     }
 
     /** @return every port a captured server family is bound to now; never throws */

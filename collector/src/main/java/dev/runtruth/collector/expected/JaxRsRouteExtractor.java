@@ -16,10 +16,14 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Derives the routes a JAX-RS runtime (Jersey 2/3, RESTEasy) registers for one root resource class, from class models
+ * Derives the routes a JAX-RS runtime (Jersey 2/3, RESTEasy, Apache CXF) registers for one root resource class, from class models
  * only, for both {@code javax.ws.rs} (JAX-RS 2.x) and {@code jakarta.ws.rs} (Jakarta REST 3+):
  * <ul>
- *   <li>a root resource is a concrete application class annotated with {@code @Path} (JAX-RS 3.1 section 3.1);</li>
+ *   <li>a root resource is a concrete application class annotated with {@code @Path} (JAX-RS 3.1 section 3.1); when
+ *       the input contains Apache CXF's JAX-RS frontend ({@link #CXF_LANDMARK}), also a concrete class that inherits a
+ *       class-level {@code @Path} from a superclass or an interface, the nearest first, as CXF reads it
+ *       ({@code AnnotationUtils.getClassAnnotation}: CXF's own samples put every JAX-RS annotation on an interface);
+ *       Jersey does not serve such a class, so without CXF it is not listed;</li>
  *   <li>its resource methods are its public methods (and inherited ones) whose annotations, or those of the method
  *       they override, include a request method designator: an annotation meta-annotated with {@code @HttpMethod}
  *       ({@code @GET}, ..., {@code @PATCH}, custom ones), whose value is the HTTP method (section 3.3);</li>
@@ -47,11 +51,14 @@ final class JaxRsRouteExtractor implements RouteExtractor {
     private static final Set<String> STANDARD_METHODS = Set.of("GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS",
             "PATCH");
     private static final int MAX_LOCATOR_DEPTH = 16;
+    /** A class of CXF's JAX-RS frontend (cxf-rt-frontend-jaxrs 3.x and 4.x): the input runs on CXF. */
+    static final String CXF_LANDMARK = "org/apache/cxf/jaxrs/JAXRSServerFactoryBean";
 
     private final Function<String, ClassModel> classes;
     private final MetaAnnotations meta;
     private final InheritedMethods inherited;
     private final String applicationPath;
+    private final boolean classPathInherited;
 
     /**
      * @param classes         finds a class model by internal name, {@code null} when the input does not contain it
@@ -63,6 +70,7 @@ final class JaxRsRouteExtractor implements RouteExtractor {
         this.meta = meta;
         this.inherited = new InheritedMethods(classes);
         this.applicationPath = applicationPath;
+        this.classPathInherited = classes.apply(CXF_LANDMARK) != null;
     }
 
     /**
@@ -94,7 +102,25 @@ final class JaxRsRouteExtractor implements RouteExtractor {
 
     @Override
     public boolean isHandler(ClassModel type) {
-        return !type.isInterface() && !type.isAbstract() && !type.isAnnotation() && path(type.annotations()) != null;
+        return !type.isInterface() && !type.isAbstract() && !type.isAnnotation() && classPath(type) != null;
+    }
+
+    /**
+     * @return the class-level {@code @Path} of a root resource: its own, else (on CXF) the nearest superclass's or
+     *         interface's; {@code null} when none applies
+     */
+    private String classPath(ClassModel type) {
+        String own = path(type.annotations());
+        if (own != null || !classPathInherited) {
+            return own;
+        }
+        for (ClassModel supertype : inherited.supertypes(type)) {
+            String inheritedPath = path(supertype.annotations());
+            if (inheritedPath != null) {
+                return inheritedPath;
+            }
+        }
+        return null;
     }
 
     @Override
@@ -102,7 +128,7 @@ final class JaxRsRouteExtractor implements RouteExtractor {
         List<Route> routes = new ArrayList<>();
         Set<String> locatorTypes = new HashSet<>();
         locatorTypes.add(handler.name());
-        resource(handler, PathTemplate.join(applicationPath, path(handler.annotations())), locatorTypes, routes);
+        resource(handler, PathTemplate.join(applicationPath, classPath(handler)), locatorTypes, routes);
         return routes;
     }
 

@@ -124,6 +124,36 @@ class AnnotatedFamiliesTest {
     }
 
     @Test
+    void classPathOnAnInterfaceMakesARootResourceOnlyWhenTheInputRunsOnCxf() throws Exception {
+        Map<String, String> sources = Map.of("cxf/OrdersApi.java", """
+                package cxf;
+                import javax.ws.rs.*;
+                @Path("/orders")
+                public interface OrdersApi {
+                    @GET String list();
+                    @DELETE @Path("/{id}") void cancel(@PathParam("id") String id);
+                }
+                """, "cxf/OrdersService.java", """
+                package cxf;
+                public class OrdersService implements OrdersApi {
+                    public String list() { return ""; }
+                    public void cancel(String id) { }
+                }
+                """);
+        assertThat(lines(new BytecodeRouteScanner().scan(compile(sources)))).as("Jersey ignores it").isEmpty();
+
+        Map<String, String> onCxf = new java.util.HashMap<>(sources);
+        // the landmark only: CXF's real frontend is checked in agent-tests (CollectorAgreementCxf3IT)
+        onCxf.put("org/apache/cxf/jaxrs/JAXRSServerFactoryBean.java", """
+                package org.apache.cxf.jaxrs;
+                public class JAXRSServerFactoryBean { }
+                """);
+        assertThat(lines(new BytecodeRouteScanner().scan(compile(onCxf)))).containsExactlyInAnyOrder(
+                "GET /orders jaxrs cxf.OrdersService#list",
+                "DELETE /orders/{id} jaxrs cxf.OrdersService#cancel");
+    }
+
+    @Test
     void micronautControllersNestUrisLikeUriTemplateAndAddHeadToEveryGet() throws Exception {
         Path classes = compile(Map.of(
                 "mn/BookController.java", """

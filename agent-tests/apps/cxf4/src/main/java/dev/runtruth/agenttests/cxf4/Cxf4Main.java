@@ -7,10 +7,13 @@ import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.cxf.BusFactory;
 
 /**
- * Serves the app's CXF JAX-RS endpoints. Arguments: {@code --transport=servlet --port=N}: CXF's servlet at
- * {@code /services/*} in context {@code /ctx} on embedded Tomcat (endpoints {@code /shop} and {@code /reporting}).
+ * Serves the app's CXF JAX-RS endpoints ({@code /shop} and {@code /reporting}). Arguments:
+ * {@code --transport=servlet|undertow --port=N}: CXF's servlet at {@code /services/*} in context {@code /ctx} on
+ * embedded Tomcat, or CXF's own HTTP transport on Undertow at {@code http://127.0.0.1:N/api/shop} and
+ * {@code .../api/reporting} (CXF logs each "publish address").
  * Binds 127.0.0.1; runs until killed.
  */
 public final class Cxf4Main {
@@ -47,6 +50,8 @@ public final class Cxf4Main {
             servlet.setLoadOnStartup(1);
             context.addServletMappingDecoded("/services/*", "cxf");
             tomcat.start();
+        } else if (transport.equals("undertow")) {
+            Endpoints.create(BusFactory.getDefaultBus(), "http://127.0.0.1:" + port + "/api");
         } else {
             throw new IllegalArgumentException("unknown transport: " + transport);
         }

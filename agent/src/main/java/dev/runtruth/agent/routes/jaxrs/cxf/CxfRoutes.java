@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The operations of every CXF JAX-RS endpoint in this JVM (CXF 3.x javax, 4.x jakarta), read at scrape time from each
@@ -57,15 +58,7 @@ public final class CxfRoutes implements RouteSource {
         if (servers.isEmpty()) {
             return Collections.emptyList();
         }
-        Map<Object, List<String>> servletPaths = new IdentityHashMap<Object, List<String>>();
-        for (Object servlet : SERVLETS.alive()) {
-            try {
-                servletPaths(servlet, servletPaths);
-            } catch (Throwable t) {
-                CaptureErrors.record("jaxrs.cxf.servlet", "could not read the endpoints of CXF servlet "
-                        + servlet.getClass().getName(), t);
-            }
-        }
+        Map<Object, List<String>> servletPaths = servletPaths();
         List<Route> routes = new ArrayList<Route>();
         for (Object server : servers) {
             try {
@@ -76,6 +69,47 @@ public final class CxfRoutes implements RouteSource {
             }
         }
         return routes;
+    }
+
+    /**
+     * The ports of CXF's own HTTP transport (Jetty, Undertow, Netty; no servlet container): each started JAX-RS
+     * endpoint that no CXF servlet serves has an absolute address, {@code http://host:port/path}; its port is the
+     * transport's listener (CXF binds one engine per port and serves every endpoint of that port on it).
+     *
+     * @param out receives the port of each such endpoint
+     * @throws Exception when a CXF object cannot be read
+     */
+    public static void ownTransportPorts(Set<Integer> out) throws Exception {
+        Map<Object, List<String>> servletPaths = servletPaths();
+        for (Object server : SERVERS.alive()) {
+            if (!Boolean.TRUE.equals(Reflect.call(server, "isStarted"))
+                    || servletPaths.containsKey(Reflect.call(server, "getDestination"))) {
+                continue;
+            }
+            Object endpoint = Reflect.call(server, "getEndpoint");
+            Object info = endpoint == null ? null : Reflect.call(endpoint, "getEndpointInfo");
+            Object address = info == null ? null : Reflect.call(info, "getAddress");
+            if (address != null && absolutePath(address.toString()) != null) {
+                int port = URI.create(address.toString()).getPort();
+                if (port > 0) {
+                    out.add(port);
+                }
+            }
+        }
+    }
+
+    /** @return for each destination a started CXF servlet serves, the full paths it is served at; never throws */
+    private static Map<Object, List<String>> servletPaths() {
+        Map<Object, List<String>> servletPaths = new IdentityHashMap<Object, List<String>>();
+        for (Object servlet : SERVLETS.alive()) {
+            try {
+                servletPaths(servlet, servletPaths);
+            } catch (Throwable t) {
+                CaptureErrors.record("jaxrs.cxf.servlet", "could not read the endpoints of CXF servlet "
+                        + servlet.getClass().getName(), t);
+            }
+        }
+        return servletPaths;
     }
 
     /** Adds, for each destination a servlet serves, the full paths it is served at (prefix + destination path). */

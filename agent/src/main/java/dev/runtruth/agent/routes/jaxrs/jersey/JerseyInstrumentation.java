@@ -10,7 +10,8 @@ import java.util.List;
  * model is built) and of {@code org.glassfish.jersey.servlet.ServletContainer} (the servlet or filter that serves an
  * application handler; it knows the URL prefix), and of Grizzly's {@code org.glassfish.grizzly.http.server.HttpServer}
  * (Grizzly 2.3-4.x; Jersey's {@code GrizzlyHttpServerFactory} registers its container there under the base URI's
- * path). Same class names in Jersey 2.x (javax), 3.x and 4.x (jakarta). The hooks
+ * path), and of Jersey's own containers for the JDK HTTP server ({@code JdkHttpHandlerContainer}) and Jetty
+ * ({@code JettyHttpContainer}). Same class names in Jersey 2.x (javax), 3.x and 4.x (jakarta). The hooks
  * only remember the objects; {@link JerseyRoutes} reads them at scrape time.
  */
 public final class JerseyInstrumentation {
@@ -21,16 +22,42 @@ public final class JerseyInstrumentation {
     public static final String SERVLET_CONTAINER = "org.glassfish.jersey.servlet.ServletContainer";
     /** Binary name of Grizzly's HTTP server, which Jersey's Grizzly container runs on. */
     public static final String GRIZZLY_SERVER = "org.glassfish.grizzly.http.server.HttpServer";
+    /** Binary name of Jersey's container for the JDK HTTP server (jersey-container-jdk-http). */
+    public static final String JDK_HTTP_CONTAINER = "org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer";
+    /** Binary name of Jersey's container for Jetty (jersey-container-jetty-http). */
+    public static final String JETTY_HTTP_CONTAINER = "org.glassfish.jersey.jetty.JettyHttpContainer";
 
     private JerseyInstrumentation() {
     }
 
-    /** @return the three hooks: called at the end of every constructor of each type */
+    /** @return the hooks: called at the end of every constructor of each type */
     public static List<TypeHook> hooks() {
         return Arrays.asList(
                 TypeHook.onConstructors(APPLICATION_HANDLER, OnHandler.class),
                 TypeHook.onConstructors(SERVLET_CONTAINER, OnContainer.class),
-                TypeHook.onConstructors(GRIZZLY_SERVER, OnGrizzly.class));
+                TypeHook.onConstructors(GRIZZLY_SERVER, OnGrizzly.class),
+                TypeHook.onConstructors(JDK_HTTP_CONTAINER, OnJdkHttp.class),
+                TypeHook.onConstructors(JETTY_HTTP_CONTAINER, OnJettyHttp.class));
+    }
+
+    /** Called at the end of each {@code JdkHttpHandlerContainer} constructor. */
+    public static final class OnJdkHttp {
+
+        private OnJdkHttp() {
+        }
+        static void exit(Object container) {
+            JerseyRoutes.onJdkHttpContainer(container);
+        }
+    }
+
+    /** Called at the end of each {@code JettyHttpContainer} constructor. */
+    public static final class OnJettyHttp {
+
+        private OnJettyHttp() {
+        }
+        static void exit(Object container) {
+            JerseyRoutes.onJettyHttpContainer(container);
+        }
     }
 
     /** Inlined at the end of each Grizzly {@code HttpServer} constructor. */

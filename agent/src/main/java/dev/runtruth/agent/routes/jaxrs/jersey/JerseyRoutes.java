@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The resource methods of every Jersey application in this JVM (Jersey 2.26+ javax, 3.x and 4.x jakarta), read at scrape time
@@ -29,8 +30,13 @@ import java.util.Map;
  * url-patterns let through ({@link FilterMapping}: Eureka's {@code {version}/apps} behind {@code /eureka/*} is
  * {@code /eureka/apps}). Behind Jersey's Grizzly container, the context path of the container's Grizzly registration
  * ({@code ServerConfiguration#getHttpHandlersWithMapping()}: the path of the base URI given to
- * {@code GrizzlyHttpServerFactory}). A handler behind another container (JDK HTTP server, Jetty HTTP, Netty) is
- * reported from the root: those containers do not expose the base URI they were started with.
+ * {@code GrizzlyHttpServerFactory}). Behind Jersey's JDK HTTP server container, the path of the server context it is
+ * registered under ({@link JdkHttpMounts}: the base URI's path given to {@code JdkHttpServerFactory}). Behind Jersey's
+ * Jetty HTTP container, the root ({@link JettyHttpMounts}: {@code JettyHttpContainerFactory} ignores the base URI's
+ * path). A handler of those
+ * containers whose server is not started yet serves nothing and is left out of the read. A handler behind another
+ * container (Netty, Simple) is reported from the root: those containers do not expose the base URI they were started
+ * with.
  */
 public final class JerseyRoutes implements RouteSource {
 
@@ -43,6 +49,8 @@ public final class JerseyRoutes implements RouteSource {
     private static final WeakObjects HANDLERS = new WeakObjects();
     private static final WeakObjects CONTAINERS = new WeakObjects();
     private static final WeakObjects GRIZZLY_SERVERS = new WeakObjects();
+    private static final WeakObjects JDK_HTTP_CONTAINERS = new WeakObjects();
+    private static final WeakObjects JETTY_HTTP_CONTAINERS = new WeakObjects();
     static final String GRIZZLY_CONTAINER = "org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer";
 
     /** @param handler an {@code ApplicationHandler} whose constructor just returned; only remembered (weakly) */
@@ -58,6 +66,42 @@ public final class JerseyRoutes implements RouteSource {
     /** @param server a Grizzly {@code HttpServer} whose constructor just returned; only remembered (weakly) */
     public static void onGrizzlyServer(Object server) {
         GRIZZLY_SERVERS.add(server);
+    }
+
+    /** @param container a {@code JdkHttpHandlerContainer} whose constructor just returned; only remembered (weakly) */
+    public static void onJdkHttpContainer(Object container) {
+        JDK_HTTP_CONTAINERS.add(container);
+    }
+
+    /** @param container a {@code JettyHttpContainer} whose constructor just returned; only remembered (weakly) */
+    public static void onJettyHttpContainer(Object container) {
+        JETTY_HTTP_CONTAINERS.add(container);
+    }
+
+    /**
+     * @param out receives the bound port of each started JDK HTTP server that serves a Jersey container
+     * @throws Exception when a JDK object cannot be read
+     */
+    public static void jdkHttpPorts(Set<Integer> out) throws Exception {
+        if (!JDK_HTTP_CONTAINERS.alive().isEmpty()) {
+            JdkHttpMounts.read(new IdentityHashMap<Object, List<String>>(), out);
+        }
+    }
+
+    /**
+     * @return the bound ports (as the connectors report them, -1 until open) of the started Jetty servers that
+     *         serve a Jersey Jetty HTTP container
+     * @throws Exception when Jetty cannot be read
+     */
+    public static List<Object> jettyHttpPorts() throws Exception {
+        List<Object> ports = new ArrayList<Object>();
+        for (Object container : JETTY_HTTP_CONTAINERS.alive()) {
+            Object server = JettyHttpMounts.startedServer(container);
+            if (server != null) {
+                ports.addAll(JettyHttpMounts.ports(server));
+            }
+        }
+        return ports;
     }
 
     /** @return the Grizzly servers alive now (Jersey's or not), for their listener ports */
@@ -89,11 +133,13 @@ public final class JerseyRoutes implements RouteSource {
                         + server.getClass().getName(), t);
             }
         }
+        Set<Object> notServing = Collections.newSetFromMap(new IdentityHashMap<Object, Boolean>());
+        ownServerMounts(mounts, notServing);
         List<Route> routes = new ArrayList<Route>();
         for (Object handler : handlers) {
             List<Mount> at = mounts.get(handler);
             if (at == null) {
-                if (starting) {
+                if (starting || notServing.contains(handler)) {
                     continue; // may belong to a servlet still initialising: its prefix is not known yet
                 }
                 at = Collections.singletonList(Mount.ROOT);
@@ -106,6 +152,69 @@ public final class JerseyRoutes implements RouteSource {
             }
         }
         return routes;
+    }
+
+    /**
+     * Adds where Jersey's JDK HTTP and Jetty HTTP containers serve their handlers; a handler whose container is not
+     * served by a started server goes into {@code notServing}. Failures are recorded, per container kind.
+     */
+    private static void ownServerMounts(Map<Object, List<Mount>> mounts, Set<Object> notServing) {
+        List<Object> jdkContainers = JDK_HTTP_CONTAINERS.alive();
+        if (!jdkContainers.isEmpty()) {
+            try {
+                Map<Object, List<String>> served = new IdentityHashMap<Object, List<String>>();
+                JdkHttpMounts.read(served, null);
+                for (Object container : jdkContainers) {
+                    Object handler = Reflect.call(container, "getApplicationHandler");
+                    List<String> prefixes = handler == null ? null : served.get(handler);
+                    if (prefixes == null) {
+                        notServing.add(handler);
+                        continue;
+                    }
+                    for (String prefix : prefixes) {
+                        mount(mounts, handler, new Mount(prefix, "", null));
+                    }
+                }
+            } catch (Throwable t) {
+                // where they are served is unknown: leave their routes out rather than report them at the root
+                for (Object container : jdkContainers) {
+                    notServing.add(applicationHandlerOrNull(container));
+                }
+                CaptureErrors.record("jaxrs.jersey.jdkhttp", "could not read the contexts of the JDK HTTP servers "
+                        + "that serve Jersey (their routes are left out)", t);
+            }
+        }
+        for (Object container : JETTY_HTTP_CONTAINERS.alive()) {
+            try {
+                Object handler = Reflect.call(container, "getApplicationHandler");
+                Object server = JettyHttpMounts.startedServer(container);
+                if (server == null) {
+                    notServing.add(handler);
+                } else {
+                    mount(mounts, handler, Mount.ROOT);
+                }
+            } catch (Throwable t) {
+                CaptureErrors.record("jaxrs.jersey.jettyhttp", "could not read the Jetty server of Jersey container "
+                        + container.getClass().getName(), t);
+            }
+        }
+    }
+
+    private static Object applicationHandlerOrNull(Object container) {
+        try {
+            return Reflect.call(container, "getApplicationHandler");
+        } catch (Throwable t) {
+            return null;
+        }
+    }
+
+    private static void mount(Map<Object, List<Mount>> mounts, Object handler, Mount mount) {
+        List<Mount> at = mounts.get(handler);
+        if (at == null) {
+            at = new ArrayList<Mount>();
+            mounts.put(handler, at);
+        }
+        at.add(mount);
     }
 
     /**

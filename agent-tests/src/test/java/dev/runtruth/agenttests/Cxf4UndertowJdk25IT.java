@@ -1,0 +1,22 @@
+package dev.runtruth.agenttests;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** {@link Cxf4UndertowIT} on Temurin 25. */
+class Cxf4UndertowJdk25IT extends Cxf4UndertowIT {
+
+    @Override
+    String service() {
+        return "cxf4-undertow-jdk25";
+    }
+
+    @Override
+    Path javaHome() {
+        Optional<Path> jdk25 = Jdks.temurin25();
+        assumeTrue(jdk25.isPresent(), "Temurin 25 not found under " + Jdks.JVM_DIR);
+        return jdk25.get();
+    }
+}
