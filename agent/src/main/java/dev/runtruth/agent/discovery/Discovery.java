@@ -4,7 +4,6 @@ import dev.runtruth.agent.AgentLog;
 import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.instrument.ConstructorHooks;
 import dev.runtruth.agent.instrument.TypeHook;
-import dev.runtruth.agent.routes.javalin.JavalinInstrumentation;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -82,10 +81,11 @@ public final class Discovery {
 
     /**
      * Hooked types whose object does not outlive the application's start, so a walk cannot find it even while the
-     * framework serves: {@code io.javalin.Javalin} (0 live instances once {@code main} returned, heap histogram in the
-     * hook-free spike; its capture remembers the config holder).
+     * framework serves. None: {@code io.javalin.Javalin} has 0 live instances once {@code main} returned (heap
+     * histogram in the hook-free spike), but its capture also hooks the config holders it reads, which the walk finds
+     * ({@code Javalin6AttachIT}, {@code Javalin7AttachJdk25IT}).
      */
-    static final List<String> NOT_DISCOVERABLE = Collections.singletonList(JavalinInstrumentation.TYPE);
+    static final List<String> NOT_DISCOVERABLE = Collections.emptyList();
 
     /**
      * Whether the absence of a type's objects is known: the installed discovery's last walk was complete (no root
