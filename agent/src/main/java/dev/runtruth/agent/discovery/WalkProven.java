@@ -1,0 +1,53 @@
+package dev.runtruth.agent.discovery;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The hooked types whose live objects hook-free discovery is proven to find: for each, an attach IT of
+ * {@code agent-tests} (app started without the agent, agent attached once it serves) holds the routes read from the
+ * objects the walk found equal to the framework's own listing. A family whose hooked types are all here needs no
+ * class transformer for the versions those ITs run; a type missing here still needs its constructor hook at premain.
+ * The list says what is tested, not what is likely: add a type only with the IT that proves it.
+ */
+public final class WalkProven {
+
+    /** Binary names of the proven hooked types; each comment names the attach IT(s) that prove it. */
+    public static final Set<String> TYPES = Collections.unmodifiableSet(new HashSet<String>(Arrays.asList(
+            // Boot27AdminAttachIT, Boot35AdminAttachIT(+Jdk25), Boot41WebAttachIT
+            "org.springframework.web.servlet.DispatcherServlet",
+            // Boot35WebFluxAttachIT(+Jdk25), Boot41WebFluxAttachIT
+            "org.springframework.web.reactive.DispatcherHandler",
+            // ServletTomcat10AttachIT, ServletTomcat9AttachJdk25IT, ServletInSpringBootAttachIT, Boot35AdminAttachIT
+            "org.apache.catalina.core.StandardContext",
+            // ServletUndertow23AttachIT
+            "io.undertow.servlet.spec.ServletContextImpl",
+            // Dropwizard4AttachIT (Jetty 11)
+            "org.eclipse.jetty.servlet.ServletContextHandler",
+            // ServletJetty12AttachIT (Jetty 12 ee10)
+            "org.eclipse.jetty.ee10.servlet.ServletContextHandler",
+            // Boot35JerseyAttachIT, Dropwizard4AttachIT
+            "org.glassfish.jersey.server.ApplicationHandler",
+            "org.glassfish.jersey.servlet.ServletContainer",
+            // QuarkusRestAttachIT
+            "org.jboss.resteasy.reactive.server.core.Deployment",
+            // Micronaut4AttachIT
+            "io.micronaut.web.router.DefaultRouter",
+            // Grpc185AttachIT(+Jdk25)
+            "io.grpc.internal.ServerImpl",
+            // Javalin6AttachIT (Javalin 6.7: JavalinConfig), Javalin7AttachJdk25IT (Javalin 7.2: JavalinState); the
+            // io.javalin.Javalin object itself is unreachable once main returned and is never found
+            "io.javalin.config.JavalinConfig",
+            "io.javalin.config.JavalinState",
+            // VertxWeb4AttachIT (4.5, reached only through Netty's thread-local map), VertxWeb5AttachJdk25IT (5.1)
+            "io.vertx.ext.web.impl.RouterImpl",
+            // Ktor2AttachIT (Routing, Netty engine), Ktor3AttachJdk25IT (RoutingRoot, Netty engine)
+            "io.ktor.server.routing.Routing",
+            "io.ktor.server.routing.RoutingRoot",
+            "io.ktor.server.netty.NettyApplicationEngine")));
+
+    private WalkProven() {
+    }
+}
