@@ -6,15 +6,17 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The hooked types whose live objects hook-free discovery is proven to find: for each, an attach IT of
- * {@code agent-tests} (app started without the agent, agent attached once it serves) holds the routes read from the
- * objects the walk found equal to the framework's own listing. A family whose hooked types are all here needs no
- * class transformer for the versions those ITs run; a type missing here still needs its constructor hook at premain.
- * The list says what is tested, not what is likely: add a type only with the IT that proves it.
+ * The hooked types the class transformer need not hook, because hook-free discovery is proven for their family: an
+ * attach IT of {@code agent-tests} (app started without the agent, agent attached once it serves, so every framework
+ * object predates the agent) holds the family's routes, read only from objects the walk found, equal to the
+ * framework's own listing, and every other check of the {@code -javaagent} scenario. A family's types are listed
+ * together, including a type whose objects do not outlive the start (then the comment says so), and only for the
+ * version lines an IT ran (Jetty ee8/ee9/ee11 and RESTEasy's pre-6 {@code spi.ResteasyDeployment} are not here). A
+ * type missing here still needs its constructor hook at premain. Add a type only with the IT that proves it.
  */
 public final class WalkProven {
 
-    /** Binary names of the proven hooked types; each comment names the attach IT(s) that prove it. */
+    /** Binary names of the proven hooked types; each comment names the attach IT(s) that prove the family. */
     public static final Set<String> TYPES = Collections.unmodifiableSet(new HashSet<String>(Arrays.asList(
             // Boot27AdminAttachIT, Boot35AdminAttachIT(+Jdk25), Boot41WebAttachIT
             "org.springframework.web.servlet.DispatcherServlet",
@@ -38,7 +40,8 @@ public final class WalkProven {
             // Grpc185AttachIT(+Jdk25)
             "io.grpc.internal.ServerImpl",
             // Javalin6AttachIT (Javalin 6.7: JavalinConfig), Javalin7AttachJdk25IT (Javalin 7.2: JavalinState); the
-            // io.javalin.Javalin object itself is unreachable once main returned and is never found
+            // io.javalin.Javalin object itself is unreachable once main returned and is never found: the holders are
+            "io.javalin.Javalin",
             "io.javalin.config.JavalinConfig",
             "io.javalin.config.JavalinState",
             // VertxWeb4AttachIT (4.5, reached only through Netty's thread-local map), VertxWeb5AttachJdk25IT (5.1)
@@ -46,7 +49,11 @@ public final class WalkProven {
             // Ktor2AttachIT (Routing, Netty engine), Ktor3AttachJdk25IT (RoutingRoot, Netty engine)
             "io.ktor.server.routing.Routing",
             "io.ktor.server.routing.RoutingRoot",
-            "io.ktor.server.netty.NettyApplicationEngine")));
+            "io.ktor.server.netty.NettyApplicationEngine",
+            // HelidonSe4AttachIT (Temurin 25): found through the shutdown handler; a started LoomServer need not be
+            // reachable at all
+            "io.helidon.webserver.LoomServer",
+            "io.helidon.webserver.LoomServer$ServerShutdownHandler")));
 
     private WalkProven() {
     }

@@ -69,7 +69,7 @@ public final class Frameworks {
         ResteasyInstrumentation.DEPLOYMENT, ResteasyInstrumentation.SERVLET, ResteasyInstrumentation.LEGACY_DEPLOYMENT,
         QuarkusRestInstrumentation.DEPLOYMENT, DefaultRouterInstrumentation.TYPE, ServerImplInstrumentation.TYPE,
         RouterInstrumentation.TYPE, JavalinInstrumentation.TYPE, JavalinInstrumentation.CONFIG,
-        JavalinInstrumentation.STATE, LoomServerInstrumentation.TYPE,
+        JavalinInstrumentation.STATE, LoomServerInstrumentation.TYPE, LoomServerInstrumentation.SHUTDOWN_HANDLER,
         KtorInstrumentation.ROUTING_ROOT, KtorInstrumentation.ROUTING_2, KtorInstrumentation.NETTY_ENGINE,
         SpringContexts.TYPE,
     };
