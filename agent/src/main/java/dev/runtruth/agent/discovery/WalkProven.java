@@ -53,7 +53,10 @@ public final class WalkProven {
             // HelidonSe4AttachIT (Temurin 25): found through the shutdown handler; a started LoomServer need not be
             // reachable at all
             "io.helidon.webserver.LoomServer",
-            "io.helidon.webserver.LoomServer$ServerShutdownHandler")));
+            "io.helidon.webserver.LoomServer$ServerShutdownHandler",
+            // Resteasy6AttachIT (RESTEasy 6.2 on UndertowJaxrsServer: found only through XNIO I/O threads, 18-24 edges)
+            "org.jboss.resteasy.core.ResteasyDeploymentImpl",
+            "org.jboss.resteasy.plugins.server.servlet.HttpServletDispatcher")));
 
     private WalkProven() {
     }
