@@ -56,7 +56,9 @@ public final class WalkProven {
             "io.helidon.webserver.LoomServer$ServerShutdownHandler",
             // Resteasy6AttachIT (RESTEasy 6.2 on UndertowJaxrsServer: found only through XNIO I/O threads, 18-24 edges)
             "org.jboss.resteasy.core.ResteasyDeploymentImpl",
-            "org.jboss.resteasy.plugins.server.servlet.HttpServletDispatcher")));
+            "org.jboss.resteasy.plugins.server.servlet.HttpServletDispatcher",
+            // JerseyGrizzlyAttachIT (Jersey 4.0 on Grizzly 4)
+            "org.glassfish.grizzly.http.server.HttpServer")));
 
     private WalkProven() {
     }
