@@ -58,7 +58,11 @@ public final class WalkProven {
             "org.jboss.resteasy.core.ResteasyDeploymentImpl",
             "org.jboss.resteasy.plugins.server.servlet.HttpServletDispatcher",
             // JerseyGrizzlyAttachIT (Jersey 4.0 on Grizzly 4)
-            "org.glassfish.grizzly.http.server.HttpServer")));
+            "org.glassfish.grizzly.http.server.HttpServer",
+            // Cxf4AttachIT (CXF 4.2 servlet transport on Tomcat 10.1); the factory bean only marks CXF as in use
+            "org.apache.cxf.jaxrs.JAXRSServerFactoryBean",
+            "org.apache.cxf.endpoint.ServerImpl",
+            "org.apache.cxf.transport.servlet.CXFNonSpringServlet")));
 
     private WalkProven() {
     }
