@@ -35,7 +35,7 @@ public final class WalkProven {
             "org.glassfish.jersey.servlet.ServletContainer",
             // QuarkusRestAttachIT
             "org.jboss.resteasy.reactive.server.core.Deployment",
-            // Micronaut4AttachIT
+            // Micronaut4AttachIT, Micronaut4ContextPathAttachJdk25IT
             "io.micronaut.web.router.DefaultRouter",
             // Grpc185AttachIT(+Jdk25)
             "io.grpc.internal.ServerImpl",
