@@ -20,7 +20,7 @@ public final class WalkProven {
     public static final Set<String> TYPES = Collections.unmodifiableSet(new HashSet<String>(Arrays.asList(
             // Boot27AdminAttachIT, Boot35AdminAttachIT(+Jdk25), Boot41WebAttachIT
             "org.springframework.web.servlet.DispatcherServlet",
-            // Boot35WebFluxAttachIT(+Jdk25), Boot41WebFluxAttachIT
+            // Boot35WebFluxAttachIT(+Jdk25), Boot41WebFluxAttachIT, Boot41WebFluxBasePathAttachIT
             "org.springframework.web.reactive.DispatcherHandler",
             // ServletTomcat10AttachIT, ServletTomcat9AttachJdk25IT, ServletInSpringBootAttachIT, Boot35AdminAttachIT
             "org.apache.catalina.core.StandardContext",
