@@ -18,7 +18,8 @@ public final class WalkProven {
 
     /** Binary names of the proven hooked types; each comment names the attach IT(s) that prove the family. */
     public static final Set<String> TYPES = Collections.unmodifiableSet(new HashSet<String>(Arrays.asList(
-            // Boot27AdminAttachIT, Boot35AdminAttachIT(+Jdk25), Boot41WebAttachIT
+            // Boot27AdminAttachIT, Boot35AdminAttachIT(+Jdk25), Boot41WebAttachIT, Boot35AdminPrefixedAttachIT,
+            // SpringDataRest35AttachIT (Spring Data REST 4.5)
             "org.springframework.web.servlet.DispatcherServlet",
             // Boot35WebFluxAttachIT(+Jdk25), Boot41WebFluxAttachIT, Boot41WebFluxBasePathAttachIT
             "org.springframework.web.reactive.DispatcherHandler",
