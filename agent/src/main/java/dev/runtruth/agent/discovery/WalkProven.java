@@ -31,7 +31,7 @@ public final class WalkProven {
             "org.eclipse.jetty.servlet.ServletContextHandler",
             // ServletJetty12AttachIT (Jetty 12 ee10)
             "org.eclipse.jetty.ee10.servlet.ServletContextHandler",
-            // Boot35JerseyAttachIT, Dropwizard4AttachIT
+            // Boot35JerseyAttachIT, Dropwizard4AttachIT, Boot27JerseyAttachIT (Jersey 2.35), EurekaServerAttachIT (a filter)
             "org.glassfish.jersey.server.ApplicationHandler",
             "org.glassfish.jersey.servlet.ServletContainer",
             // QuarkusRestAttachIT
