@@ -19,7 +19,7 @@ public final class WalkProven {
     /** Binary names of the proven hooked types; each comment names the attach IT(s) that prove the family. */
     public static final Set<String> TYPES = Collections.unmodifiableSet(new HashSet<String>(Arrays.asList(
             // Boot27AdminAttachIT, Boot35AdminAttachIT(+Jdk25), Boot41WebAttachIT, Boot35AdminPrefixedAttachIT,
-            // SpringDataRest35AttachIT (Spring Data REST 4.5)
+            // SpringDataRest35AttachIT (Spring Data REST 4.5), SpringDataRest41AttachJdk25IT (5.1)
             "org.springframework.web.servlet.DispatcherServlet",
             // Boot35WebFluxAttachIT(+Jdk25), Boot41WebFluxAttachIT, Boot41WebFluxBasePathAttachIT
             "org.springframework.web.reactive.DispatcherHandler",
@@ -31,7 +31,8 @@ public final class WalkProven {
             "org.eclipse.jetty.servlet.ServletContextHandler",
             // ServletJetty12AttachIT (Jetty 12 ee10)
             "org.eclipse.jetty.ee10.servlet.ServletContextHandler",
-            // Boot35JerseyAttachIT, Dropwizard4AttachIT, Boot27JerseyAttachIT (Jersey 2.35), EurekaServerAttachIT (a filter)
+            // Boot35JerseyAttachIT, Dropwizard4AttachIT, Boot27JerseyAttachIT(+Jdk25) (Jersey 2.35),
+            // EurekaServerAttachIT(+Jdk25) (a servlet filter)
             "org.glassfish.jersey.server.ApplicationHandler",
             "org.glassfish.jersey.servlet.ServletContainer",
             // QuarkusRestAttachIT
@@ -55,12 +56,12 @@ public final class WalkProven {
             // reachable at all
             "io.helidon.webserver.LoomServer",
             "io.helidon.webserver.LoomServer$ServerShutdownHandler",
-            // Resteasy6AttachIT (RESTEasy 6.2 on UndertowJaxrsServer: found only through XNIO I/O threads, 18-24 edges)
+            // Resteasy6AttachIT(+Jdk25) (RESTEasy 6.2 on UndertowJaxrsServer: found only through XNIO I/O threads, 18-24 edges)
             "org.jboss.resteasy.core.ResteasyDeploymentImpl",
             "org.jboss.resteasy.plugins.server.servlet.HttpServletDispatcher",
-            // JerseyGrizzlyAttachIT (Jersey 4.0 on Grizzly 4)
+            // JerseyGrizzlyAttachIT(+Jdk25) (Jersey 4.0 on Grizzly 4)
             "org.glassfish.grizzly.http.server.HttpServer",
-            // Cxf4AttachIT (CXF 4.2 servlet transport on Tomcat 10.1); the factory bean only marks CXF as in use
+            // Cxf4AttachIT(+Jdk25) (CXF 4.2 servlet transport on Tomcat 10.1); the factory bean only marks CXF as in use
             "org.apache.cxf.jaxrs.JAXRSServerFactoryBean",
             "org.apache.cxf.endpoint.ServerImpl",
             "org.apache.cxf.transport.servlet.CXFNonSpringServlet")));
