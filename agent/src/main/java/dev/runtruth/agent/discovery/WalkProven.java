@@ -56,12 +56,14 @@ public final class WalkProven {
             // reachable at all
             "io.helidon.webserver.LoomServer",
             "io.helidon.webserver.LoomServer$ServerShutdownHandler",
-            // Resteasy6AttachIT(+Jdk25) (RESTEasy 6.2 on UndertowJaxrsServer: found only through XNIO I/O threads, 18-24 edges)
+            // Resteasy6AttachIT(+Jdk25) (RESTEasy 6.2 on UndertowJaxrsServer: found only through XNIO I/O threads,
+            // 18-24 edges)
             "org.jboss.resteasy.core.ResteasyDeploymentImpl",
             "org.jboss.resteasy.plugins.server.servlet.HttpServletDispatcher",
             // JerseyGrizzlyAttachIT(+Jdk25) (Jersey 4.0 on Grizzly 4)
             "org.glassfish.grizzly.http.server.HttpServer",
-            // Cxf4AttachIT(+Jdk25) (CXF 4.2 servlet transport on Tomcat 10.1); the factory bean only marks CXF as in use
+            // Cxf4AttachIT(+Jdk25) (CXF 4.2 servlet transport on Tomcat 10.1); the factory bean only marks CXF as in
+            // use
             "org.apache.cxf.jaxrs.JAXRSServerFactoryBean",
             "org.apache.cxf.endpoint.ServerImpl",
             "org.apache.cxf.transport.servlet.CXFNonSpringServlet")));
