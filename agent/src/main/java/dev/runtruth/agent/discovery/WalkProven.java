@@ -53,7 +53,8 @@ public final class WalkProven {
             "io.ktor.server.routing.RoutingRoot",
             "io.ktor.server.netty.NettyApplicationEngine",
             // HelidonSe4AttachIT (Temurin 25): found through the shutdown handler; a started LoomServer need not be
-            // reachable at all
+            // reachable at all. Caveat: a server built with its shutdown hook disabled has no handler and is found by
+            // its constructor hook only (without it: failed, Discovery.NOT_DISCOVERABLE)
             "io.helidon.webserver.LoomServer",
             "io.helidon.webserver.LoomServer$ServerShutdownHandler",
             // Resteasy6AttachIT(+Jdk25) (RESTEasy 6.2 on UndertowJaxrsServer: found only through XNIO I/O threads,
