@@ -4,7 +4,7 @@ import dev.runtruth.agent.AgentLog;
 import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.instrument.ConstructorHooks;
 import dev.runtruth.agent.instrument.TypeHook;
-import dev.runtruth.agent.routes.javalin.JavalinInstrumentation;
+import dev.runtruth.agent.routes.helidon.LoomServerInstrumentation;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -81,11 +81,14 @@ public final class Discovery {
     }
 
     /**
-     * Hooked types whose object does not outlive the application's start, so a walk cannot find it even while the
-     * framework serves: {@code io.javalin.Javalin} (0 live instances once {@code main} returned, heap histogram in the
-     * hook-free spike; its capture remembers the config holder).
+     * Hooked types whose object need not stay reachable while the framework serves, so a complete walk that found none
+     * does not show the framework unused: Helidon's {@code LoomServer} (the application may drop it after
+     * {@code start()}; the capture finds a server through its shutdown handler, {@code HelidonSe4AttachIT}, which a
+     * server built without a shutdown hook lacks). Not {@code io.javalin.Javalin}: it is gone once {@code main}
+     * returned, but its capture also hooks the config holders it reads, which always stay reachable from the running
+     * server ({@code Javalin6AttachIT}, {@code Javalin7AttachJdk25IT}).
      */
-    static final List<String> NOT_DISCOVERABLE = Collections.singletonList(JavalinInstrumentation.TYPE);
+    static final List<String> NOT_DISCOVERABLE = Collections.singletonList(LoomServerInstrumentation.TYPE);
 
     /**
      * Whether the absence of a type's objects is known: the installed discovery's last walk was complete (no root
@@ -178,14 +181,17 @@ public final class Discovery {
         }
     }
 
-    /** @return the hooked types that are loaded, were not hooked, and of which no object was found */
+    /**
+     * @return the hooked types that are loaded, were not hooked, of which no object was found, and which a walk can
+     *         find ({@link #NOT_DISCOVERABLE})
+     */
     List<String> missing() throws Exception {
         Map<String, TypeHook> byName = byName();
         List<String> missing = new ArrayList<String>();
         for (Class<?> type : inst.getAllLoadedClasses()) {
             String name = type.getName();
             if (byName.containsKey(name) && !ConstructorHooks.isHooked(name) && !ConstructorHooks.wasDiscovered(name)
-                    && !missing.contains(name)) {
+                    && !NOT_DISCOVERABLE.contains(name) && !missing.contains(name)) {
                 missing.add(name);
             }
         }

@@ -45,7 +45,7 @@ final class ObjectWalk {
         "org.eclipse.jetty.", "io.undertow.", "org.xnio.", "org.glassfish.jersey.", "org.glassfish.hk2.",
         "org.jvnet.hk2.", "org.jboss.resteasy.", "org.jboss.threads.", "io.quarkus.", "io.smallrye.",
         "io.micronaut.", "io.vertx.", "io.netty.", "io.javalin.", "io.grpc.", "io.dropwizard.", "com.netflix.",
-        "reactor.netty.", "reactor.core.",
+        "reactor.netty.", "reactor.core.", "io.helidon.", "io.ktor.", "org.apache.cxf.", "org.glassfish.grizzly.",
     };
 
     private static final String[] JDK_EXCLUDED = {

@@ -32,6 +32,9 @@ final class Roots {
         // Jetty: the lifecycles stopped at JVM exit (Dropwizard) and the shutdown monitor's (plain Jetty)
         {"org.eclipse.jetty.util.thread.ShutdownThread", "_thread"},
         {"org.eclipse.jetty.server.ShutdownMonitor$Holder", "instance"},
+        // Helidon 4: the shutdown handlers of started web servers (each holds its server's listeners, 1-2 edges);
+        // nothing else need keep a started LoomServer reachable
+        {"io.helidon.Main", "SHUTDOWN_HANDLERS"},
     };
 
     private Roots() {

@@ -35,11 +35,11 @@ final class OwnServerPorts {
         @Override
         public void ports(Set<Integer> out) throws Exception {
             for (Object server : HelidonRoutes.servers()) {
-                if (!Boolean.TRUE.equals(Reflect.call(server, "isRunning"))) {
+                if (!HelidonRoutes.isRunning(server)) {
                     continue;
                 }
                 for (Object socket : HelidonRoutes.listeners(server).keySet()) {
-                    ServerPorts.add(Reflect.call(server, "port", new Class<?>[] {String.class}, socket), out);
+                    ServerPorts.add(HelidonRoutes.port(server, socket), out);
                 }
             }
         }

@@ -69,7 +69,8 @@ public final class Frameworks {
         CxfInstrumentation.SERVLET,
         ResteasyInstrumentation.DEPLOYMENT, ResteasyInstrumentation.SERVLET, ResteasyInstrumentation.LEGACY_DEPLOYMENT,
         QuarkusRestInstrumentation.DEPLOYMENT, DefaultRouterInstrumentation.TYPE, ServerImplInstrumentation.TYPE,
-        RouterInstrumentation.TYPE, JavalinInstrumentation.TYPE, LoomServerInstrumentation.TYPE,
+        RouterInstrumentation.TYPE, JavalinInstrumentation.TYPE, JavalinInstrumentation.CONFIG,
+        JavalinInstrumentation.STATE, LoomServerInstrumentation.TYPE, LoomServerInstrumentation.SHUTDOWN_HANDLER,
         KtorInstrumentation.ROUTING_ROOT, KtorInstrumentation.ROUTING_2, KtorInstrumentation.NETTY_ENGINE,
         SpringContexts.TYPE,
     };

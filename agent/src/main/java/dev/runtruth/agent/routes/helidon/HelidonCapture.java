@@ -1,7 +1,6 @@
 package dev.runtruth.agent.routes.helidon;
 
 import dev.runtruth.agent.routes.FrameworkCapture;
-import java.util.Collections;
 
 /** Helidon 4 SE ({@code framework="helidon-se"}): hook {@code LoomServer}, read the HTTP routing of each listener. */
 public final class HelidonCapture {
@@ -12,6 +11,6 @@ public final class HelidonCapture {
     /** @return the capture of Helidon's WebServer HTTP routing */
     public static FrameworkCapture capture() {
         return new FrameworkCapture(HelidonRoutes.FRAMEWORK, "io/helidon/",
-                Collections.singletonList(LoomServerInstrumentation.hook()), new HelidonRoutes());
+                LoomServerInstrumentation.hooks(), new HelidonRoutes());
     }
 }

@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The HTTP routes of every Helidon 4 WebServer in this JVM, read at scrape time from its routing tree.
@@ -60,17 +61,19 @@ public final class HelidonRoutes implements RouteSource {
             Collections.newSetFromMap(new IdentityHashMap<Object, Boolean>()));
 
     /**
-     * Called by the constructor hook for every new {@code LoomServer}; only remembers it.
+     * Called by the constructor hooks for every new {@code LoomServer} and server shutdown handler, and by hook-free
+     * discovery for each found live; only remembers it.
      *
-     * @param server the server under construction
+     * @param server a {@code LoomServer} or its {@code ServerShutdownHandler}
      */
     public static void onServer(Object server) {
         SERVERS.add(server);
     }
 
     /**
-     * @return the Helidon web servers not yet started or running, for the routes and the listener attribution; forgets
-     *         those that ran and stopped
+     * @return the Helidon web servers not yet started or running (a {@code LoomServer}, or the shutdown handler of one
+     *         that discovery found: both have the server's {@link #listeners}), one per listeners map, for the routes
+     *         and the listener attribution; forgets those that ran and stopped
      */
     public static List<Object> servers() {
         List<Object> current = new ArrayList<Object>();
@@ -78,10 +81,11 @@ public final class HelidonRoutes implements RouteSource {
             current.addAll(SERVERS);
         }
         List<Object> out = new ArrayList<Object>();
+        Map<Object, Boolean> seen = new IdentityHashMap<Object, Boolean>();
         for (Object server : current) {
             boolean running;
             try {
-                running = Boolean.TRUE.equals(Reflect.call(server, "isRunning"));
+                running = isRunning(server);
             } catch (Throwable t) {
                 running = true; // keep it; its read records the failure
             }
@@ -91,9 +95,48 @@ public final class HelidonRoutes implements RouteSource {
                 SERVERS.remove(server); // stopped: serves nothing any more
                 continue;
             }
-            out.add(server);
+            // a server and its shutdown handler share one listeners map: report it once
+            Object listeners = listenersOrNull(server);
+            if (listeners == null || seen.put(listeners, Boolean.TRUE) == null) {
+                out.add(server);
+            }
         }
         return out;
+    }
+
+    /**
+     * @param server what {@link #servers()} returned
+     * @return whether it runs: {@code LoomServer#isRunning()}, or the handler's {@code running} flag (the server's)
+     * @throws Exception when it cannot be read
+     */
+    public static boolean isRunning(Object server) throws Exception {
+        if (server.getClass().getName().equals(LoomServerInstrumentation.SHUTDOWN_HANDLER)) {
+            Object running = field(server, "running");
+            return running instanceof AtomicBoolean && ((AtomicBoolean) running).get();
+        }
+        return Boolean.TRUE.equals(Reflect.call(server, "isRunning"));
+    }
+
+    /**
+     * @param server what {@link #servers()} returned
+     * @param socket a key of its {@link #listeners}
+     * @return the port the socket's listener is bound to: {@code LoomServer#port(String)}, or the listener's
+     *         {@code connectedPort}
+     * @throws Exception when it cannot be read
+     */
+    public static Object port(Object server, Object socket) throws Exception {
+        if (server.getClass().getName().equals(LoomServerInstrumentation.SHUTDOWN_HANDLER)) {
+            return field(listeners(server).get(socket), "connectedPort");
+        }
+        return Reflect.call(server, "port", new Class<?>[] {String.class}, socket);
+    }
+
+    private static Object listenersOrNull(Object server) {
+        try {
+            return field(server, "listeners");
+        } catch (Throwable t) {
+            return null;
+        }
     }
 
     @Override
@@ -130,8 +173,8 @@ public final class HelidonRoutes implements RouteSource {
     }
 
     /**
-     * @param server a remembered {@code LoomServer}
-     * @return {@code LoomServer.listeners}: socket name to {@code ServerListener}
+     * @param server a remembered {@code LoomServer} or shutdown handler
+     * @return its {@code listeners}: socket name to {@code ServerListener}
      * @throws IllegalStateException when the server has no such map (a Helidon version the agent does not know)
      */
     public static Map<?, ?> listeners(Object server) throws Exception {

@@ -1,9 +1,11 @@
 package dev.runtruth.agent.routes.javalin;
 
 import dev.runtruth.agent.routes.FrameworkCapture;
-import java.util.Collections;
 
-/** Javalin ({@code framework="javalin"}): hook {@code io.javalin.Javalin}, read its internal router's endpoints. */
+/**
+ * Javalin ({@code framework="javalin"}): hook {@code io.javalin.Javalin} and its configuration holders, read the
+ * internal router's endpoints.
+ */
 public final class JavalinCapture {
 
     private JavalinCapture() {
@@ -12,6 +14,6 @@ public final class JavalinCapture {
     /** @return the capture of Javalin 6 and 7 */
     public static FrameworkCapture capture() {
         return new FrameworkCapture(JavalinRoutes.FRAMEWORK, "io/javalin/",
-                Collections.singletonList(JavalinInstrumentation.hook()), new JavalinRoutes());
+                JavalinInstrumentation.hooks(), new JavalinRoutes());
     }
 }

@@ -42,6 +42,21 @@ final class JavalinInternals {
     }
 
     /**
+     * @param object a {@code JavalinConfig} or {@code JavalinState}, just constructed or found by hook-free discovery
+     * @return whether it is the holder {@link #holder(Object)} returns for an app: a {@code JavalinState}, or a
+     *         {@code JavalinConfig} of Javalin 6 (in Javalin 7 the config is a builder the app does not keep)
+     */
+    static boolean isHolder(Object object) {
+        Class<?> type = object.getClass();
+        if (Props.isA(type, V7_LANDMARK)) {
+            return true;
+        }
+        ClassLoader loader = type.getClassLoader();
+        return Props.isA(type, JavalinInstrumentation.CONFIG) && !exists(V7_LANDMARK, loader)
+                && exists(V6_LANDMARK, loader);
+    }
+
+    /**
      * @param holder what {@link #holder(Object)} returned
      * @return the app's internals, read now (Javalin 6 lets plugins replace the internal router)
      */

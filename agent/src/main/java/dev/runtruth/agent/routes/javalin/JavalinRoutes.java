@@ -65,6 +65,24 @@ public final class JavalinRoutes implements RouteSource {
         }
     }
 
+    /**
+     * Called by the constructor hooks of the configuration holders and by hook-free discovery, which finds an app
+     * only through its holder; remembers (weakly) what {@link JavalinInternals#isHolder} accepts, ignores the rest.
+     *
+     * @param holder a {@code JavalinConfig} or {@code JavalinState}
+     */
+    public static void onHolder(Object holder) {
+        try {
+            if (JavalinInternals.isHolder(holder)) {
+                synchronized (APPS) {
+                    APPS.put(holder, Boolean.TRUE);
+                }
+            }
+        } catch (Throwable t) {
+            CaptureErrors.record("javalin.hook", "could not remember a Javalin app", t);
+        }
+    }
+
     @Override
     public List<Route> routes() {
         List<Object> apps;
