@@ -2,6 +2,8 @@ package dev.runtruth.agenttests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runtruth.model.Route;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -116,5 +118,45 @@ class Dropwizard4IT extends AbstractJerseyAppIT {
                 .as("JAX-RS routes are on the application connector").allSatisfy(r -> assertThat(r.port()).isEmpty());
         assertThat(agent.stream().filter(r -> r.port().isEmpty()).map(Route::toString))
                 .as("nothing of the admin context without its port").doesNotContain("* /**", "* /tasks/**");
+    }
+
+    /**
+     * {@code runtruth check} compares the application connector's routes only: the admin servlet's {@code * /**} and
+     * the tasks on the admin port are neither unexpected nor anything else of the report, a note names them with the
+     * admin port, and {@code --all-listeners} brings them back (so the default is a choice, not a blind spot).
+     */
+    @Test
+    void checkDoesNotCountTheAdminConnectorAgainstTheApplicationPort() throws IOException {
+        Set<String> admin = app().scrape().routeSeries().stream().filter(Route::onSeparateListener)
+                .map(Route::toString).collect(Collectors.toCollection(LinkedHashSet::new));
+        assertThat(admin).as("admin connector routes (sanity)").contains("* /**", "POST /tasks/gc");
+        OneShot check = check();
+        JsonNode report = new ObjectMapper().readTree(check.stdout());
+        assertThat(reported(report)).as(check.describe()).doesNotContainAnyElementsOf(admin);
+        assertThat(check.stderr()).as(check.describe()).contains("left out the routes of separate")
+                .contains(admin.size() + " routes on port " + adminPort);
+
+        OneShot all = check("--all-listeners");
+        assertThat(reported(new ObjectMapper().readTree(all.stdout()))).as(all.describe()).contains("* /**",
+                "POST /tasks/gc");
+    }
+
+    private OneShot check(String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("check", "--expected", appJar().toString(),
+                "--path-prefix=" + BASE, "--agent", metricsUrl(), "--json", "--no-default-ignores"));
+        args.addAll(List.of(more));
+        OneShot check = OneShot.run("collector-check-" + service(), java.time.Duration.ofSeconds(60),
+                OneShot.javaJar(Artifacts.collectorJar(), args.toArray(String[]::new)));
+        assertThat(check.exitCode()).as(check.describe()).isIn(0, 1);
+        return check;
+    }
+
+    /** @return every route the report names: unexpected, ignored and matched-by-rule alike */
+    private static Set<String> reported(JsonNode report) {
+        Set<String> routes = new LinkedHashSet<>();
+        for (String list : List.of("unexpected", "ignored", "missing")) {
+            report.path(list).forEach(r -> routes.add(r.path("method").asText() + " " + r.path("route").asText()));
+        }
+        return routes;
     }
 }

@@ -89,8 +89,7 @@ class QuarkusRestIT extends AbstractJaxrsAppIT {
      * Quarkus REST hands requests to the JAX-RS deployment through Vert.x routes of its own ({@code
      * <root>/<application path>} and {@code <root>/<application path>/*}): framework plumbing, not routes. What JAX-RS
      * serves is reported once, by {@code framework="jaxrs"}: no {@code vertx-web} route lies at or under the JAX-RS
-     * application's base path. The Vert.x routes of Quarkus extensions ({@code /svc/q/health}, ...) stay. (Known
-     * limit: Quarkus's path-less routes on its root-path router still read {@code * /svc/**}.)
+     * application's base path. The Vert.x routes of Quarkus extensions ({@code /svc/q/health}, ...) stay.
      */
     @org.junit.jupiter.api.Test
     void quarkusRestDispatchRoutesAreNotReportedAsVertxRoutes() throws IOException {
@@ -98,6 +97,24 @@ class QuarkusRestIT extends AbstractJaxrsAppIT {
         org.assertj.core.api.Assertions.assertThat(vertx).as(app().describe())
                 .contains(Route.parse("* /svc/q/health"))
                 .noneMatch(r -> r.template().equals(BASE) || r.template().startsWith(BASE + "/"));
+    }
+
+    /**
+     * Quarkus's own path-less routes on its root-path router (a route with failure handlers only, and the body-size
+     * check of {@code HttpServerCommonHandlers}, which refuses or hands on) are plumbing, not a catch-all: Quarkus
+     * answers 404 for a path under the root path that nothing serves, so no {@code * /svc/**} (nor any route that
+     * would match that path) may be reported.
+     */
+    @org.junit.jupiter.api.Test
+    void quarkusInternalPathlessRoutesAreNotACatchAll() throws IOException {
+        String unserved = "/svc/nothing-serves-this";
+        org.assertj.core.api.Assertions.assertThat(TestJvm.get(appUrl(unserved)).statusCode())
+                .as("Quarkus serves nothing at " + unserved).isEqualTo(404);
+        Set<Route> agent = app().scrape().routes();
+        org.assertj.core.api.Assertions.assertThat(agent).as(app().describe())
+                .doesNotContain(Route.parse("* /svc/**"), Route.parse("* /**"))
+                .noneMatch(r -> dev.runtruth.model.PathTemplate.isCatchAll(r.template())
+                        && unserved.startsWith(r.template().replaceAll("/(\\*\\*?|\\{\\*[^}]*}).*$", "/")));
     }
 
     /**

@@ -33,7 +33,9 @@ import java.util.stream.Stream;
  *       (Reactor Netty, and the reactive Tomcat, Jetty and Undertow servers alike).</li>
  *   <li>Micronaut 4: the {@code ApplicationContext} of a router's routes (the execution handle of a route's target
  *       method keeps it in a private field); of it the {@code EmbeddedServer} beans already created
- *       ({@code getActiveBeanRegistrations}, which creates none) that run: {@code getPort()}. A Micronaut whose
+ *       ({@code getActiveBeanRegistrations}, which creates none) that run: {@code getPort()} and, where the server
+ *       has it ({@code NettyHttpServer#getBoundPorts()}), every port it is bound to, a separate management port
+ *       ({@code endpoints.all.port}) included. A Micronaut whose
  *       handles no longer hold the context leaves its port unknown.</li>
  * </ul>
  */
@@ -155,8 +157,17 @@ final class NettyServerPorts {
                 if (registrations instanceof Collection) {
                     for (Object registration : copy((Collection<?>) registrations)) {
                         Object server = Reflect.call(registration, "getBean");
-                        if (server != null && Boolean.TRUE.equals(Reflect.call(server, "isRunning"))) {
-                            ServerPorts.add(Reflect.call(server, "getPort"), out);
+                        if (server == null || !Boolean.TRUE.equals(Reflect.call(server, "isRunning"))) {
+                            continue;
+                        }
+                        ServerPorts.add(Reflect.call(server, "getPort"), out);
+                        // every listener, also a management port (endpoints.all.port): NettyHttpServer 4.x
+                        Object bound = Reflect.has(server.getClass(), "getBoundPorts")
+                                ? Reflect.call(server, "getBoundPorts") : null;
+                        if (bound instanceof Collection) {
+                            for (Object port : copy((Collection<?>) bound)) {
+                                ServerPorts.add(port, out);
+                            }
                         }
                     }
                 }

@@ -1,6 +1,7 @@
 package dev.runtruth.collector.serve;
 
 import dev.runtruth.collector.observed.Coverage;
+import dev.runtruth.model.InventoryState;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -41,10 +42,14 @@ final class CoverageTable {
      * @param frameworks    the instance's frameworks, sorted by {@link #ORDER}
      * @param captureErrors its capture error count
      * @param unknownPorts  its unknown listeners as {@code address:port}, sorted
+     * @param inventory     its {@code runtruth_inventory_info} state ({@link InventoryState#UNKNOWN} when it exports
+     *                      none)
+     * @param inventoryReason that series' {@code reason}, {@code ""} when none
      * @return an equal coverage, the same instance for equal arguments
      */
-    Coverage coverage(List<Coverage.Framework> frameworks, long captureErrors, List<String> unknownPorts) {
-        Coverage coverage = new Coverage(frameworks, captureErrors, unknownPorts);
+    Coverage coverage(List<Coverage.Framework> frameworks, long captureErrors, List<String> unknownPorts,
+                      InventoryState inventory, String inventoryReason) {
+        Coverage coverage = new Coverage(frameworks, captureErrors, unknownPorts, inventory, inventoryReason);
         return coverages.computeIfAbsent(coverage, c -> c);
     }
 }

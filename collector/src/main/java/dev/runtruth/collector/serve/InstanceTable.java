@@ -4,6 +4,7 @@ import dev.runtruth.collector.BuildIdentity;
 import dev.runtruth.collector.RouteLists;
 import dev.runtruth.collector.observed.Coverage;
 import dev.runtruth.collector.observed.ObservedRoutes;
+import dev.runtruth.model.InventoryState;
 import dev.runtruth.model.Route;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,6 +34,8 @@ final class InstanceTable {
         private List<Coverage.Framework> frameworks = List.of();
         private List<String> unknownPorts = List.of();
         private long captureErrors;
+        private InventoryState inventory = InventoryState.UNKNOWN;
+        private String inventoryReason = "";
 
         void addRoute(int id) {
             if (count == routes.length) {
@@ -63,6 +66,11 @@ final class InstanceTable {
             unknownPorts.add(port);
         }
 
+        void inventory(InventoryState state, String reason) {
+            inventory = state;
+            inventoryReason = reason == null ? "" : reason;
+        }
+
         void addCaptureErrors(long errors) {
             captureErrors += errors;
         }
@@ -72,7 +80,7 @@ final class InstanceTable {
             sortedFrameworks.sort(CoverageTable.ORDER);
             List<String> sortedPorts = new ArrayList<>(unknownPorts);
             sortedPorts.sort(null);
-            return table.coverage(sortedFrameworks, captureErrors, sortedPorts);
+            return table.coverage(sortedFrameworks, captureErrors, sortedPorts, inventory, inventoryReason);
         }
 
         /** @return the distinct route numbers, ascending */
@@ -143,6 +151,8 @@ final class InstanceTable {
                 for (int id : set.ids()) {
                     distinct.add(table.route(id));
                 }
+                // one route per key: the application listener's wins over a separate listener's (as AgentSamples)
+                distinct.sort(java.util.Comparator.comparing(Route::onSeparateListener));
                 return RouteLists.sortedUnique(distinct);
             });
             list.add(new ObservedRoutes(name, instance.build, instance.agentVersion, routes, List.of(),

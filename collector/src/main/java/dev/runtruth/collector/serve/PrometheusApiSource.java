@@ -22,7 +22,7 @@ import java.util.OptionalLong;
  * ({@code GET /api/v1/query}, <a href="https://prometheus.io/docs/prometheus/latest/querying/api/">Prometheus HTTP
  * API v1</a>, result type {@code vector}) for
  * <pre>{__name__=~"runtruth_route_info|runtruth_build_info|runtruth_agent_info|runtruth_framework_info
- *   |runtruth_listener_info|runtruth_capture_errors_total", &lt;selector's matchers&gt;}</pre>
+ *   |runtruth_listener_info|runtruth_capture_errors_total|runtruth_inventory_info", &lt;selector's matchers&gt;}</pre>
  * (one line, names from {@link MetricNames}) grouped by the {@code job} and {@code instance} labels: the routes,
  * build and agent of each instance and what its agent could not see. What Prometheus returns is its latest sample
  * within its lookback (5 minutes by default), so an instance that stopped is seen until its series go stale.
@@ -35,7 +35,7 @@ public final class PrometheusApiSource implements ObservedSource {
 
     static final String METRICS = "__name__=~\"" + String.join("|", MetricNames.ROUTE_INFO, MetricNames.BUILD_INFO,
             MetricNames.AGENT_INFO, MetricNames.FRAMEWORK_INFO, MetricNames.LISTENER_INFO,
-            MetricNames.CAPTURE_ERRORS_TOTAL) + "\"";
+            MetricNames.CAPTURE_ERRORS_TOTAL, MetricNames.INVENTORY_INFO) + "\"";
 
     /** The largest answer read, bytes: 4 GiB, three times a 10,000 instances x 500 routes fleet. */
     static final long MAX_ANSWER_BYTES = 4L << 30;

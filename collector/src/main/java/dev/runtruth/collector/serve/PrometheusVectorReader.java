@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.runtruth.collector.BuildIdentity;
 import dev.runtruth.collector.observed.Coverage;
 import dev.runtruth.collector.observed.ObservedRoutes;
+import dev.runtruth.model.InventoryState;
 import dev.runtruth.model.ListenerState;
 import dev.runtruth.model.MetricNames;
 import java.io.IOException;
@@ -27,8 +28,10 @@ import java.util.List;
  * Members may come in any order; unknown members (e.g. {@code warnings}, a native {@code histogram}) are skipped.
  *
  * <p>Series are grouped into instances by their {@code job} and {@code instance} labels (source {@code
- * job/instance}); {@code runtruth_route_info} gives a route from its {@code method}, {@code route}, {@code framework}
- * and {@code handler} labels (a series without a {@code route} label is skipped), {@code runtruth_build_info} the
+ * job/instance}); {@code runtruth_route_info} gives a route from its {@code method}, {@code route}, {@code framework},
+ * {@code handler} and {@code port} labels (a series without a {@code route} label is skipped; a route with a port is
+ * served on a separate listener, {@link dev.runtruth.model.Route#port()}), {@code runtruth_inventory_info} whether the
+ * instance is still starting ({@code state}, {@code reason}), {@code runtruth_build_info} the
  * build from {@code service}, {@code version}, {@code commit}, {@code branch} and {@code build_time}, {@code
  * runtruth_agent_info} the agent's {@code version}; other series only make their instance known.
  *
@@ -171,13 +174,14 @@ final class PrometheusVectorReader {
         switch (name) {
             case MetricNames.ROUTE_INFO -> {
                 if (route != null && !route.isEmpty()) {
-                    target.addRoute(routes.id(method, route, framework, handler));
+                    target.addRoute(routes.id(method, route, framework, handler, port));
                 }
             }
             case MetricNames.BUILD_INFO -> target.build(new BuildIdentity(service, version, commit, branch, buildTime));
             case MetricNames.AGENT_INFO -> target.agentVersion(version);
             case MetricNames.FRAMEWORK_INFO -> target.addFramework(coverage.framework(framework, version, state,
                     reason));
+            case MetricNames.INVENTORY_INFO -> target.inventory(InventoryState.ofLabel(state), reason);
             case MetricNames.LISTENER_INFO -> {
                 if (!ListenerState.SERVED.label().equals(state)) { // unknown, or a state newer than this reader
                     target.addUnknownPort(Coverage.hostPort(address, port));

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 final class RouteTable {
 
-    private record Labels(String method, String route, String framework, String handler) {
+    private record Labels(String method, String route, String framework, String handler, String port) {
     }
 
     private final Map<Labels, Integer> ids = new HashMap<>();
@@ -23,14 +23,17 @@ final class RouteTable {
      * @param route     the {@code route} label, a path template
      * @param framework the {@code framework} label, or {@code null}
      * @param handler   the {@code handler} label, or {@code null}
+     * @param port      the {@code port} label ({@link Route#port()}: empty or {@code null} for the application's
+     *                  listener, the port of a separate admin or management listener otherwise)
      * @return the route's number, from 0 in order of first appearance
      */
-    int id(String method, String route, String framework, String handler) {
-        Labels labels = new Labels(method, route, framework, handler);
+    int id(String method, String route, String framework, String handler, String port) {
+        Labels labels = new Labels(method, route, framework, handler, port);
         Integer id = ids.get(labels);
         if (id == null) {
             id = routes.size();
-            routes.add(Route.of(method, route, framework, handler));
+            Route r = Route.of(method, route, framework, handler);
+            routes.add(port == null || port.isEmpty() ? r : r.withPort(port));
             ids.put(labels, id);
         }
         return id;

@@ -42,9 +42,11 @@ import java.util.concurrent.atomic.AtomicReference;
  *       not missing on one without): they may be served where its agent cannot see, so they are not drift;</li>
  *   <li>{@code runtruth_verdict_info{service,source,verdict}} 1 per instance ({@code source}: {@code job/instance}
  *       from Prometheus, the agent's URL from {@code agents}), {@code verdict} its {@link DriftReport#verdict()}:
- *       {@code no_drift}, {@code drift} or {@code cannot_tell}; one series per instance, not three (a fleet of
- *       10,000 instances re-registers them every comparison);</li>
- *   <li>{@code runtruth_verdict_instances{service,verdict}} the number of instances per verdict, all three always
+ *       {@code no_drift}, {@code drift} or {@code cannot_tell}, or {@code not_ready} for an instance whose agent
+ *       says it is still starting ({@code runtruth_inventory_info{state="starting"}}: its routes are still being
+ *       registered, so none of them counts as missing, unseen or unexpected); one series per instance, not four (a
+ *       fleet of 10,000 instances re-registers them every comparison);</li>
+ *   <li>{@code runtruth_verdict_instances{service,verdict}} the number of instances per verdict, all four always
  *       present;</li>
  *   <li>{@code runtruth_blind_spots{service,source,kind}} per instance with a blind spot and per kind that it has:
  *       {@code kind="framework"} frameworks not captured, {@code "capture_errors"} the agent's capture error count,
@@ -67,6 +69,7 @@ final class ServeMetrics {
     private final MultiGauge verdicts;
     private final MultiGauge blindSpots;
     private final AtomicLong unseen = new AtomicLong();
+    private final AtomicLong notReady = new AtomicLong();
     private final Map<Verdict, AtomicLong> verdictCounts = new EnumMap<>(Verdict.class);
     private final AtomicLong expectedCount = new AtomicLong();
     private final AtomicLong expectedLoaded = new AtomicLong();
@@ -117,8 +120,10 @@ final class ServeMetrics {
             verdictCounts.put(verdict, count);
             Gauge.builder("runtruth.verdict.instances", count, AtomicLong::get)
                     .tags(tags.and("verdict", label(verdict)))
-                    .description("Instances per verdict (no_drift, drift, cannot_tell)").register(registry);
+                    .description("Instances per verdict (no_drift, drift, cannot_tell, not_ready)").register(registry);
         }
+        Gauge.builder("runtruth.verdict.instances", notReady, AtomicLong::get)
+                .tags(tags.and("verdict", NOT_READY)).register(registry);
         Gauge.builder("runtruth.drift.commit.instances", commitDiffers, AtomicLong::get).tags(tags)
                 .description("Instances running another commit than the expected one").register(registry);
         Gauge.builder("runtruth.observed.instances", instances, AtomicLong::get).tags(tags)
@@ -155,8 +160,17 @@ final class ServeMetrics {
         Set<List<Route>> missingAdded = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<List<Route>> unseenAdded = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<List<Route>> unexpectedAdded = Collections.newSetFromMap(new IdentityHashMap<>());
+        int starting = 0;
         for (DriftReport report : reports) {
             Coverage coverage = report.observed().coverage();
+            String source = report.observed().source();
+            if (coverage.starting()) {
+                // still registering routes: no answer yet, so nothing of its list is drift, unseen or unexpected
+                starting++;
+                verdictRows.add(MultiGauge.Row.of(Tags.of("service", service, "source", source, "verdict",
+                        NOT_READY), 1));
+                continue;
+            }
             // a route missing from a blind instance's list may be served where its agent cannot see: not drift
             boolean blind = coverage.blind();
             if ((blind ? unseenAdded : missingAdded).add(report.missing())) {
@@ -168,7 +182,6 @@ final class ServeMetrics {
             differs += report.commit() == CommitComparison.DIFFERENT ? 1 : 0;
             Verdict verdict = report.verdict();
             perVerdict.merge(verdict, 1, Integer::sum);
-            String source = report.observed().source();
             verdictRows.add(MultiGauge.Row.of(Tags.of("service", service, "source", source, "verdict",
                     label(verdict)), 1));
             if (blind) {
@@ -180,6 +193,7 @@ final class ServeMetrics {
         verdicts.register(verdictRows, true);
         blindSpots.register(blindRows, true);
         verdictCounts.forEach((verdict, count) -> count.set(perVerdict.getOrDefault(verdict, 0)));
+        notReady.set(starting);
         unseen.set(unseenAnywhere.size());
         missing.set(missingAnywhere.size());
         unexpected.set(unexpectedAnywhere.size());
@@ -197,6 +211,9 @@ final class ServeMetrics {
     void observedError() {
         observedErrors.increment();
     }
+
+    /** The {@code verdict} label of an instance whose agent says it is still starting ({@code Coverage#starting()}). */
+    static final String NOT_READY = "not_ready";
 
     /** @return the verdict as a label value: {@code no_drift}, {@code drift}, {@code cannot_tell} */
     static String label(Verdict verdict) {

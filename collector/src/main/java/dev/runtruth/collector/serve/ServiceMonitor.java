@@ -9,7 +9,11 @@ import dev.runtruth.collector.observed.ObservedRoutes;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintWriter;
 import java.time.Clock;
+import dev.runtruth.collector.RouteLists;
+import dev.runtruth.model.Route;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -74,14 +78,34 @@ final class ServiceMonitor {
                 .plus(service.ignore());
         DriftComparator comparator = new DriftComparator(routes, rules); // the expected side's matcher, once
         List<DriftReport> reports = new ArrayList<>(instances.size());
+        // instances on one build share one route list: filter each list once, so they still share the result
+        Map<List<Route>, List<Route>> application = new IdentityHashMap<>();
         for (ObservedRoutes instance : instances) {
-            reports.add(comparator.compare(instance));
+            reports.add(comparator.compare(onApplicationListener(instance, application)));
         }
         metrics.compared(reports, clock.instant());
         if (lastError != null) {
             log("recovered: " + instances.size() + " instances read from " + observed.describe());
             lastError = null;
         }
+    }
+
+    /**
+     * As {@code check} does by default: the routes of a separate admin or management listener (a {@code port} label,
+     * e.g. Dropwizard's admin connector, Spring Boot's {@code management.server.port}) are not compared with the
+     * application's build.
+     *
+     * @param instance one instance's observations
+     * @param filtered the application-listener list made so far for each route list, by identity
+     * @return the instance with only its application listener's routes; itself when it has no other
+     */
+    static ObservedRoutes onApplicationListener(ObservedRoutes instance, Map<List<Route>, List<Route>> filtered) {
+        List<Route> routes = filtered.computeIfAbsent(instance.routes(), all -> {
+            List<Route> own = instance.applicationRoutes();
+            return own.size() == all.size() ? all : RouteLists.sortedUnique(own);
+        });
+        return routes == instance.routes() ? instance : new ObservedRoutes(instance.source(), instance.build(),
+                instance.agentVersion(), routes, instance.warnings(), instance.coverage());
     }
 
     private void error(String message) {

@@ -88,7 +88,7 @@ class PrometheusApiFaultsTest {
             assertThat(queries).containsExactly("query=" + URLEncoder.encode(source.query(), StandardCharsets.UTF_8));
             assertThat(source.query()).isEqualTo("{__name__=~\"runtruth_route_info|runtruth_build_info"
                     + "|runtruth_agent_info|runtruth_framework_info|runtruth_listener_info"
-                    + "|runtruth_capture_errors_total\", job=\"billing-api\"}");
+                    + "|runtruth_capture_errors_total|runtruth_inventory_info\", job=\"billing-api\"}");
         } finally {
             prometheus.stop(0);
         }

@@ -193,6 +193,37 @@ class PrometheusVectorReaderTest {
                 .hasMessageStartingWith("malformed JSON at byte ").hasMessageContaining("UTF-8");
     }
 
+    @Test
+    void thePortLabelAndTheInventoryStateAreRead() throws Exception {
+        String answer = """
+                {"status":"success","data":{"resultType":"vector","result":[
+                 {"metric":{"__name__":"runtruth_route_info","job":"dw","instance":"a","framework":"jaxrs",
+                   "method":"GET","route":"/things","handler":"T#get","port":""},"value":[1,"1"]},
+                 {"metric":{"__name__":"runtruth_route_info","job":"dw","instance":"a","framework":"servlet",
+                   "method":"*","route":"/**","handler":"AdminServlet","port":"8081"},"value":[1,"1"]},
+                 {"metric":{"__name__":"runtruth_route_info","job":"dw","instance":"a","framework":"servlet",
+                   "method":"*","route":"/error","handler":"E","port":"8081"},"value":[1,"1"]},
+                 {"metric":{"__name__":"runtruth_route_info","job":"dw","instance":"a","framework":"servlet",
+                   "method":"*","route":"/error","handler":"E"},"value":[1,"1"]},
+                 {"metric":{"__name__":"runtruth_inventory_info","job":"dw","instance":"a","state":"ready",
+                   "reason":""},"value":[1,"1"]},
+                 {"metric":{"__name__":"runtruth_inventory_info","job":"dw","instance":"b","state":"starting",
+                   "reason":"a Spring application context is refreshing"},"value":[1,"1"]}]}}
+                """;
+        List<ObservedRoutes> read = read(answer.getBytes(StandardCharsets.UTF_8));
+
+        ObservedRoutes a = read.get(0);
+        assertThat(a.routes()).extracting(r -> r + " port=" + r.port()).containsExactly(
+                "* /** port=8081", "* /error port=", "GET /things port=");
+        assertThat(a.applicationRoutes()).extracting(Route::toString).containsExactly("* /error", "GET /things");
+        assertThat(a.coverage().starting()).isFalse();
+        assertThat(a.coverage().blind()).isFalse();
+        ObservedRoutes b = read.get(1);
+        assertThat(b.coverage().starting()).isTrue();
+        assertThat(b.coverage().blindSpots()).first().asString().contains("still starting")
+                .contains("a Spring application context is refreshing");
+    }
+
     private static List<ObservedRoutes> read(byte[] answer) throws Exception {
         return new PrometheusVectorReader().read(new ByteArrayInputStream(answer));
     }

@@ -157,6 +157,50 @@ class ServeServerTest {
         }
     }
 
+    /**
+     * As {@code check}: a route of a separate admin or management listener (a {@code port} label) is not compared with
+     * the build (the admin servlet's {@code * /**} is not unexpected), and an instance whose agent says it is still
+     * starting is {@code not_ready}: none of its routes counts as missing, unseen or unexpected.
+     */
+    @Test
+    void aSeparateListenersRoutesAreLeftOutAndAStartingInstanceIsNotReady() throws Exception {
+        Path manifest = dir.resolve("expected.json");
+        writeManifest(manifest, List.of(Route.parse("GET /a"), Route.parse("POST /b/{id}")));
+        List<Route> served = List.of(Route.of("GET", "/a", "jaxrs", "A#a"), Route.of("POST", "/b/{id}", "jaxrs", "B#b"),
+                Route.of("*", "/**", "servlet", "AdminServlet").withPort("8081"),
+                Route.of("POST", "/tasks/gc", "servlet", "GarbageCollectionTask").withPort("8081"));
+        String withAdmin = AgentExposition.text(AgentExposition.registry(served, "svc", COMMIT));
+        // still starting: only a servlet so far, the framework's routes come a moment later
+        PrometheusRegistry startingRegistry = AgentExposition.registry(
+                List.of(Route.of("*", "/extra/**", "servlet", "S")), "svc", COMMIT);
+        Info.builder().name(MetricNames.INVENTORY_INFO).help("Inventory")
+                .labelNames(MetricNames.STATE, MetricNames.REASON).register(startingRegistry)
+                .addLabelValues("starting", "a Spring application context is refreshing");
+        try (AgentStub admin = AgentStub.serving(AgentStub.TEXT, withAdmin);
+             AgentStub starting = AgentStub.serving(AgentStub.TEXT, AgentExposition.text(startingRegistry))) {
+            Path config = dir.resolve("serve.yml");
+            Files.writeString(config, "listen: 127.0.0.1:0\ninterval: 100ms\nservices:\n  svc:\n"
+                    + "    expected: {path: expected.json}\n"
+                    + "    observed: {agents: ['" + admin.baseUri() + "', '" + starting.baseUri() + "']}\n");
+            try (ServeServer server = ServeServer.start(ServeConfigReader.read(config),
+                    new PrintWriter(new StringWriter()))) {
+                String metrics = await(server, m -> m.contains("runtruth_observed_instances{service=\"svc\"} 2"));
+                assertThat(metrics)
+                        .containsPattern("runtruth_verdict_info\\{service=\"svc\",source=\""
+                                + Pattern.quote(admin.baseUri().toString()) + "[^\"]*\",verdict=\"no_drift\"} 1")
+                        .containsPattern("runtruth_verdict_info\\{service=\"svc\",source=\""
+                                + Pattern.quote(starting.baseUri().toString()) + "[^\"]*\",verdict=\"not_ready\"} 1")
+                        .contains("runtruth_verdict_instances{service=\"svc\",verdict=\"not_ready\"} 1")
+                        .contains("runtruth_verdict_instances{service=\"svc\",verdict=\"no_drift\"} 1")
+                        .contains("runtruth_verdict_instances{service=\"svc\",verdict=\"cannot_tell\"} 0")
+                        .contains("runtruth_drift_routes{kind=\"missing\",service=\"svc\"} 0")
+                        .contains("runtruth_drift_routes{kind=\"unexpected\",service=\"svc\"} 0")
+                        .contains("runtruth_unseen_routes{service=\"svc\"} 0")
+                        .doesNotContain("runtruth_unexpected_route_info{");
+            }
+        }
+    }
+
     private static void writeManifest(Path file, List<Route> routes) throws Exception {
         ExpectedRoutes expected = new ExpectedRoutes("test", new BuildIdentity("svc", "1", COMMIT, "main", null),
                 routes, List.of());

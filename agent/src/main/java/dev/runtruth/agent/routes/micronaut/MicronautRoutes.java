@@ -5,6 +5,7 @@ import dev.runtruth.agent.routes.Reflect;
 import dev.runtruth.agent.CaptureErrors;
 import dev.runtruth.agent.routes.RouteSource;
 import dev.runtruth.model.Route;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,6 +21,11 @@ import java.util.stream.Stream;
  * {@code micronaut.server.context-path} and the endpoints' base path. Micronaut's RFC 6570 expressions are
  * canonicalised by {@code PathTemplate}: {@code /books{?max,offset}} is {@code /books}, {@code /files{/path:.*}} is
  * {@code /files/{*path}}.
+ *
+ * <p>Listeners: a route Micronaut serves only on a port of its own ({@code UriRouteInfo#getPort()}, e.g. every
+ * management endpoint when {@code endpoints.all.port} is set) carries that port ({@link Route#port()}), unless the
+ * port is one of the router's default ports ({@code DefaultRouter.ports}, which the server sets at start to the ports of
+ * its default listeners); routes without a port of their own are the application listener's and carry none.
  */
 public final class MicronautRoutes implements RouteSource {
 
@@ -63,14 +69,35 @@ public final class MicronautRoutes implements RouteSource {
                     + (stream == null ? "nothing" : stream.getClass().getName()) + "): Micronaut routes are not reported", null);
             return;
         }
+        Object defaults = Reflect.fieldOrNull(router, "ports");
         for (Iterator<?> it = ((Stream<?>) stream).iterator(); it.hasNext();) {
             Object route = it.next();
             Object method = Reflect.call(route, "getHttpMethodName");
             Object template = Reflect.call(route, "getUriMatchTemplate");
             if (method != null && template != null) {
-                out.add(Route.of(method.toString(), template.toString(), FRAMEWORK, handler(route)));
+                Route r = Route.of(method.toString(), template.toString(), FRAMEWORK, handler(route));
+                String port = separatePort(route, defaults instanceof Collection ? (Collection<?>) defaults : null);
+                out.add(port.isEmpty() ? r : r.withPort(port));
             }
         }
+    }
+
+    /**
+     * @param route    a {@code UriRouteInfo}
+     * @param defaults the router's default ports ({@code DefaultRouter.ports}: {@code null} until a server applied
+     *                 them, which it does only when some route has a port of its own)
+     * @return the port the route is served on alone ({@code getPort()}, Micronaut 4), when it is not a default port;
+     *         else empty
+     */
+    static String separatePort(Object route, Collection<?> defaults) throws Exception {
+        if (!Reflect.has(route.getClass(), "getPort")) {
+            return "";
+        }
+        Object port = Reflect.call(route, "getPort");
+        if (!(port instanceof Integer) || (Integer) port <= 0 || (defaults != null && defaults.contains(port))) {
+            return "";
+        }
+        return port.toString();
     }
 
     /** @return {@code declaring.Type#method} of the route's target method, or empty when it has none */

@@ -105,7 +105,14 @@ final class RouterWalk {
             walk(sub, VertxRoute.join(prefix, VertxRoute.mountPath(route)), depth + 1, out);
             return;
         }
-        if (dispatchers.reportedByFramework(handlerClasses(route))) {
+        List<String> handlers = handlerClasses(route);
+        if (handlers != null && handlers.isEmpty()) {
+            return; // no request handler (failure handlers only): it answers no request, it is no route
+        }
+        if (VertxDispatchers.middleware(handlers)) {
+            return; // a framework's own request preparation, which hands every request on: plumbing
+        }
+        if (dispatchers.reportedByFramework(handlers == null ? Collections.<String>emptyList() : handlers)) {
             return; // another framework's dispatch route: that framework reports what it serves
         }
         String template = VertxRoute.join(prefix, VertxRoute.template(route));
@@ -118,12 +125,15 @@ final class RouterWalk {
         }
     }
 
-    /** @return the route's handler classes; empty (the route is then reported) when they cannot be read */
+    /**
+     * @return the route's handler classes, empty when it has none; {@code null} (the route is then reported) when they
+     *         cannot be read
+     */
     private static List<String> handlerClasses(Object route) {
         try {
             return VertxRoute.handlerClasses(route);
         } catch (Throwable t) {
-            return Collections.emptyList();
+            return null;
         }
     }
 

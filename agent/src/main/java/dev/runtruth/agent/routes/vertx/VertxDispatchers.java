@@ -1,5 +1,6 @@
 package dev.runtruth.agent.routes.vertx;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,17 @@ import java.util.Set;
  *       calls {@code next()}; seen in Quarkus 3.27.2).</li>
  * </ul>
  *
+ * <p>Middleware, left out whatever reports routes: a route whose every handler is a framework's own request
+ * preparation, which answers only to refuse a request and otherwise hands it on ({@code next()}), is no route of its
+ * own: the routes after it say what is served. Known, by outer class:
+ * <ul>
+ *   <li>Quarkus HTTP ({@code quarkus-vertx-http} 3.x): {@code io.quarkus.vertx.http.runtime.options
+ *       .HttpServerCommonHandlers}: the path-less route of {@code enforceMaxBodySize} (413 over
+ *       {@code quarkus.http.limits.max-body-size}, seen in Quarkus 3.27.2 as its {@code $1}), and the routes of
+ *       {@code applyFilters} / {@code applyHeaders} ({@code quarkus.http.filter.*}, {@code quarkus.http.header.*}),
+ *       which add response headers.</li>
+ * </ul>
+ *
  * <p>One instance per read.
  */
 final class VertxDispatchers {
@@ -35,6 +47,10 @@ final class VertxDispatchers {
         DISPATCHERS.put("org.jboss.resteasy.reactive.server.vertx.ResteasyReactiveVertxHandler", "jaxrs");
         DISPATCHERS.put("io.quarkus.resteasy.reactive.server.runtime.ResteasyReactiveRecorder", "jaxrs");
     }
+
+    /** Outer classes of middleware handlers ({@link #middleware}). */
+    private static final Set<String> MIDDLEWARE = Collections.singleton(
+            "io.quarkus.vertx.http.runtime.options.HttpServerCommonHandlers");
 
     private final Set<String> reporting;
 
@@ -55,6 +71,22 @@ final class VertxDispatchers {
         for (String handler : handlerClasses) {
             String label = DISPATCHERS.get(outerClass(handler));
             if (label == null || !reporting.contains(label)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @param handlerClasses the binary class names of a route's handlers, or {@code null} when unknown
+     * @return whether there is at least one and every one is known middleware (see the class comment)
+     */
+    static boolean middleware(List<String> handlerClasses) {
+        if (handlerClasses == null || handlerClasses.isEmpty()) {
+            return false;
+        }
+        for (String handler : handlerClasses) {
+            if (!MIDDLEWARE.contains(outerClass(handler))) {
                 return false;
             }
         }

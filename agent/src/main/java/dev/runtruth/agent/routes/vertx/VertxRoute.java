@@ -111,14 +111,22 @@ final class VertxRoute {
     /**
      * @param route a route
      * @return the binary class names of its request handlers ({@code RouteState#getContextHandlers()}, vertx-web 4.0
-     *         to 5.x), in order; empty when the route has none or its state cannot be read
+     *         to 5.x), in order; empty when the route has none (e.g. only failure handlers: the state's list is then
+     *         empty, or {@code null} as in vertx-web 4.5.23, which creates it with the first handler); {@code null}
+     *         when its state cannot be read
      */
     static List<String> handlerClasses(Object route) throws Exception {
         Object state = state(route);
         Method getHandlers = state == null ? null : find(state.getClass(), "getContextHandlers");
-        Object handlers = getHandlers == null ? null : getHandlers.invoke(state);
-        if (!(handlers instanceof Collection)) {
+        if (getHandlers == null) {
+            return null;
+        }
+        Object handlers = getHandlers.invoke(state);
+        if (handlers == null) {
             return Collections.emptyList();
+        }
+        if (!(handlers instanceof Collection)) {
+            return null;
         }
         List<String> names = new ArrayList<String>();
         for (Object handler : (Collection<?>) handlers) {

@@ -102,6 +102,32 @@ class VertxWebRoutesTest {
                 .containsExactly("* /svc/**", "* /svc/q/health", "* /svc/shop", "* /svc/shop/**", "* /svc/mixed/**");
     }
 
+    /**
+     * Quarkus 3.27's router under root path /svc besides its routes: a path-less route with failure handlers only (no
+     * request handler: it answers no request) and the path-less route of {@code HttpServerCommonHandlers}' body-size
+     * check (middleware: it refuses or hands on). Neither is a route, whatever else reports routes; a route whose
+     * handlers cannot be read is still reported.
+     */
+    @Test
+    void routesWithoutARequestHandlerAndQuarkusMiddlewareAreNotRoutes() {
+        FakeRouter quarkus = new FakeRouter(
+                LegacyRoute.handled(null, false),
+                LegacyRoute.failureOnly(),
+                LegacyRoute.handled(null, false,
+                        io.quarkus.vertx.http.runtime.options.HttpServerCommonHandlers.enforceMaxBodySize()),
+                LegacyRoute.handled("/svc/q/health", true, (Runnable) () -> { }),
+                LegacyRoute.handled("/svc/mixed/", false,
+                        io.quarkus.vertx.http.runtime.options.HttpServerCommonHandlers.enforceMaxBodySize(),
+                        (Runnable) () -> { }),
+                LegacyRoute.brokenMount("/svc/unreadable/"));
+        long errors = CaptureErrors.count();
+
+        assertThat(routes(new RouterWalk().read(Arrays.<Object>asList(quarkus))))
+                .containsExactly("* /svc/q/health", "* /svc/mixed/**", "* /svc/unreadable/**");
+        assertThat(VertxDispatchers.middleware(null)).isFalse();
+        assertThat(CaptureErrors.count() - errors).as("only the unreadable route's mount").isEqualTo(1);
+    }
+
     @Test
     void readsAPrefixAsAnyDepthAndAPathlessRouteAsCatchAll() throws Exception {
         assertThat(VertxRoute.template(FakeRoute.path("/static/", false))).isEqualTo("/static/**");
@@ -263,14 +289,29 @@ class VertxWebRoutesTest {
         }
     }
 
+    /** A {@code RouteState} to which no request handler was ever added (vertx-web 4.5.23 creates the list lazily). */
+    static final class NoHandlersState {
+        public List<Object> getContextHandlers() {
+            return null;
+        }
+
+        public boolean isExactPath() {
+            return false;
+        }
+
+        public java.util.regex.Pattern getPattern() {
+            return null;
+        }
+    }
+
     /** Stands in for vertx-web 4.0-4.5.25's {@code RouteImpl}: no {@code getSubRouter()}, no {@code isExactPath()}. */
     public static final class LegacyRoute {
         private final String path;
         private final Set<FakeMethod> methods = new LinkedHashSet<>();
         @SuppressWarnings("unused") // read by reflection, like RouteImpl.state
-        private final LegacyState state;
+        private final Object state;
 
-        private LegacyRoute(String path, LegacyState state, String... methods) {
+        private LegacyRoute(String path, Object state, String... methods) {
             this.path = path;
             this.state = state;
             for (String method : methods) {
@@ -283,7 +324,12 @@ class VertxWebRoutesTest {
         }
 
         static LegacyRoute pathless() {
-            return new LegacyRoute(null, new LegacyState(false));
+            return new LegacyRoute(null, new LegacyState(false, (Runnable) () -> { }));
+        }
+
+        /** Like vertx-web 4.5.23's route with failure handlers only: its list of request handlers is {@code null}. */
+        static LegacyRoute failureOnly() {
+            return new LegacyRoute(null, new NoHandlersState());
         }
 
         static LegacyRoute handled(String path, boolean exact, Object... handlers) {
