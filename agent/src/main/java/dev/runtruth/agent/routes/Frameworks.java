@@ -64,7 +64,7 @@ public final class Frameworks {
         JettyContexts.TYPE_9_TO_11, JettyContexts.TYPE_EE8, JettyContexts.TYPE_EE9, JettyContexts.TYPE_EE10,
         JettyContexts.TYPE_EE11,
         JerseyInstrumentation.APPLICATION_HANDLER, JerseyInstrumentation.SERVLET_CONTAINER,
-        JerseyInstrumentation.GRIZZLY_SERVER, CxfInstrumentation.FACTORY_BEAN, CxfInstrumentation.SERVER,
+        JerseyInstrumentation.GRIZZLY_SERVER, JerseyInstrumentation.HELIDON_JAXRS_SERVICE, CxfInstrumentation.FACTORY_BEAN, CxfInstrumentation.SERVER,
         CxfInstrumentation.SERVLET,
         ResteasyInstrumentation.DEPLOYMENT, ResteasyInstrumentation.SERVLET, ResteasyInstrumentation.LEGACY_DEPLOYMENT,
         QuarkusRestInstrumentation.DEPLOYMENT, DefaultRouterInstrumentation.TYPE, ServerImplInstrumentation.TYPE,

@@ -10,7 +10,9 @@ import java.util.List;
  * model is built) and of {@code org.glassfish.jersey.servlet.ServletContainer} (the servlet or filter that serves an
  * application handler; it knows the URL prefix), and of Grizzly's {@code org.glassfish.grizzly.http.server.HttpServer}
  * (Grizzly 2.3-4.x; Jersey's {@code GrizzlyHttpServerFactory} registers its container there under the base URI's
- * path). Same class names in Jersey 2.x (javax), 3.x and 4.x (jakarta). The hooks
+ * path), and of Helidon 4's {@code io.helidon.jersey.webserver.JaxRsService} (Helidon MP: the HTTP service through which
+ * Helidon's WebServer hands requests to one JAX-RS application). Same class names in Jersey 2.x (javax), 3.x and 4.x
+ * (jakarta). The hooks
  * only remember the objects; {@link JerseyRoutes} reads them at scrape time.
  */
 public final class JerseyInstrumentation {
@@ -21,16 +23,29 @@ public final class JerseyInstrumentation {
     public static final String SERVLET_CONTAINER = "org.glassfish.jersey.servlet.ServletContainer";
     /** Binary name of Grizzly's HTTP server, which Jersey's Grizzly container runs on. */
     public static final String GRIZZLY_SERVER = "org.glassfish.grizzly.http.server.HttpServer";
+    /** Binary name of Helidon 4's HTTP service in front of one Jersey application (Helidon MP). */
+    public static final String HELIDON_JAXRS_SERVICE = "io.helidon.jersey.webserver.JaxRsService";
 
     private JerseyInstrumentation() {
     }
 
-    /** @return the three hooks: called at the end of every constructor of each type */
+    /** @return the four hooks: called at the end of every constructor of each type */
     public static List<TypeHook> hooks() {
         return Arrays.asList(
                 TypeHook.onConstructors(APPLICATION_HANDLER, OnHandler.class),
                 TypeHook.onConstructors(SERVLET_CONTAINER, OnContainer.class),
-                TypeHook.onConstructors(GRIZZLY_SERVER, OnGrizzly.class));
+                TypeHook.onConstructors(GRIZZLY_SERVER, OnGrizzly.class),
+                TypeHook.onConstructors(HELIDON_JAXRS_SERVICE, OnHelidonService.class));
+    }
+
+    /** Inlined at the end of each Helidon {@code JaxRsService} constructor. */
+    public static final class OnHelidonService {
+
+        private OnHelidonService() {
+        }
+        static void exit(Object service) {
+            JerseyRoutes.onHelidonService(service);
+        }
     }
 
     /** Inlined at the end of each Grizzly {@code HttpServer} constructor. */
