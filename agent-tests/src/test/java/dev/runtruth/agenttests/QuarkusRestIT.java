@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runtruth.model.Route;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,8 +27,6 @@ import java.util.Set;
 class QuarkusRestIT extends AbstractJaxrsAppIT {
 
     static final String BASE = "/svc/shop";
-    private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
-            "trace");
 
     @Override
     String service() {
@@ -55,21 +50,7 @@ class QuarkusRestIT extends AbstractJaxrsAppIT {
 
     @Override
     Set<Route> truth() throws IOException {
-        String url = appUrl("/svc/q/openapi?format=json");
-        HttpResponse<String> response = TestJvm.get(url);
-        if (response.statusCode() != 200) {
-            throw new IOException(url + " answered HTTP " + response.statusCode() + ": " + response.body());
-        }
-        Set<Route> routes = new LinkedHashSet<>();
-        for (Map.Entry<String, JsonNode> path : new ObjectMapper().readTree(response.body()).path("paths")
-                .properties()) {
-            for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
-                if (OPERATIONS.contains(operation.getKey())) {
-                    routes.add(Route.parse(operation.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey()));
-                }
-            }
-        }
-        return routes;
+        return OpenApiDocument.read(appUrl("/svc/q/openapi?format=json"));
     }
 
     @Override

@@ -149,6 +149,44 @@ public final class Reflect {
         return null;
     }
 
+    /**
+     * @param target a framework object
+     * @param value  the object looked for (by identity)
+     * @return whether an instance field of {@code target}'s class (superclasses included) holds {@code value}, or
+     *         holds a lambda or method reference (a synthetic class) that captured {@code value}
+     * @throws Exception when a field cannot be made accessible (a named module that does not open its package)
+     */
+    public static boolean capturesInField(Object target, Object value) throws Exception {
+        for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) || f.getType().isPrimitive()) {
+                    continue;
+                }
+                f.setAccessible(true);
+                Object held = f.get(target);
+                if (held == value) {
+                    return true;
+                }
+                if (held != null && held.getClass().isSynthetic() && heldInOwnField(held, value)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean heldInOwnField(Object holder, Object value) throws Exception {
+        for (java.lang.reflect.Field f : holder.getClass().getDeclaredFields()) {
+            if (!Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive()) {
+                f.setAccessible(true);
+                if (f.get(holder) == value) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** @return whether {@code type} or one of its superclasses has the given binary name */
     public static boolean isSubclassOf(Class<?> type, String className) {
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {

@@ -32,7 +32,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * prefix route {@code /a/*} is {@code /a/**}, a route without a path is {@code <service path>/**}; Helidon's
  * multi-segment parameter {@code {+name}} is {@code {*name}}. Not routes of their own: the any-path route through
  * which Helidon's Jersey integration (Helidon MP, {@code io.helidon.jersey.webserver.JaxRsService}) hands requests to
- * Jersey, whose routes the jersey capture reads; filters, error handlers and protocol-upgrade routes. A route the
+ * Jersey, whose routes the jersey capture reads below the path of that service ({@link #jerseyServices()}); Helidon
+ * MP's any-path pass-through handler that sets up the key-performance-indicator context of each request
+ * ({@code KeyPerformanceIndicatorSupport.DeferrableRequestContext.CONTEXT_SETTING_HANDLER}, it only calls
+ * {@code next()}); filters, error handlers and protocol-upgrade routes. A route the
  * agent cannot read (an application's own {@code HttpRoute} or {@code PathMatcher}, a method predicate that is not a
  * {@code MethodPredicate}) is left out and the read counted as partial.
  */
@@ -51,6 +54,9 @@ public final class HelidonRoutes implements RouteSource {
     private static final String SERVICE_ROUTE = "io.helidon.webserver.http.ServiceRoute";
     /** Handlers of Helidon's Jersey integration: plumbing to Jersey, whose own routes the jersey capture reads. */
     static final String JERSEY_HANDLERS = "io.helidon.jersey.";
+    /** Helidon's own pass-through handlers (they call {@code next()}): the lambda's declaring class. */
+    static final Set<String> PASS_THROUGH_HANDLERS = Collections.singleton(
+            "io.helidon.webserver.KeyPerformanceIndicatorSupport$DeferrableRequestContext");
 
     // Held strongly: a running Helidon server need not be reachable from the application (WebServer.start() in main,
     // the local dropped; only its listener threads run on), so a weak reference loses it at the next GC. Forgotten
@@ -153,22 +159,49 @@ public final class HelidonRoutes implements RouteSource {
         return routes;
     }
 
+    /**
+     * Where Helidon's Jersey integration serves each JAX-RS application (Helidon MP registers one
+     * {@code io.helidon.jersey.webserver.JaxRsService} per application, under its {@code @ApplicationPath} or
+     * configured context root; Jersey sees that path as its base URI): read from the routing of every known server,
+     * {@code ServiceRoute.theService}. A server that cannot be read adds nothing (its failure is recorded by
+     * {@link #routes()}).
+     *
+     * @return each Jersey integration service to the full paths it is registered under ({@code ""} at the root);
+     *         identity keys, empty when there is none
+     */
+    public static Map<Object, List<String>> jerseyServices() {
+        Map<Object, List<String>> services = new IdentityHashMap<Object, List<String>>();
+        for (Object server : servers()) {
+            try {
+                read(server, new ArrayList<Route>(), services, new ReadFailures("helidon-se.route", ""));
+            } catch (Throwable t) {
+                // recorded when routes() reads the same server
+            }
+        }
+        return services;
+    }
+
     private static void collect(Object server, List<Route> out) throws Exception {
         ReadFailures failures = new ReadFailures("helidon-se.route", "could not read a Helidon route (an application's"
                 + " own HttpRoute, PathMatcher or method predicate): left out");
         try {
-            for (Object listener : listeners(server).values()) {
-                Object router = field(listener, "router");
-                Class<?> httpRouting = Reflect.load(HTTP_ROUTING, router);
-                Class<?> routing = Reflect.load(ROUTING, router);
-                Object http = router == null || httpRouting == null || routing == null ? null
-                        : Reflect.call(router, "routing", new Class<?>[] {Class.class, routing}, httpRouting, null);
-                if (http != null) {
-                    walk(field(http, "rootRoute"), "", out, failures);
-                }
-            }
+            read(server, out, null, failures);
         } finally {
             failures.record();
+        }
+    }
+
+    private static void read(Object server, List<Route> out, Map<Object, List<String>> jersey,
+            ReadFailures failures) throws Exception {
+        for (Object listener : listeners(server).values()) {
+            Object router = field(listener, "router");
+            Class<?> httpRouting = Reflect.load(HTTP_ROUTING, router);
+            Class<?> routing = Reflect.load(ROUTING, router);
+            Object http = router == null || httpRouting == null || routing == null ? null
+                    : Reflect.call(router, "routing", new Class<?>[] {Class.class, routing}, httpRouting, null);
+            if (http != null) {
+                walk(field(http, "rootRoute"), "", out, jersey, failures);
+            }
         }
     }
 
@@ -186,21 +219,32 @@ public final class HelidonRoutes implements RouteSource {
         return (Map<?, ?>) listeners;
     }
 
-    private static void walk(Object route, String prefix, List<Route> out, ReadFailures failures) throws Exception {
+    /** @param jersey where the Jersey integration services met are added with their path; {@code null}: not wanted */
+    private static void walk(Object route, String prefix, List<Route> out, Map<Object, List<String>> jersey,
+            ReadFailures failures) throws Exception {
         if (route == null) {
             return;
         }
         String type = route.getClass().getName();
         if (type.equals(SERVICE_ROUTE)) {
-            String servicePath = servicePath(matchingElement(route));
+            String servicePath = join(prefix, servicePath(matchingElement(route)));
+            Object service = jersey == null ? null : field(route, "theService");
+            if (service != null && service.getClass().getName().startsWith(JERSEY_HANDLERS)) {
+                List<String> paths = jersey.get(service);
+                if (paths == null) {
+                    paths = new ArrayList<String>();
+                    jersey.put(service, paths);
+                }
+                paths.add(servicePath.equals("/") ? "" : servicePath);
+            }
             Object routes = field(route, "routes");
             for (Object child : routes instanceof Collection ? (Collection<?>) routes : Collections.emptyList()) {
-                walk(child, join(prefix, servicePath), out, failures);
+                walk(child, servicePath, out, jersey, failures);
             }
         } else if (type.equals(ROUTE_WRAP)) {
             Object wrapped = field(route, "route");
             if (wrapped != null && wrapped.getClass().getName().equals(ROUTE_IMPL)) {
-                walk(wrapped, prefix, out, failures);
+                walk(wrapped, prefix, out, jersey, failures);
             } else {
                 failures.add(new IllegalStateException("an application's own HttpRoute "
                         + (wrapped == null ? "null" : wrapped.getClass().getName())));
@@ -214,7 +258,7 @@ public final class HelidonRoutes implements RouteSource {
 
     private static void leaf(Object route, String prefix, List<Route> out, ReadFailures failures) throws Exception {
         String handler = handlerName(Reflect.call(route, "handler"));
-        if (handler.startsWith(JERSEY_HANDLERS)) {
+        if (handler.startsWith(JERSEY_HANDLERS) || PASS_THROUGH_HANDLERS.contains(handler)) {
             return;
         }
         String element = matchingElement(route);

@@ -28,7 +28,7 @@ public final class KtorInstrumentation {
                 TypeHook.onConstructors(NETTY_ENGINE, OnEngine.class));
     }
 
-    /** Inlined at the end of each routing root constructor. */
+    /** Called at the end of each routing root constructor. */
     public static final class OnRoot {
 
         private OnRoot() {
@@ -39,7 +39,7 @@ public final class KtorInstrumentation {
         }
     }
 
-    /** Inlined at the end of each Netty engine constructor. */
+    /** Called at the end of each Netty engine constructor. */
     public static final class OnEngine {
 
         private OnEngine() {

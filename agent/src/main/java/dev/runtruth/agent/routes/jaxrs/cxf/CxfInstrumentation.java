@@ -37,7 +37,7 @@ public final class CxfInstrumentation {
                 TypeHook.onConstructors(SERVLET, OnServlet.class));
     }
 
-    /** Inlined at the end of each {@code JAXRSServerFactoryBean} constructor: nothing to remember. */
+    /** Called at the end of each {@code JAXRSServerFactoryBean} constructor: nothing to remember. */
     public static final class OnFactory {
 
         private OnFactory() {
@@ -47,7 +47,7 @@ public final class CxfInstrumentation {
         }
     }
 
-    /** Inlined at the end of each {@code ServerImpl} constructor. */
+    /** Called at the end of each {@code ServerImpl} constructor. */
     public static final class OnServer {
 
         private OnServer() {
@@ -57,7 +57,7 @@ public final class CxfInstrumentation {
         }
     }
 
-    /** Inlined at the end of each {@code CXFNonSpringServlet} constructor (also run for subclasses). */
+    /** Called at the end of each {@code CXFNonSpringServlet} constructor (also run for subclasses). */
     public static final class OnServlet {
 
         private OnServlet() {

@@ -10,8 +10,10 @@ import java.util.List;
  * model is built) and of {@code org.glassfish.jersey.servlet.ServletContainer} (the servlet or filter that serves an
  * application handler; it knows the URL prefix), and of Grizzly's {@code org.glassfish.grizzly.http.server.HttpServer}
  * (Grizzly 2.3-4.x; Jersey's {@code GrizzlyHttpServerFactory} registers its container there under the base URI's
- * path), and of Jersey's own containers for the JDK HTTP server ({@code JdkHttpHandlerContainer}) and Jetty
- * ({@code JettyHttpContainer}). Same class names in Jersey 2.x (javax), 3.x and 4.x (jakarta). The hooks
+ * path), of Jersey's own containers for the JDK HTTP server ({@code JdkHttpHandlerContainer}) and Jetty
+ * ({@code JettyHttpContainer}), and of Helidon 4's {@code io.helidon.jersey.webserver.JaxRsService} (Helidon MP: the
+ * HTTP service through which Helidon's WebServer hands requests to one JAX-RS application). Same class names in Jersey
+ * 2.x (javax), 3.x and 4.x (jakarta). The hooks
  * only remember the objects; {@link JerseyRoutes} reads them at scrape time.
  */
 public final class JerseyInstrumentation {
@@ -26,6 +28,8 @@ public final class JerseyInstrumentation {
     public static final String JDK_HTTP_CONTAINER = "org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer";
     /** Binary name of Jersey's container for Jetty (jersey-container-jetty-http). */
     public static final String JETTY_HTTP_CONTAINER = "org.glassfish.jersey.jetty.JettyHttpContainer";
+    /** Binary name of Helidon 4's HTTP service in front of one Jersey application (Helidon MP). */
+    public static final String HELIDON_JAXRS_SERVICE = "io.helidon.jersey.webserver.JaxRsService";
 
     private JerseyInstrumentation() {
     }
@@ -37,7 +41,18 @@ public final class JerseyInstrumentation {
                 TypeHook.onConstructors(SERVLET_CONTAINER, OnContainer.class),
                 TypeHook.onConstructors(GRIZZLY_SERVER, OnGrizzly.class),
                 TypeHook.onConstructors(JDK_HTTP_CONTAINER, OnJdkHttp.class),
-                TypeHook.onConstructors(JETTY_HTTP_CONTAINER, OnJettyHttp.class));
+                TypeHook.onConstructors(JETTY_HTTP_CONTAINER, OnJettyHttp.class),
+                TypeHook.onConstructors(HELIDON_JAXRS_SERVICE, OnHelidonService.class));
+    }
+
+    /** Called at the end of each Helidon {@code JaxRsService} constructor. */
+    public static final class OnHelidonService {
+
+        private OnHelidonService() {
+        }
+        static void exit(Object service) {
+            JerseyRoutes.onHelidonService(service);
+        }
     }
 
     /** Called at the end of each {@code JdkHttpHandlerContainer} constructor. */
@@ -60,7 +75,7 @@ public final class JerseyInstrumentation {
         }
     }
 
-    /** Inlined at the end of each Grizzly {@code HttpServer} constructor. */
+    /** Called at the end of each Grizzly {@code HttpServer} constructor. */
     public static final class OnGrizzly {
 
         private OnGrizzly() {

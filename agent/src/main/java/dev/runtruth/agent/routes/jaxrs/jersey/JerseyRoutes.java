@@ -9,6 +9,7 @@ import dev.runtruth.agent.routes.WeakObjects;
 import dev.runtruth.model.PathTemplate;
 import dev.runtruth.model.Route;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -33,10 +34,13 @@ import java.util.Set;
  * {@code GrizzlyHttpServerFactory}). Behind Jersey's JDK HTTP server container, the path of the server context it is
  * registered under ({@link JdkHttpMounts}: the base URI's path given to {@code JdkHttpServerFactory}). Behind Jersey's
  * Jetty HTTP container, the root ({@link JettyHttpMounts}: {@code JettyHttpContainerFactory} ignores the base URI's
- * path). A handler of those
- * containers whose server is not started yet serves nothing and is left out of the read. A handler behind another
- * container (Netty, Simple) is reported from the root: those containers do not expose the base URI they were started
- * with.
+ * path). A handler of those containers whose server is not started yet serves nothing and is left out of the read. On
+ * Helidon's WebServer (Helidon MP), the path its {@code JaxRsService} is registered under ({@link HelidonMounts}); a
+ * Helidon handler not yet on a server's routing is left out until it is. A handler behind another container (Netty,
+ * Simple) is reported from the root: those containers do not expose the base URI they were started with.
+ *
+ * <p>Helidon MP with several JAX-RS applications shares one injection manager between them: the resource context
+ * read is the one Jersey built with the handler's own injection manager ({@link #resourceContext}).
  */
 public final class JerseyRoutes implements RouteSource {
 
@@ -61,6 +65,11 @@ public final class JerseyRoutes implements RouteSource {
     /** @param container a {@code ServletContainer} whose constructor just returned; only remembered (weakly) */
     public static void onServletContainer(Object container) {
         CONTAINERS.add(container);
+    }
+
+    /** @param service a Helidon {@code JaxRsService} whose constructor just returned; only remembered (weakly) */
+    public static void onHelidonService(Object service) {
+        HelidonMounts.onService(service);
     }
 
     /** @param server a Grizzly {@code HttpServer} whose constructor just returned; only remembered (weakly) */
@@ -135,6 +144,8 @@ public final class JerseyRoutes implements RouteSource {
         }
         Set<Object> notServing = Collections.newSetFromMap(new IdentityHashMap<Object, Boolean>());
         ownServerMounts(mounts, notServing);
+        HelidonMounts.addTo(mounts);
+        notServing.addAll(HelidonMounts.handlers());
         List<Route> routes = new ArrayList<Route>();
         for (Object handler : handlers) {
             List<Mount> at = mounts.get(handler);
@@ -346,6 +357,31 @@ public final class JerseyRoutes implements RouteSource {
                 : filterPatterns);
     }
 
+    /**
+     * The resource context of the handler whose injection manager is given. Normally the only one that manager holds.
+     * Helidon MP with several JAX-RS applications gives each handler a manager of its own that shares one HK2
+     * locator with the others ({@code HelidonInjectionManager}): the contexts of all applications sit there and
+     * {@code getInstance} answers the first; the handler's own is the one whose functions Jersey built around this
+     * manager ({@code JerseyResourceContext} keeps {@code injectionManager::register} and the like).
+     *
+     * @return the context, or {@code null} when there is none
+     * @throws IllegalStateException when several are found and none was built with this manager
+     */
+    private static Object resourceContext(Object injectionManager, Class<?> contextType) throws Exception {
+        Object all = Reflect.call(injectionManager, "getAllInstances", new Class<?>[] {Type.class}, contextType);
+        if (!(all instanceof List) || ((List<?>) all).size() <= 1) {
+            return Reflect.call(injectionManager, "getInstance", new Class<?>[] {Class.class}, contextType);
+        }
+        for (Object context : (List<?>) all) {
+            if (context != null && Reflect.capturesInField(context, injectionManager)) {
+                return context;
+            }
+        }
+        throw new IllegalStateException(((List<?>) all).size() + " Jersey resource contexts share the injection"
+                + " manager " + injectionManager.getClass().getName() + " and none was built with it: the routes of"
+                + " its application are not reported");
+    }
+
     private static void collect(Object handler, List<Mount> mounts, List<Route> out) throws Exception {
         if (!Reflect.has(handler.getClass(), "getInjectionManager")) { // added in Jersey 2.26
             CaptureErrors.record("jaxrs.jersey.version", "unsupported Jersey version (ApplicationHandler has no "
@@ -359,7 +395,7 @@ public final class JerseyRoutes implements RouteSource {
         }
         Object context;
         try {
-            context = Reflect.call(injectionManager, "getInstance", new Class<?>[] {Class.class}, contextType);
+            context = resourceContext(injectionManager, contextType);
         } catch (InvocationTargetException e) {
             // a handler that was shut down (undeployed, or replaced by a container reload) has no services left
             AgentLog.debug("Jersey application handler without services, skipped: " + e.getCause());
