@@ -1,0 +1,48 @@
+package dev.runtruth.agent.discovery;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The hooked types whose objects a discovery walk is proven to find: an attach IT in {@code agent-tests} (the app
+ * started without the agent, the agent attached once it serves, so only the walk can find the objects) holds the
+ * attached agent's routes equal to the framework's own listing. With {@code discovery=on} (the default) these types
+ * get no constructor hook: premain registers no class transformer for them, and the walks find their objects. Every
+ * other hooked type keeps its hook (registered only when its class is on the system class path, see {@code
+ * HookSelection}). Add a type here only with the IT that proves it, named in its comment.
+ */
+public final class WalkProven {
+
+    /** Binary names of the hooked types proven by an attach IT. */
+    public static final Set<String> TYPES = Collections.unmodifiableSet(new HashSet<String>(Arrays.asList(
+            // Spring MVC: Boot27AdminAttachIT (Spring 5.3), Boot35AdminAttachIT (+ Jdk25), Boot41WebAttachIT (Spring 7)
+            "org.springframework.web.servlet.DispatcherServlet",
+            // Spring WebFlux: Boot35WebFluxAttachIT (+ Jdk25), Boot41WebFluxAttachIT
+            "org.springframework.web.reactive.DispatcherHandler",
+            // Tomcat: ServletTomcat10AttachIT, ServletTomcat9AttachJdk25IT, ServletInSpringBootAttachIT
+            "org.apache.catalina.core.StandardContext",
+            // Undertow: ServletUndertow23AttachIT
+            "io.undertow.servlet.spec.ServletContextImpl",
+            // Jetty 9.4-11 (org.eclipse.jetty.servlet): Dropwizard4AttachIT (Jetty 11)
+            "org.eclipse.jetty.servlet.ServletContextHandler",
+            // Jetty 12 ee10: ServletJetty12AttachIT
+            "org.eclipse.jetty.ee10.servlet.ServletContextHandler",
+            // Jersey: Boot35JerseyAttachIT (servlet in Spring Boot), Dropwizard4AttachIT
+            "org.glassfish.jersey.server.ApplicationHandler",
+            "org.glassfish.jersey.servlet.ServletContainer",
+            // Quarkus REST: QuarkusRestAttachIT
+            "org.jboss.resteasy.reactive.server.core.Deployment",
+            // Micronaut: Micronaut4AttachIT
+            "io.micronaut.web.router.DefaultRouter",
+            // gRPC: Grpc185AttachIT (+ Jdk25)
+            "io.grpc.internal.ServerImpl",
+            // Spring application contexts (readiness, not routes): the Spring scenarios' inventory-state check
+            // (AbstractSpringAppIT#inventoryIsReadyOnceTheAppServes) run attached by Boot27AdminAttachIT,
+            // Boot35AdminAttachIT, Boot41WebAttachIT, Boot35WebFluxAttachIT, Boot41WebFluxAttachIT
+            "org.springframework.context.support.AbstractApplicationContext")));
+
+    private WalkProven() {
+    }
+}
