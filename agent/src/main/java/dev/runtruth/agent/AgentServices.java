@@ -57,10 +57,7 @@ final class AgentServices {
             // the captures are created at the first read of the routes (a scrape, the dump) or, by the transformer,
             // when a framework's first class loads; the max_routes cap is applied at export, where drops are counted.
             // Each read also lets discovery look again for a framework whose objects it has not found yet.
-            RouteRegistry routes = RouteRegistry.of(() -> {
-                discovery.onScrape();
-                return Frameworks.all();
-            });
+            RouteRegistry routes = RouteRegistry.of(Frameworks::all, discovery::onScrape);
             AtomicInteger ownPort = new AtomicInteger(options.port());
             MetricsServer server = MetricsEndpoint.start(options.host(), options.port(),
                     registry(routes, inventory, premainSeconds, options, version, ownPort), options.endpoint());
