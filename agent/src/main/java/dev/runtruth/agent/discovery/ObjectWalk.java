@@ -46,6 +46,9 @@ final class ObjectWalk {
         "org.jvnet.hk2.", "org.jboss.resteasy.", "org.jboss.threads.", "io.quarkus.", "io.smallrye.",
         "io.micronaut.", "io.vertx.", "io.netty.", "io.javalin.", "io.grpc.", "io.dropwizard.", "com.netflix.",
         "reactor.netty.", "reactor.core.",
+        // Grizzly: Jersey's GrizzlyHttpContainer (and its ApplicationHandler) is reachable only through Grizzly's
+        // worker threads and transport (JerseyGrizzlyIT under hook-free discovery)
+        "org.glassfish.grizzly.",
     };
 
     private static final String[] JDK_EXCLUDED = {
