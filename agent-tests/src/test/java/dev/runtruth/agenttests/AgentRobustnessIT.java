@@ -240,7 +240,7 @@ class AgentRobustnessIT {
             assertThat(metrics.captureErrors()).as(metrics.text()).isZero();
             assertThat(metrics.routes()).as(metrics.text()).anyMatch(r -> r.framework().equals("servlet")
                     && r.handler().endsWith("DefaultServlet"));
-            assertThat(metrics.frameworkState("servlet")).as(metrics.text()).isEqualTo("captured");
+            assertThat(metrics.frameworkState("tomcat")).as(metrics.text()).isEqualTo("captured");
             assertThat(runtruthLines(host.jvm(), Duration.ofSeconds(1))).as(host.jvm().describe()).isEmpty();
         }
     }

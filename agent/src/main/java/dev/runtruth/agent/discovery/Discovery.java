@@ -39,9 +39,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       class-loading quiet point after start; either way before the endpoint opens, so the first scrape sees the
  *       routes;</li>
  *   <li>{@link #onScrape}, synchronously (hook-free only), when classes loaded since the last walk and either a hooked
- *       type is loaded, unhooked and unfound that the last walk did not see loaded (a framework arrived since), or the
- *       last walk saw a startup under way (a Spring context refreshing, a Tomcat or Jetty context starting: more
- *       objects come);</li>
+ *       type is loaded, unhooked and unfound whose framework loaded classes since the last walk (the type itself, or a
+ *       framework initialising lazily, as Jersey's servlet does at its first request), or the last walk saw a startup
+ *       under way (a Spring context refreshing, a Tomcat or Jetty context starting: more objects come);</li>
  *   <li>{@link #onScrape}, on a daemon thread (the scrape does not wait), while a hooked type is loaded, unhooked and
  *       unfound, at most once per {@link #RETRY_MIN_NANOS}, growing to {@link #RETRY_MAX_NANOS} while nothing new is
  *       found;</li>
@@ -83,6 +83,7 @@ public final class Discovery {
     private volatile int threadsAtLast;
     private volatile long lastEndNanos = System.nanoTime();
     private volatile Set<String> loadedAtLast = Collections.emptySet();
+    private volatile Map<String, Integer> familiesAtLast = Collections.emptyMap();
     private volatile boolean startingAtLast;
     private long growthInterval = GROWTH_MIN_NANOS;
 
@@ -172,12 +173,15 @@ public final class Discovery {
             return null;
         }
         try {
+            // counted before the walk: what loads during it (its own reflection, the application) is growth
+            long classes = ClassLoadActivity.totalLoaded();
+            int threads = threadCount();
             WalkResult result = walkOnce(reason);
             last = result;
             // the next scrape-triggered walk waits its interval: a first scrape must not compete with a second walk
             nextWalk = System.nanoTime() + interval;
-            classesAtLast = ClassLoadActivity.totalLoaded();
-            threadsAtLast = threadCount();
+            classesAtLast = classes;
+            threadsAtLast = threads;
             lastEndNanos = System.nanoTime();
             startingAtLast = startupUnderWay();
             AgentLog.debug("discovery (" + reason + "): " + result + (startingAtLast ? "; a startup is under way"
@@ -257,12 +261,58 @@ public final class Discovery {
         if (last != null && startingAtLast) {
             return true;
         }
-        for (String type : missing()) {
-            if (!loadedAtLast.contains(type)) {
+        List<String> missing = missing();
+        if (missing.isEmpty()) {
+            return false;
+        }
+        if (last == null) {
+            return true;
+        }
+        Map<String, Integer> families = familyCounts(inst.getAllLoadedClasses(), missing);
+        for (String type : missing) {
+            String family = familyOf(type);
+            if (!loadedAtLast.contains(type) || !families.get(family).equals(familiesAtLast.get(family))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * @param className a binary class name
+     * @return its framework's package prefix: the walk's ({@link ObjectWalk#FRAMEWORK_PREFIXES}) that holds it, else
+     *         its first two package segments
+     */
+    static String familyOf(String className) {
+        for (String prefix : ObjectWalk.FRAMEWORK_PREFIXES) {
+            if (className.startsWith(prefix)) {
+                return prefix;
+            }
+        }
+        int first = className.indexOf('.');
+        int second = first < 0 ? -1 : className.indexOf('.', first + 1);
+        return second < 0 ? className : className.substring(0, second + 1);
+    }
+
+    /**
+     * @param loaded the loaded classes
+     * @param types  binary names of hooked types
+     * @return per framework of {@code types} ({@link #familyOf}), how many loaded classes it has
+     */
+    static Map<String, Integer> familyCounts(Class<?>[] loaded, java.util.Collection<String> types) {
+        Map<String, Integer> counts = new HashMap<String, Integer>();
+        for (String type : types) {
+            counts.put(familyOf(type), 0);
+        }
+        for (Class<?> type : loaded) {
+            String name = type.getName();
+            for (Map.Entry<String, Integer> entry : counts.entrySet()) {
+                if (name.startsWith(entry.getKey())) {
+                    entry.setValue(entry.getValue() + 1);
+                }
+            }
+        }
+        return counts;
     }
 
     /**
@@ -401,7 +451,9 @@ public final class Discovery {
         final Map<String, TypeHook> byName = byName();
         Map<String, List<Class<?>>> loaded = new LinkedHashMap<String, List<Class<?>>>();
         Set<String> hookedLoaded = new HashSet<String>();
-        for (Class<?> type : inst.getAllLoadedClasses()) {
+        Class<?>[] all = inst.getAllLoadedClasses();
+        familiesAtLast = familyCounts(all, byName.keySet());
+        for (Class<?> type : all) {
             String name = type.getName();
             List<Class<?>> list = loaded.get(name);
             if (list == null) {
