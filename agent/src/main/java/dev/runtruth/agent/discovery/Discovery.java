@@ -78,7 +78,7 @@ public final class Discovery {
     private volatile WalkResult last;
     private volatile long nextWalk;
     private long interval = RETRY_MIN_NANOS;
-    /** The JVM's counts when the last walk ended, and what it saw: for the decisions of when to walk again. */
+    /** The JVM's counts when the last walk began, and what it saw: for the decisions of when to walk again. */
     private volatile long classesAtLast = -1;
     private volatile int threadsAtLast;
     private volatile long lastEndNanos = System.nanoTime();
