@@ -8,11 +8,6 @@ import java.util.List;
  * {@code quarkus-app/app/} with the libraries of {@code quarkus-app/lib/main} ({@code quarkus.http.root-path=/svc}
  * from the app's own {@code application.properties}, {@code @ApplicationPath("/shop")}).
  */
-@org.junit.jupiter.api.Disabled("open finding (h1, 2026-12-02): the collector reads all 15 routes from quarkus-run.jar"
-        + " and 'check' finds every one served (checkFindsEveryExpectedRouteServed passed), but the agent's entry for"
-        + " GET /svc/shop/products, a path served by two methods that differ only in @Produces (ProductsResource#list,"
-        + " #listJson), does not pass this class's filter (framework jaxrs, app's own handler): look at the agent's"
-        + " label for it before enabling")
 class CollectorAgreementQuarkusRestIT extends AbstractCollectorAgreementIT {
 
     @Override

@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runtruth.model.Route;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +32,6 @@ import org.junit.jupiter.api.TestInstance;
 class HealthyServiceProbeIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern REQUEST = Pattern.compile("\"(\\S+) (\\S+) HTTP/1\\.1\" (\\d{3})");
     private static final String PROFILE = "prefixed";
     private static final String CRASH = "GET /ctx/oups";
 
@@ -43,23 +40,21 @@ class HealthyServiceProbeIT {
     private Path jar;
     private String base;
     private String agent;
-    private Path accessLogs;
+    private AccessLog accessLog;
 
     @BeforeAll
     void start() {
         jar = Artifacts.app("boot41-web");
         int port = TestJvm.freePort();
         int agentPort = TestJvm.freePort();
-        Path tomcat = work.resolve("tomcat");
+        accessLog = new AccessLog(work.resolve("tomcat"));
         jvm = TestJvm.builder("healthy-probe", Jdks.current())
                 .agent(Artifacts.agentJar(), "port=" + agentPort + ",host=127.0.0.1").jar(jar)
-                .args("--server.port=" + port, "--server.address=127.0.0.1", "--spring.profiles.active=" + PROFILE,
-                        "--server.tomcat.basedir=" + tomcat, "--server.tomcat.accesslog.enabled=true",
-                        "--server.tomcat.accesslog.buffered=false")
+                .args(Stream.concat(Stream.of("--server.port=" + port, "--server.address=127.0.0.1",
+                        "--spring.profiles.active=" + PROFILE), accessLog.springBootArgs().stream()).toList())
                 .start();
         base = "http://127.0.0.1:" + port;
         agent = "http://127.0.0.1:" + agentPort;
-        accessLogs = tomcat.resolve("logs");
         jvm.awaitHttp200(base + "/ctx/ok", Duration.ofMinutes(2));
         awaitAgentLists("/ctx/late/registered"); // registered once the application is ready
     }
@@ -165,31 +160,8 @@ class HealthyServiceProbeIT {
 
     // ---- helpers -------------------------------------------------------------------------------------------------
 
-    private interface Run {
-        OneShot run() throws IOException;
-    }
-
-    /** Runs the collector and adds {@code "METHOD path status"} of every request Tomcat logged meanwhile. */
-    private OneShot requestsDuring(List<String> requests, Run run) throws IOException {
-        int before = accessLog().size();
-        OneShot shot = run.run();
-        List<String> lines = accessLog();
-        for (String line : lines.subList(before, lines.size())) {
-            Matcher m = REQUEST.matcher(line);
-            assertThat(m.find()).as("access log line %s", line).isTrue();
-            requests.add(m.group(1) + " " + m.group(2) + " " + m.group(3));
-        }
-        return shot;
-    }
-
-    private List<String> accessLog() throws IOException {
-        List<String> lines = new ArrayList<>();
-        try (Stream<Path> logs = Files.list(accessLogs)) {
-            for (Path log : logs.sorted().toList()) {
-                lines.addAll(Files.readAllLines(log));
-            }
-        }
-        return lines;
+    private OneShot requestsDuring(List<String> requests, AccessLog.Run run) throws IOException {
+        return accessLog.requestsDuring(requests, run);
     }
 
     private void awaitAgentLists(String path) {

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The shipped alert rules on healthy services, in a real Prometheus: a Spring Boot 4.1 + Tomcat service ({@code boot},
  * watched by {@code runtruth serve} with its own jar as the expected build) and a Dropwizard 4 / Jetty 11 service
- * ({@code dropwizard}). Once every instance's agent says {@code runtruth_inventory_info{state="ready"}}, every alert
+ * ({@code dropwizard}), and a third-party server: Spring Boot Admin 3.5 from Maven Central on Spring Boot 3.5 +
+ * Tomcat ({@code admin}, watched by {@code serve} too, its routes those of the library). Once every instance's agent
+ * says {@code runtruth_inventory_info{state="ready"}}, every alert
  * expression of {@code docs/prometheus/runtruth-rules.yml} must evaluate to nothing for them (queried through
  * Prometheus' HTTP API), and none may ever have been pending or firing. The true positive beside them: a service
  * ({@code rebuilt}) of two instances, one running the Boot jar, one a copy whose nested tomcat-embed-core jar was
@@ -40,7 +42,7 @@ import org.junit.jupiter.api.Test;
  */
 class PrometheusHealthyServicesIT {
 
-    private static final Set<String> HEALTHY = Set.of("boot", "dropwizard");
+    private static final Set<String> HEALTHY = Set.of("boot", "dropwizard", "admin");
     /** Tomcat's jars carry no pom.properties: the artifact is the file name without version (docs/metrics.md). */
     private static final String TOMCAT_CORE = "tomcat-embed-core";
     private static final Pattern SED = Pattern.compile("```sh\\n(sed [^\\n]*runtruth-rules-fast\\.yml)\\n```");
@@ -61,7 +63,9 @@ class PrometheusHealthyServicesIT {
         Path bootJar = Artifacts.app("boot41-web");
         Path rebuiltJar = rebuildNestedJar(bootJar, work.resolve("boot41-web-rebuilt.jar"), TOMCAT_CORE + "-");
 
-        int[] agents = {TestJvm.freePort(), TestJvm.freePort(), TestJvm.freePort(), TestJvm.freePort()};
+        Path adminJar = Artifacts.app("boot35-admin");
+        int[] agents = {TestJvm.freePort(), TestJvm.freePort(), TestJvm.freePort(), TestJvm.freePort(),
+                TestJvm.freePort()};
         int collectorPort = TestJvm.freePort();
         int prometheusPort = TestJvm.freePort();
         Files.writeString(work.resolve("prometheus.yml"), ""
@@ -74,6 +78,8 @@ class PrometheusHealthyServicesIT {
                 + "    static_configs: [{targets: ['127.0.0.1:" + agents[1] + "']}]\n"
                 + "  - job_name: rebuilt\n"
                 + "    static_configs: [{targets: ['127.0.0.1:" + agents[2] + "', '127.0.0.1:" + agents[3] + "']}]\n"
+                + "  - job_name: admin\n"
+                + "    static_configs: [{targets: ['127.0.0.1:" + agents[4] + "']}]\n"
                 + "  - job_name: runtruth-collector\n"
                 + "    static_configs: [{targets: ['127.0.0.1:" + collectorPort + "']}]\n");
         Path serveConfig = work.resolve("serve.yml");
@@ -86,7 +92,13 @@ class PrometheusHealthyServicesIT {
                 + "      path: " + bootJar + "\n"
                 + "    observed:\n"
                 + "      prometheus: http://127.0.0.1:" + prometheusPort + "\n"
-                + "    ignore: ['/fn/**', '/late/**']\n");  // routes built in code: no build output declares them
+                + "    ignore: ['/fn/**', '/late/**']\n"  // routes built in code: no build output declares them
+                + "  admin:\n"
+                + "    expected:\n"
+                + "      path: " + adminJar + "\n"
+                + "    observed:\n"
+                + "      prometheus: http://127.0.0.1:" + prometheusPort + "\n"
+                + "    ignore: ['/fn/**', '/late/**']\n");
 
         try (PrometheusServer prometheus = PrometheusServer.start(work, prometheusPort);
              TestJvm collector = TestJvm.builder("healthy-it-collector", Jdks.current())
@@ -94,17 +106,18 @@ class PrometheusHealthyServicesIT {
              TestJvm boot = boot("healthy-it-boot", bootJar, agents[0]);
              TestJvm dropwizard = dropwizard(agents[1]);
              TestJvm rebuiltA = boot("healthy-it-rebuilt-a", bootJar, agents[2]);
-             TestJvm rebuiltB = boot("healthy-it-rebuilt-b", rebuiltJar, agents[3])) {
+             TestJvm rebuiltB = boot("healthy-it-rebuilt-b", rebuiltJar, agents[3]);
+             TestJvm admin = boot("healthy-it-admin", adminJar, agents[4])) {
             long launched = System.nanoTime();
             Supplier<String> state = () -> prometheus.query("runtruth_inventory_info") + "\n" + prometheus.targets()
-                    + "\n" + boot.describe() + "\n" + dropwizard.describe();
+                    + "\n" + boot.describe() + "\n" + dropwizard.describe() + "\n" + admin.describe();
             await("every instance's agent reports ready", Duration.ofMinutes(3), state,
-                    () -> prometheus.query("runtruth_inventory_info{state=\"ready\"}").size() == 4);
+                    () -> prometheus.query("runtruth_inventory_info{state=\"ready\"}").size() == 5);
             long readyAt = System.nanoTime();
-            report.add(String.format("all 4 instances ready in Prometheus %.1f s after every app answered (Spring context + Tomcat,"
+            report.add(String.format("all 5 instances ready in Prometheus %.1f s after every app answered (Spring context + Tomcat,"
                     + " Jetty)", (System.nanoTime() - launched) / 1e9));
-            await("serve compares boot", Duration.ofMinutes(2), () -> prometheus.query("runtruth_verdict_info")
-                    .toString(), () -> !prometheus.query("runtruth_verdict_info{service=\"boot\"}").isEmpty());
+            await("serve compares boot and admin", Duration.ofMinutes(2), () -> prometheus.query("runtruth_verdict_info")
+                    .toString(), () -> prometheus.query("runtruth_verdict_info{service=~\"boot|admin\"}").size() == 2);
             await("RuntruthMixedClasspath firing for the rebuilt tomcat-embed-core", Duration.ofMinutes(3),
                     () -> prometheus.alerts().toString(), () -> firing(prometheus, "RuntruthMixedClasspath", "rebuilt")
                             .contains(TOMCAT_CORE));
@@ -139,12 +152,13 @@ class PrometheusHealthyServicesIT {
             // are rightly pending for boot (serve already expects it, its agent does not answer yet; the shipped
             // `for` of 5 and 10 minutes rides that out, the shortened 5 and 10 s do not)
             long window = (System.nanoTime() - readyAt) / 1_000_000_000L + 1;
-            JsonNode ever = prometheus.query("max_over_time(ALERTS{job=~\"boot|dropwizard\"}[" + window + "s])"
-                    + " or max_over_time(ALERTS{service=~\"boot|dropwizard\"}[" + window + "s])");
+            JsonNode ever = prometheus.query("max_over_time(ALERTS{job=~\"boot|dropwizard|admin\"}[" + window + "s])"
+                    + " or max_over_time(ALERTS{service=~\"boot|dropwizard|admin\"}[" + window + "s])");
             assertThat(ever).as("alerts pending or firing for the healthy services in the %s s since all were ready",
                     window).isEmpty();
             report.add("all " + alerts + " alert expressions empty for boot (Spring Boot 4.1 + Tomcat, watched by"
-                    + " serve) and dropwizard (Dropwizard 4 + Jetty 11); none ever pending");
+                    + " serve), dropwizard (Dropwizard 4 + Jetty 11) and admin (Spring Boot Admin 3.5, watched by serve); none"
+                    + " ever pending");
         } finally {
             System.out.println("[prometheus-healthy-it]\n" + String.join("\n", report));
         }

@@ -69,6 +69,7 @@ class RecordedManifestIT {
             assertThat(recorded.get("recordedBy").asText()).startsWith("runtruth-agent");
             assertThat(recorded.get("service").asText()).isEqualTo("backoffice");
             assertThat(recorded.get("classpath")).isNotEmpty();
+            assertTheDocsExampleIsThisOutput(recorded);
             Set<Route> fromManifest = routes(recorded);
             OneShot bytecode = collector("expected", "--json", newJar.toString());
             assertThat(bytecode.exitCode()).as(bytecode.describe()).isZero();
@@ -132,6 +133,58 @@ class RecordedManifestIT {
                     .containsPattern("GET +/api/v1/workflows/\\{workflowId} +openapi.yaml#getWorkflow")
                     .contains("REPOSITORY DISAGREES: 3 documented operation(s)");
         }
+    }
+
+    /**
+     * docs/manifest.md's example is real output: what the agent recorded here for the same route and jar, value for
+     * value (the jar's SHA-256 included), in the writer's own layout ({@code RouteManifestWriter}, which the agent's
+     * dump uses). Only the commit and branch (the sample's, which change with every commit and branch of this
+     * repository) and the path of the fat jar ({@code /srv/backoffice.jar} in the doc) may differ.
+     */
+    private void assertTheDocsExampleIsThisOutput(JsonNode recorded) throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "manifest.md"));
+        int start = doc.indexOf("```json\n", doc.indexOf("## Example")) + "```json\n".length();
+        String text = doc.substring(start, doc.indexOf("```", start)).trim();
+        JsonNode example = JSON.readTree(text);
+
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        example.fieldNames().forEachRemaining(fields::add);
+        java.util.List<String> realFields = new java.util.ArrayList<>();
+        recorded.fieldNames().forEachRemaining(realFields::add);
+        assertThat(fields).as("the example's fields, in order").isEqualTo(realFields);
+        for (String field : new String[] {"format", "service", "version", "buildTime", "source", "recordedBy"}) {
+            assertThat(example.get(field)).as("example's %s", field).isEqualTo(recorded.get(field));
+        }
+        assertThat(example.get("commit").asText()).matches("[0-9a-f]{40}");
+        assertThat(example.get("branch").asText()).isNotBlank(); // the branch this repository was built on
+        for (JsonNode route : example.get("routes")) {
+            assertThat(recorded.get("routes")).as("a recorded route").contains(route);
+        }
+        String jarPath = newJar.toAbsolutePath().toString();
+        dev.runtruth.model.RouteManifestWriter writer = new dev.runtruth.model.RouteManifestWriter()
+                .build(example.get("service").asText(), example.get("version").asText(),
+                        example.get("commit").asText(), example.get("branch").asText(),
+                        example.get("buildTime").asText())
+                .source(example.get("source").asText()).recordedBy(example.get("recordedBy").asText())
+                .routes(routes(example));
+        for (JsonNode jar : example.get("classpath")) {
+            JsonNode real = null;
+            for (JsonNode candidate : recorded.get("classpath")) {
+                if (candidate.get("name").equals(jar.get("name"))) {
+                    real = candidate;
+                }
+            }
+            assertThat(real).as("a recorded jar named %s", jar.get("name")).isNotNull();
+            for (String field : new String[] {"version", "sha256", "kind"}) {
+                assertThat(jar.get(field)).as("example's %s of %s", field, jar.get("name"))
+                        .isEqualTo(real.get(field));
+            }
+            assertThat(jar.get("location").asText()).as("example's location, the fat jar at /srv/backoffice.jar")
+                    .isEqualTo(real.get("location").asText().replace(jarPath, "/srv/backoffice.jar"));
+            writer.jar(jar.get("name").asText(), jar.get("version").asText(), jar.get("sha256").asText(),
+                    jar.get("location").asText(), jar.get("kind").asText());
+        }
+        assertThat(text).as("the example in the writer's layout").isEqualTo(writer.toJson());
     }
 
     private static TestJvm start(String name, Path jar, int agentPort, Path manifest) {

@@ -157,9 +157,13 @@ public final class ClasspathInventory {
         return errors.get();
     }
 
-    /** Null for JDK code and for URLs already known to be unreadable; an unparseable URL is counted once. */
+    /**
+     * Null for JDK code, for a source file run by the JDK's source launcher ({@code java Foo.java}, JEP 330: its classes
+     * are compiled in memory and their code source is the {@code .java} file, no archive to read), and for URLs
+     * already known to be unreadable; an unparseable URL is counted once.
+     */
     private CodeSourceLocation resolve(String url) {
-        if (CodeSourceLocation.isJdk(url)) {
+        if (CodeSourceLocation.isJdk(url) || url.endsWith(".java")) {
             return null;
         }
         try {

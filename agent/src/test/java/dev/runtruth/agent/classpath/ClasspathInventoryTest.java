@@ -101,6 +101,16 @@ class ClasspathInventoryTest {
     }
 
     @Test
+    void aSourceFileOfTheJdksSourceLauncherIsNoArchiveAndNoError(@TempDir File dir) throws Exception {
+        // java Foo.java (JEP 330): the in-memory classes' code source is the .java file itself
+        File source = new File(dir, "Idle.java");
+        Files.write(source.toPath(), "class Idle { public static void main(String[] a) {} }".getBytes("UTF-8"));
+        List<ClasspathEntry> entries = inventory.entriesForLocations(Arrays.asList(source.toURI().toURL()));
+        assertThat(entries).isEmpty();
+        assertThat(inventory.errors()).isZero();
+    }
+
+    @Test
     void plainJarAsJarUrlIsTheSameEntryAsItsFileUrl() throws Exception {
         List<ClasspathEntry> entries = inventory.entriesForLocations(Arrays.asList(
                 ASSERTJ.toURI().toURL(), new URL("jar:" + ASSERTJ.toURI() + "!/")));

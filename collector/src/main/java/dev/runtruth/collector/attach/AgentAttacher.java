@@ -23,13 +23,35 @@ final class AgentAttacher {
     static final String ENDPOINT_PROPERTY = "runtruth.agent.endpoint";
 
     /**
+     * Refuses, before anything reaches the target, a process that runs as another user when this one is not root:
+     * HotSpot's attach listener answers only its own effective user and root (JDK 11+), and the attach handshake (a
+     * file in the target's directory, a SIGQUIT) is not ours to send to another user's process.
+     *
+     * @param pid the target's process id
+     * @return who the target runs as; {@code null} where that cannot be read (no {@code /proc}, no such process)
+     * @throws InputException one line: who runs the target, who runs runtruth, and the command to run instead
+     */
+    static ProcessUser requireAttachableUser(long pid) throws InputException {
+        ProcessUser owner = ProcessUser.of(pid);
+        ProcessUser self = ProcessUser.self();
+        if (owner != null && self != null && owner.uid() != self.uid() && !self.root()) {
+            throw new InputException("process " + pid, "runs as " + owner + " and runtruth as " + self
+                    + ": a JVM accepts an attach only from its own user (or root); run runtruth as that user, e.g."
+                    + " sudo -u " + owner.sudoName() + " runtruth attach " + pid + " ...");
+        }
+        return owner;
+    }
+
+    /**
      * Loads the agent, unless one already serves in the target (a second agent would be ignored by the first).
      *
      * @param pid      the target JVM's process id
      * @param agentJar the agent jar
      * @param options  the agent's options, e.g. {@code port=7461,host=127.0.0.1}
      * @return the endpoint URL of an agent that already runs in the target; {@code null} when this call loaded it
-     * @throws InputException when the jar is missing, the process is not a JVM this user can attach to, the target
+     * @throws InputException when the jar is missing, the process runs as another user and this one is not root (the
+     *                        JDK's attach listener answers only its own user and root: refused before anything
+     *                        reaches the target), the process is not a JVM this user can attach to, the target
      *                        refuses dynamic agents ({@code -XX:-EnableDynamicAgentLoading}), or this JVM lacks
      *                        {@code jdk.attach} (a JRE): one line naming the cause and what to do
      */
@@ -39,6 +61,9 @@ final class AgentAttacher {
                     + "agent/target/runtruth-agent.jar)");
         }
         String target = "process " + pid;
+        ProcessUser owner = requireAttachableUser(pid);
+        ProcessUser self = ProcessUser.self();
+        boolean otherUser = owner != null && self != null && owner.uid() != self.uid(); // we are root then
         VirtualMachine attached;
         try {
             attached = VirtualMachine.attach(String.valueOf(pid));
@@ -59,7 +84,9 @@ final class AgentAttacher {
             attached.loadAgent(agentJar.toAbsolutePath().toString(), options);
             return null;
         } catch (AgentLoadException | AgentInitializationException e) {
-            throw new InputException(target, "the JVM refused the agent: " + e.getMessage(), e);
+            throw new InputException(target, "the JVM refused the agent: " + e.getMessage() + (otherUser
+                    ? " (it runs as " + owner + ", who must be able to read " + agentJar.toAbsolutePath() + ")"
+                    : ""), e);
         } catch (IOException e) {
             throw new InputException(target, "the JVM refused the agent (started with"
                     + " -XX:-EnableDynamicAgentLoading? JDK 21+ allows it with -XX:+EnableDynamicAgentLoading): "

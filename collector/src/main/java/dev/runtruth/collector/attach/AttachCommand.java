@@ -3,7 +3,7 @@ package dev.runtruth.collector.attach;
 import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.TextTable;
 import dev.runtruth.collector.cli.ExitCodes;
-import dev.runtruth.collector.cli.RuntruthCli;
+import dev.runtruth.collector.cli.ManifestVersion;
 import dev.runtruth.collector.cli.RuntruthCommand;
 import dev.runtruth.collector.drift.DriftComparator;
 import dev.runtruth.collector.drift.DriftReport;
@@ -11,16 +11,10 @@ import dev.runtruth.collector.drift.DriftReportPrinter;
 import dev.runtruth.collector.drift.IgnoreRules;
 import dev.runtruth.collector.expected.ExpectedRoutes;
 import dev.runtruth.collector.expected.ExpectedSources;
-import dev.runtruth.collector.observed.AgentScraper;
 import dev.runtruth.collector.observed.ObservedRoutes;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -34,7 +28,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "attach",
         mixinStandardHelpOptions = true,
-        versionProvider = RuntruthCli.ManifestVersion.class,
+        versionProvider = ManifestVersion.class,
         description = {
             "Loads the Runtruth agent into a running JVM (Attach API, options passed whole; the endpoint on"
                     + " loopback), waits for its inventory and prints the build, the routes and what the agent could"
@@ -69,19 +63,9 @@ public final class AttachCommand extends RuntruthCommand {
 
     @Override
     protected int execute(PrintWriter out, PrintWriter err) throws InputException {
-        int agentPort = port > 0 ? port : freePort();
-        String options = "port=" + agentPort + ",host=127.0.0.1";
-        err.println("runtruth: attaching " + agentJar + " to process " + pid + " (" + options + ")");
-        err.flush();
-        String running = AgentAttacher.load(pid, agentJar, options);
-        URI metrics = URI.create(running == null ? "http://127.0.0.1:" + agentPort + "/metrics"
-                : running.replace("://0.0.0.0:", "://127.0.0.1:"));
-        if (running != null) {
-            err.println("runtruth: a Runtruth agent already runs in process " + pid + " and serves " + running
-                    + ": reading it, nothing loaded");
-        }
-        ObservedRoutes observed = await(metrics, err);
-        err.println("runtruth: the agent serves " + metrics + " until process " + pid + " exits");
+        LiveAgent.Attached agent = LiveAgent.attach(pid, agentJar, port, Duration.ofSeconds(timeoutSeconds), err);
+        ObservedRoutes observed = agent.firstRead();
+        err.println("runtruth: the agent serves " + agent.metrics() + " until process " + pid + " exits");
         if (!expected.isEmpty()) {
             ExpectedRoutes expectedRoutes = ExpectedSources.load(expected, List.of()).combined();
             DriftReport report = DriftComparator.compare(expectedRoutes, observed,
@@ -97,37 +81,5 @@ public final class AttachCommand extends RuntruthCommand {
         DriftReportPrinter.printNotSeen(observed.coverage(), out);
         out.flush();
         return observed.coverage().blind() ? ExitCodes.CANNOT_TELL : ExitCodes.OK;
-    }
-
-    /** Polls the new endpoint: it opens once the target's class loading pauses. */
-    private ObservedRoutes await(URI metrics, PrintWriter err) throws InputException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(timeoutSeconds));
-        // the first scrape reads the whole classpath (a digest per jar): on a loaded machine that takes seconds
-        AgentScraper scraper = new AgentScraper(Duration.ofSeconds(Math.max(5, Math.min(30, timeoutSeconds / 2))));
-        InputException last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                return scraper.scrape(metrics);
-            } catch (InputException e) {
-                last = e;
-            }
-            try {
-                Thread.sleep(250); // poll interval of the wait
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InputException(metrics.toString(), "interrupted", e);
-            }
-        }
-        throw new InputException(metrics.toString(), "the agent loaded but its endpoint did not answer within "
-                + timeoutSeconds + " s (the process' stderr has its [runtruth] lines): "
-                + (last == null ? "" : last.getMessage()));
-    }
-
-    private static int freePort() throws InputException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new InputException("127.0.0.1", "no free port for the agent: " + e.getMessage(), e);
-        }
     }
 }

@@ -12,11 +12,11 @@ import picocli.CommandLine.Spec;
 /**
  * Base of every {@code runtruth} subcommand: turns an {@link InputException} into one line on stderr and exit code
  * {@link ExitCodes#INPUT_ERROR}, any other exception into one line and {@link ExitCodes#INTERNAL_ERROR}, with the
- * stack trace only under {@code --verbose} (accepted before or after the subcommand name). Usage errors stay with
+ * stack trace only under {@code --verbose} (accepted before or after the subcommand name: the top-level command's own {@code --verbose} option counts). Usage errors stay with
  * picocli (message and usage on stderr, exit code 2).
  *
  * <p>To add a subcommand: extend this class, annotate it with {@code @Command(name = ...)}, implement
- * {@link #execute(PrintWriter, PrintWriter)}, and list it in {@link RuntruthCli}'s {@code subcommands}.
+ * {@link #execute(PrintWriter, PrintWriter)}, and list it in the {@code subcommands} of {@code dev.runtruth.collector.main.RuntruthCli}.
  */
 public abstract class RuntruthCommand implements Callable<Integer> {
 
@@ -57,8 +57,9 @@ public abstract class RuntruthCommand implements Callable<Integer> {
 
     /** @return whether {@code --verbose} was given to this command or to the top-level command */
     protected boolean verbose() {
-        return verbose || spec.parent() != null && spec.parent().userObject() instanceof RuntruthCli cli
-                && cli.verbose();
+        CommandLine.Model.OptionSpec parentVerbose = spec.parent() == null ? null
+                : spec.parent().findOption("--verbose");
+        return verbose || parentVerbose != null && Boolean.TRUE.equals(parentVerbose.getValue());
     }
 
     /**

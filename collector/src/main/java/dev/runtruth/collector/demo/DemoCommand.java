@@ -2,7 +2,7 @@ package dev.runtruth.collector.demo;
 
 import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.cli.ExitCodes;
-import dev.runtruth.collector.cli.RuntruthCli;
+import dev.runtruth.collector.cli.ManifestVersion;
 import dev.runtruth.collector.cli.RuntruthCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,14 +33,14 @@ import picocli.CommandLine.Option;
  *
  * <p>{@code check} and {@code ladder} are the real subcommands: each {@code $ runtruth ...} line the demo prints is
  * executed as printed (paths shown relative to the checkout, where {@code ./runtruth} runs) by a fresh picocli
- * command line of {@link RuntruthCli}, so its output, warnings, notes and exit code are the ones a user gets; the
+ * command line of the top-level {@code runtruth} command (the root of this one), so its output, warnings, notes and exit code are the ones a user gets; the
  * demo judges its run from those exit codes and lines. The demo needs a source checkout (the sample's sources, the
  * Maven wrapper, the built agent): {@link #hideUnlessCheckout} leaves it out of {@code runtruth --help} elsewhere,
  * and run there it says so in one line and exits 2.
  */
 @Command(name = "demo",
         mixinStandardHelpOptions = true,
-        versionProvider = RuntruthCli.ManifestVersion.class,
+        versionProvider = ManifestVersion.class,
         description = {
             "Replays a stale deployment with real JVMs and catches it: builds two commits of the sample back-office"
                     + " service (the new one adds GET " + DemoCommand.FEATURE + "), runs the OLD build with the"
@@ -223,15 +223,15 @@ public final class DemoCommand extends RuntruthCommand {
     }
 
     /**
-     * Prints {@code $ runtruth ARGS} and runs exactly those arguments through a fresh {@link RuntruthCli} command line
+     * Prints {@code $ runtruth ARGS} and runs exactly those arguments through a fresh command line of the top-level {@code runtruth} command
      * (relative paths resolve against the checkout), then prints its standard output and error, indented, and its
      * exit code.
      */
-    private static Result runtruth(Path root, PrintWriter out, String... args) {
+    private Result runtruth(Path root, PrintWriter out, String... args) {
         return runtruth(root, out, List.of(args));
     }
 
-    private static Result runtruth(Path root, PrintWriter out, List<String> args) {
+    private Result runtruth(Path root, PrintWriter out, List<String> args) {
         out.println(INDENT + "$ runtruth " + String.join(" ", args));
         out.flush();
         List<String> resolved = new ArrayList<>();
@@ -240,7 +240,8 @@ public final class DemoCommand extends RuntruthCommand {
         }
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
-        CommandLine cli = new CommandLine(new RuntruthCli());
+        // a fresh instance of the top-level command (picocli's factory), so no option of this run leaks into it
+        CommandLine cli = new CommandLine(spec.root().userObject().getClass());
         cli.setOut(new PrintWriter(stdout, true));
         cli.setErr(new PrintWriter(stderr, true));
         int code = cli.execute(resolved.toArray(String[]::new));

@@ -22,7 +22,8 @@ public final class DriftComparator {
 
     static final int MAX_REMEMBERED = 1024;
 
-    private record Outcome(List<Route> missing, List<Route> unexpected, List<Route> ignored, int matched) {
+    private record Outcome(List<Route> missing, List<Route> unexpected, List<Route> ignored,
+                           List<Route> fromLibraries, int matched) {
     }
 
     private final ExpectedRoutes expected;
@@ -64,7 +65,7 @@ public final class DriftComparator {
         }
         CommitComparison commit = CommitComparison.of(expected.build().commit(), observed.build().commit());
         return new DriftReport(expected, observed, outcome.missing(), outcome.unexpected(), outcome.ignored(),
-                outcome.matched(), commit, rules);
+                outcome.fromLibraries(), outcome.matched(), commit, rules);
     }
 
     private Outcome match(List<Route> observed) {
@@ -80,11 +81,20 @@ public final class DriftComparator {
         }
         List<Route> unexpected = new ArrayList<>();
         List<Route> ignored = new ArrayList<>();
+        List<Route> fromLibraries = new ArrayList<>();
         for (Route route : observed) {
-            if (!declared.covers(route)) {
-                (rules.ignores(route) ? ignored : unexpected).add(route);
+            if (declared.covers(route)) {
+                continue;
+            }
+            if (rules.ignores(route)) {
+                ignored.add(route);
+            } else if (expected.libraries().libraryOf(route.handler()) != null) {
+                fromLibraries.add(route);
+            } else {
+                unexpected.add(route);
             }
         }
-        return new Outcome(List.copyOf(missing), List.copyOf(unexpected), List.copyOf(ignored), matched);
+        return new Outcome(List.copyOf(missing), List.copyOf(unexpected), List.copyOf(ignored),
+                List.copyOf(fromLibraries), matched);
     }
 }

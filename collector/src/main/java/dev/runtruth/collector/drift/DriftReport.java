@@ -14,19 +14,23 @@ import java.util.List;
  * @param missing    expected routes the service does not serve, in route order
  * @param unexpected served routes the build does not declare and no ignore rule covers, in route order
  * @param ignored    served routes the build does not declare that an ignore rule covers, in route order
+ * @param fromLibraries served routes the build's own classes do not declare, no ignore rule covers, and whose handler
+ *                   class a library of the build ships ({@code expected.LibraryClasses}: Spring Boot Admin's server,
+ *                   Eureka's resources): part of the build, neither matched nor unexpected; in route order
  * @param matched    how many expected routes are served
  * @param commit     how the running commit compares with the expected one
  * @param rules      the ignore rules applied
  */
 public record DriftReport(ExpectedRoutes expected, ObservedRoutes observed, List<Route> missing,
-                          List<Route> unexpected, List<Route> ignored, int matched, CommitComparison commit,
-                          IgnoreRules rules) {
+                          List<Route> unexpected, List<Route> ignored, List<Route> fromLibraries, int matched,
+                          CommitComparison commit, IgnoreRules rules) {
 
     /** Copies the lists. */
     public DriftReport {
         missing = List.copyOf(missing);
         unexpected = List.copyOf(unexpected);
         ignored = List.copyOf(ignored);
+        fromLibraries = List.copyOf(fromLibraries);
     }
 
     /**

@@ -13,6 +13,9 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Prints a {@link DriftReport} for people ({@link #print}) or programs ({@link #printJson}).
@@ -53,6 +56,9 @@ public final class DriftReportPrinter {
             report.unexpected().forEach(r -> table.row("UNEXPECTED", r.method(), r.template(), r.handler()));
             table.print(out);
         }
+        if (!report.fromLibraries().isEmpty()) {
+            out.println(libraryLine(report));
+        }
         out.println();
         out.println("commit: " + commitLine(report));
         printNotSeen(report.observed().coverage(), out);
@@ -65,7 +71,8 @@ public final class DriftReportPrinter {
      * {@code cannot_tell}), {@code drift} (whether the verdict is drift), {@code notSeen} (one line per blind spot of
      * the agent), {@code commit} ({@code same}, {@code
      * different}, {@code unknown}), {@code expected} and {@code observed} (source and build identity), {@code missing},
-     * {@code unexpected} and {@code ignored} route lists, {@code matched} and the {@code ignoreRules}.
+     * {@code unexpected}, {@code ignored} and {@code fromLibraries} (served by a library class the build ships) route
+     * lists, {@code matched} and the {@code ignoreRules}.
      *
      * @param report the report
      * @param out    where to print; flushed, not closed
@@ -83,6 +90,7 @@ public final class DriftReportPrinter {
         routes(root.putArray("missing"), report.missing());
         routes(root.putArray("unexpected"), report.unexpected());
         routes(root.putArray("ignored"), report.ignored());
+        routes(root.putArray("fromLibraries"), report.fromLibraries());
         ArrayNode blind = root.putArray("notSeen");
         report.observed().coverage().blindSpots().forEach(blind::add);
         ArrayNode rules = root.putArray("ignoreRules");
@@ -133,6 +141,21 @@ public final class DriftReportPrinter {
         }
     }
 
+    /**
+     * @return {@code N served routes come with libraries the build ships (not compared): <jar> (n), ...}, the libraries
+     *         by file name and route count, most routes first
+     */
+    static String libraryLine(DriftReport report) {
+        Map<String, Long> byLibrary = report.fromLibraries().stream().collect(Collectors.groupingBy(
+                r -> report.expected().libraries().libraryOf(r.handler()), TreeMap::new, Collectors.counting()));
+        String libraries = byLibrary.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", "));
+        int n = report.fromLibraries().size();
+        return n + " served route" + (n == 1 ? " comes" : "s come") + " with libraries the build ships (its own"
+                + " classes do not declare them; not compared): " + libraries;
+    }
+
     /** @return the commit line without its {@code commit: } label */
     static String commitLine(DriftReport report) {
         String expected = report.expected().build().commit();
@@ -151,7 +174,8 @@ public final class DriftReportPrinter {
     static String verdict(DriftReport report) {
         String counts = report.matched() + " route" + (report.matched() == 1 ? "" : "s") + " match"
                 + (report.matched() == 1 ? "es" : "") + ", " + report.ignored().size() + " served route"
-                + (report.ignored().size() == 1 ? "" : "s") + " ignored";
+                + (report.ignored().size() == 1 ? "" : "s") + " ignored"
+                + (report.fromLibraries().isEmpty() ? "" : ", " + report.fromLibraries().size() + " from libraries");
         Verdict verdict = report.verdict();
         if (verdict == Verdict.NO_DRIFT) {
             return "NO DRIFT (" + counts + ")";

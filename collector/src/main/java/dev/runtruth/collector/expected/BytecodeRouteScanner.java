@@ -100,8 +100,10 @@ public final class BytecodeRouteScanner {
             Map<Route, Route> routes = new LinkedHashMap<>();
             ShadedJar shaded = ShadedJar.of(output);
             List<String> leftOut = new ArrayList<>();
+            Map<String, String> shipped = libraries.classLibraries();
             for (ClassModel type : application.values()) {
                 if (shaded != null && !shaded.isOwn(type.name())) {
+                    shipped.put(type.name().replace('/', '.'), "shaded into " + output.display());
                     if (extractors.stream().anyMatch(e -> e.isHandler(type) && !e.routes(type).isEmpty())) {
                         leftOut.add(type.name().replace('/', '.'));
                     }
@@ -141,7 +143,7 @@ public final class BytecodeRouteScanner {
             }
             notes.addAll(CodeBuiltRoutes.notes(application.values(), classes));
             return new ExpectedRoutes(output.display(), build, List.copyOf(routes.keySet()), warnings, notes,
-                    config.servicePaths(reactive));
+                    config.servicePaths(reactive), LibraryClasses.of(shipped));
         } catch (OversizedEntryException e) {
             throw e.toInputException(); // a bomb refuses the archive: what it hides could be routes
         } catch (IOException e) {

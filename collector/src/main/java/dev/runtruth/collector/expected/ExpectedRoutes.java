@@ -22,18 +22,27 @@ import java.util.Objects;
  * @param paths    where the service serves Spring Boot's own routes (error page, actuator, static resources), as the
  *                 build's configuration says; {@link ServicePaths#DEFAULT} for manifests, specs and builds that set
  *                 none. The default ignore rules follow them ({@code drift/IgnoreRules#defaults(ServicePaths)})
+ * @param libraries the classes the build ships as libraries ({@link LibraryClasses#NONE} for manifests and specs):
+ *                  a served route whose handler is one of them comes with the build, it is not unexpected
  */
 public record ExpectedRoutes(String source, BuildIdentity build, List<Route> routes, List<String> warnings,
-                             List<String> notes, ServicePaths paths) {
+                             List<String> notes, ServicePaths paths, LibraryClasses libraries) {
 
     /** Sorts and de-duplicates {@code routes}; copies the lists. */
     public ExpectedRoutes {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(build, "build");
         Objects.requireNonNull(paths, "paths");
+        Objects.requireNonNull(libraries, "libraries");
         routes = RouteLists.sortedUnique(routes);
         warnings = List.copyOf(warnings);
         notes = List.copyOf(notes);
+    }
+
+    /** Expected routes of a source that ships no library classes (a manifest, a spec, a class directory). */
+    public ExpectedRoutes(String source, BuildIdentity build, List<Route> routes, List<String> warnings,
+                          List<String> notes, ServicePaths paths) {
+        this(source, build, routes, warnings, notes, paths, LibraryClasses.NONE);
     }
 
     /** Expected routes at Spring Boot's default paths. */
@@ -87,6 +96,6 @@ public record ExpectedRoutes(String source, BuildIdentity build, List<Route> rou
         List<Route> rebased = routes.stream().map(r -> Route.of(r.method(), PathTemplate.join(canonical, r.template()),
                 r.framework(), r.handler())).toList();
         return new ExpectedRoutes(source + " under " + canonical, build, rebased, warnings, notes,
-                paths.under(canonical));
+                paths.under(canonical), libraries);
     }
 }

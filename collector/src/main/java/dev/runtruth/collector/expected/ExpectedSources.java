@@ -88,7 +88,11 @@ public record ExpectedSources(List<ExpectedSource> sources) {
             Set<String> declaredBy = handlers.getOrDefault(e.getKey(), Set.of());
             merged.add(Route.of(route.method(), route.template(), route.framework(), String.join("; ", declaredBy)));
         }
+        LibraryClasses libraries = LibraryClasses.NONE;
+        for (ExpectedSource source : sources) {
+            libraries = libraries.plus(source.routes().libraries());
+        }
         return new ExpectedRoutes(String.join(" + ", names),
-                build != null ? build : sources.get(0).routes().build(), merged, warnings, notes, paths);
+                build != null ? build : sources.get(0).routes().build(), merged, warnings, notes, paths, libraries);
     }
 }

@@ -59,6 +59,16 @@ final class LibraryIndex {
     }
 
     /**
+     * @return every indexed class by binary name, to the file name of the nested jar that holds it
+     */
+    Map<String, String> classLibraries() {
+        Map<String, String> out = new HashMap<>();
+        locations.forEach((name, location) -> out.put(name.replace('/', '.'),
+                location.lib().substring(location.lib().lastIndexOf('/') + 1)));
+        return out;
+    }
+
+    /**
      * @param internalName e.g. {@code org/springframework/web/bind/annotation/GetMapping}
      * @return the parsed class, or {@code null} when no library holds it or it cannot be read (then reported once)
      */

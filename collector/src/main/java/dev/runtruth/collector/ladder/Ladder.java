@@ -109,8 +109,13 @@ public final class Ladder {
         String evidence = headText + "build output " + in.expected().getFileName() + " from commit "
                 + shortOrUnknown(built) + ": " + source.routes().size() + " routes";
         if (source.routes().isEmpty()) {
-            return broken(Rung.SOURCE, evidence, List.of(), facts, "the build output declares no routes: a wrong path,"
-                    + " or routes built in code that bytecode cannot show (see runtruth expected)");
+            // a build whose routes all come from libraries (Spring Boot Admin's server) or are built in code declares
+            // none Runtruth can read: nothing to compare with, which is not a broken rung (a path that is no build
+            // output at all was refused by ExpectedSource already)
+            return new RungResult(Rung.SOURCE, RungStatus.UNKNOWN, evidence, source.notes(), "the build output"
+                    + " declares no route Runtruth can read from its own classes (routes from libraries or built"
+                    + " in code are not read, see runtruth expected); compare with the agent's routes instead: drop"
+                    + " --expected", facts);
         }
         if (head != null) {
             CommitComparison same = CommitComparison.of(head.commit(), built);
@@ -183,7 +188,7 @@ public final class Ladder {
 
     private RungResult runtime() throws InputException {
         if (in.agent() == null) {
-            return RungResult.skipped(Rung.RUNTIME, "no --agent given");
+            return RungResult.skipped(Rung.RUNTIME, "no --agent or --pid given");
         }
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("agent", in.agent().toString());

@@ -1,11 +1,12 @@
 package dev.runtruth.collector.ladder;
 
 import dev.runtruth.collector.InputException;
+import dev.runtruth.collector.attach.LiveAgent;
 import dev.runtruth.collector.cli.ExitCodes;
 import dev.runtruth.collector.cli.ReadyWaitOption;
 import dev.runtruth.collector.cli.IgnoreOptions;
 import dev.runtruth.collector.cli.ProfileOption;
-import dev.runtruth.collector.cli.RuntruthCli;
+import dev.runtruth.collector.cli.ManifestVersion;
 import dev.runtruth.collector.cli.RuntruthCommand;
 import dev.runtruth.collector.expected.config.ServicePaths;
 import dev.runtruth.collector.observed.AgentScraper;
@@ -17,6 +18,7 @@ import dev.runtruth.collector.probe.Prober;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,13 +27,14 @@ import picocli.CommandLine.Option;
 /** {@code runtruth ladder}: where did the feature stop, source, artifact, runtime, route or auth? */
 @Command(name = "ladder",
         mixinStandardHelpOptions = true,
-        versionProvider = RuntruthCli.ManifestVersion.class,
+        versionProvider = ManifestVersion.class,
         description = {
             "Walks the ladder for one service and stops at the first broken rung with a plain-language diagnosis:",
             "  source    HEAD of --repo and its build output --expected (same commit? routes?)",
             "  artifact  --artifact: jar, war or container image tar (docker save, Jib buildTar, OCI layout); the"
                     + " routes it declares vs the source's",
-            "  runtime   --agent: the routes the running process serves vs the artifact's (or source's)",
+            "  runtime   --agent, or --pid to attach the agent to the live process: the routes the running process"
+                    + " serves vs the artifact's (or source's)",
             "  route     --base-url: one safe request per route (GET, HEAD, OPTIONS only; see 'runtruth probe'):"
                     + " 404 absent, 401/403 protected, 405, unreachable; a 500 is present-failing (the route"
                     + " exists: a warning, not a break); routes an ignore rule matches are not requested",
@@ -59,6 +62,16 @@ public final class LadderCommand extends RuntruthCommand {
 
     @Option(names = "--agent", paramLabel = "URL", description = "The running process's agent, http://host:port.")
     private String agent;
+
+    @Option(names = "--pid", paramLabel = "PID",
+            description = "Instead of --agent: the process id of the running JVM, on this machine. The agent"
+                    + " (--agent-jar) is loaded into it as 'runtruth attach' does (endpoint on 127.0.0.1, no restart),"
+                    + " or the agent already there is read.")
+    private Long pid;
+
+    @Option(names = "--agent-jar", paramLabel = "JAR",
+            description = "With --pid: the agent jar to load, e.g. agent/target/runtruth-agent.jar.")
+    private Path agentJar;
 
     @Option(names = "--base-url", paramLabel = "URL",
             description = "The service as its clients reach it, e.g. http://localhost:8080.")
@@ -88,12 +101,19 @@ public final class LadderCommand extends RuntruthCommand {
     @Override
     protected int execute(PrintWriter out, PrintWriter err) throws InputException {
         ProbeSettings settings = probeOptions.settings(spec.commandLine());
-        ignoreOptions.rules(spec.commandLine(), ServicePaths.DEFAULT); // a bad rule is a usage error before any read
-        if (repo == null && expected == null && artifact == null && agent == null && baseUrl == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "give at least one of --repo, --expected, --artifact, --agent, --base-url");
+        if (agent != null && pid != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --agent or --pid, not both");
         }
-        URI agentUri = agent == null ? null : AgentScraper.metricsUri(agent);
+        if (pid == null && agentJar != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--agent-jar goes with --pid");
+        }
+        ignoreOptions.rules(spec.commandLine(), ServicePaths.DEFAULT); // a bad rule is a usage error before any read
+        if (repo == null && expected == null && artifact == null && agent == null && pid == null
+                && baseUrl == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give at least one of --repo, --expected, --artifact, --agent (or --pid), --base-url");
+        }
+        URI agentUri = agent == null ? attached(err) : AgentScraper.metricsUri(agent);
         if (agentUri != null) {
             ObservedRoutes ready = waitForStart(agentUri, settings, err);
             if (ready != null && ready.coverage().starting()) {
@@ -123,6 +143,27 @@ public final class LadderCommand extends RuntruthCommand {
         }
         return report.rungs().stream().anyMatch(r -> r.status() == RungStatus.UNKNOWN) ? ExitCodes.CANNOT_TELL
                 : ExitCodes.OK;
+    }
+
+    /**
+     * {@code --pid}: the agent in the live process, loaded now or already there (the shared attach of {@code runtruth
+     * attach}).
+     *
+     * @return its metrics URL; {@code null} without {@code --pid}
+     */
+    private URI attached(PrintWriter err) throws InputException {
+        if (pid == null) {
+            return null;
+        }
+        if (agentJar == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--pid needs --agent-jar, the agent jar to load (e.g. agent/target/runtruth-agent.jar)");
+        }
+        LiveAgent.Attached live = LiveAgent.attach(pid, agentJar, 0, Duration.ofSeconds(ReadyWait.DEFAULT_SECONDS),
+                err);
+        err.println("runtruth: the agent serves " + live.metrics() + " until process " + pid + " exits");
+        err.flush();
+        return live.metrics();
     }
 
     /** @return the agent's answer once it is not starting or the wait is over; null when it cannot be read (the runtime rung says so) */

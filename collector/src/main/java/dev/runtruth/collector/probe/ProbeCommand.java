@@ -5,7 +5,7 @@ import dev.runtruth.collector.cli.ExitCodes;
 import dev.runtruth.collector.cli.ReadyWaitOption;
 import dev.runtruth.collector.cli.IgnoreOptions;
 import dev.runtruth.collector.cli.ProfileOption;
-import dev.runtruth.collector.cli.RuntruthCli;
+import dev.runtruth.collector.cli.ManifestVersion;
 import dev.runtruth.collector.cli.RuntruthCommand;
 import dev.runtruth.collector.expected.ExpectedRoutes;
 import dev.runtruth.collector.expected.ExpectedSource;
@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 /** {@code runtruth probe --base-url URL --expected PATH}: asks a live service, safely, whether each route is there. */
 @Command(name = "probe",
         mixinStandardHelpOptions = true,
-        versionProvider = RuntruthCli.ManifestVersion.class,
+        versionProvider = ManifestVersion.class,
         description = {
             "Sends one request per expected route to a live service and says what the answer means: present (2xx,"
                     + " 3xx), protected (401, 403), absent (the framework's 404: the route is not registered),"
@@ -44,7 +44,9 @@ import picocli.CommandLine.Option;
                 + "%nExit codes:%n  0  every probed route is present (also present-failing) or protected%n"
                 + "  1  a route is absent, not found, method-mismatch or unreachable%n"
                 + "  2  usage or input error (bad URL, unreadable --expected, --header variable not set)%n"
-                + "  3  internal error (a bug: rerun with --verbose)%n")
+                + "  3  internal error (a bug: rerun with --verbose)%n"
+                + "  4  cannot tell: the service is still starting (--wait), or nothing was probed (the build declares"
+                + " no route Runtruth can read, the agent lists none, or every route is ignored)%n")
 public final class ProbeCommand extends RuntruthCommand {
 
     @Option(names = "--base-url", required = true, paramLabel = "URL",
@@ -107,6 +109,7 @@ public final class ProbeCommand extends RuntruthCommand {
             ExpectedRoutes loaded = ExpectedSource.load(expected, profile.profiles()).routes()
                     .withPathPrefix(pathPrefix);
             warn(err, loaded.warnings());
+            loaded.notes().forEach(n -> err.println("runtruth: note: " + n));
             routes = loaded.routes();
             paths = loaded.paths();
         } else {
@@ -114,6 +117,15 @@ public final class ProbeCommand extends RuntruthCommand {
         }
         List<Route> probed = Prober.notIgnored(routes, ignoreOptions.rules(spec.commandLine(), paths));
         int ignored = routes.size() - probed.size();
+        if (probed.isEmpty()) {
+            // nothing was asked: an empty report would read as "every route answers"
+            out.println("CANNOT TELL: no route to probe: " + (routes.isEmpty() ? (expected != null ? expected
+                    + " declares no route Runtruth can read (routes from libraries or built in code are not read;"
+                    + " probe the agent's routes instead: drop --expected)" : "the agent reports no route")
+                    : "every route is under an ignore rule (" + ignored + ")"));
+            out.flush();
+            return ExitCodes.CANNOT_TELL;
+        }
         List<ProbeResult> results;
         try {
             results = new Prober(settings, paths).probe(base, probed,

@@ -2,7 +2,7 @@ package dev.runtruth.collector.serve;
 
 import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.cli.ExitCodes;
-import dev.runtruth.collector.cli.RuntruthCli;
+import dev.runtruth.collector.cli.ManifestVersion;
 import dev.runtruth.collector.cli.RuntruthCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
-        versionProvider = RuntruthCli.ManifestVersion.class,
+        versionProvider = ManifestVersion.class,
         description = {
             "Watches services for drift and exports, on its own /metrics, their expected routes"
                     + " (runtruth_expected_route_info), expected commits, drift counts and the collector's health, for"

@@ -6,7 +6,7 @@ import dev.runtruth.collector.InputException;
 import dev.runtruth.collector.cli.ExitCodes;
 import dev.runtruth.collector.cli.IgnoreOptions;
 import dev.runtruth.collector.cli.ProfileOption;
-import dev.runtruth.collector.cli.RuntruthCli;
+import dev.runtruth.collector.cli.ManifestVersion;
 import dev.runtruth.collector.cli.RuntruthCommand;
 import dev.runtruth.collector.drift.DriftComparator;
 import dev.runtruth.collector.drift.IgnoreRules;
@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "verify",
         mixinStandardHelpOptions = true,
-        versionProvider = RuntruthCli.ManifestVersion.class,
+        versionProvider = ManifestVersion.class,
         description = {
             "Holds a rollout until every instance of a service runs the expected commit and serves every route the"
                     + " build declares, as 'check' compares one instance; run it after 'kubectl rollout status' or"

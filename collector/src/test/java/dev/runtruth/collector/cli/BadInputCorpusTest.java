@@ -1,14 +1,14 @@
 package dev.runtruth.collector.cli;
 
+import static dev.runtruth.collector.testing.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.runtruth.collector.testing.CliRun.Result;
 import dev.runtruth.collector.testing.Fixtures;
 import dev.runtruth.model.MetricNames;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The collector's bad-input corpus, through the command line as a user runs it. An unusable input gives exit code 2
@@ -45,19 +44,6 @@ class BadInputCorpusTest {
     @BeforeAll
     static void fixtures() throws IOException {
         fatJar = Fixtures.fatJar(dir.resolve("app.jar"), Map.of());
-    }
-
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new RuntruthCli());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
     }
 
     /** Exit 2, one line naming {@code input} and containing {@code problem}, nothing on stdout. */
@@ -168,13 +154,7 @@ class BadInputCorpusTest {
     @Test
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
     void yamlAliasBomb() throws IOException {
-        StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
-        for (char c = 'b'; c <= 'j'; c++) {
-            char p = (char) (c - 1);
-            yaml.append(c).append(": &").append(c).append(" [*").append(p).append(",*").append(p).append(",*")
-                    .append(p).append(",*").append(p).append(",*").append(p).append(",*").append(p).append(",*")
-                    .append(p).append(",*").append(p).append("]\n");
-        }
+        StringBuilder yaml = new StringBuilder(Fixtures.billionLaughsYaml());
         yaml.append("services: *j\n");
         Path config = Files.writeString(dir.resolve("bomb.yaml"), yaml);
         assertRefused(run("serve", "--check", config.toString()), config.toString(), "");

@@ -1,13 +1,13 @@
 package dev.runtruth.collector.cli;
 
+import static dev.runtruth.collector.testing.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtruth.collector.testing.AgentExposition;
 import dev.runtruth.collector.testing.AgentStub;
+import dev.runtruth.collector.testing.CliRun.Result;
 import dev.runtruth.collector.testing.Fixtures;
 import dev.runtruth.model.Route;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,26 +15,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code check} and {@code expected} with a spec, a manifest and a build output, alone and combined. */
 class ExpectedSourcesCliTest {
 
     @TempDir
     Path temp;
-
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new RuntruthCli());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
-    }
 
     /** A spec documenting the first two GET routes of the fixtures, plus {@code extra} paths (GET). */
     private Path spec(String... extra) throws Exception {

@@ -1,14 +1,14 @@
 package dev.runtruth.collector.cli;
 
+import static dev.runtruth.collector.testing.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtruth.collector.testing.AgentExposition;
 import dev.runtruth.collector.testing.AgentStub;
+import dev.runtruth.collector.testing.CliRun.Result;
 import dev.runtruth.collector.testing.Fixtures;
 import dev.runtruth.model.Route;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /**
  * Issue 16's input cases and its "one answer to 'is this drift?'", through the command line as a user types them:
@@ -44,19 +43,6 @@ class OneAnswerCliTest {
     @BeforeAll
     static void build() throws IOException {
         fatJar = Fixtures.fatJar(shared.resolve("fixtures-app-1.2.3.jar"), Map.of());
-    }
-
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new RuntruthCli());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
     }
 
     private static void assertInputError(Result result, String line) {

@@ -1,5 +1,6 @@
 package dev.runtruth.collector.cli;
 
+import static dev.runtruth.collector.testing.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,11 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runtruth.collector.drift.IgnoreRules;
 import dev.runtruth.collector.testing.AgentExposition;
 import dev.runtruth.collector.testing.AgentStub;
+import dev.runtruth.collector.testing.CliRun.Result;
 import dev.runtruth.collector.testing.Fixtures;
 import dev.runtruth.model.Route;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 
 /** The command line end to end: real build outputs, a real HTTP server serving client_java text, exit codes. */
 class RuntruthCliTest {
@@ -51,24 +50,6 @@ class RuntruthCliTest {
         if (fatJar == null) {
             fatJar = Fixtures.fatJar(shared.resolve("fixtures-app-1.2.3.jar"), Map.of());
         }
-    }
-
-    /** What one run printed and returned. */
-    private record Result(int exitCode, String out, String err) {
-
-        List<String> errLines() {
-            return err.lines().toList();
-        }
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new RuntruthCli());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
     }
 
     @Test

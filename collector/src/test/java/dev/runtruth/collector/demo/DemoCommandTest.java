@@ -2,7 +2,7 @@ package dev.runtruth.collector.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.runtruth.collector.cli.RuntruthCli;
+import dev.runtruth.collector.main.RuntruthCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

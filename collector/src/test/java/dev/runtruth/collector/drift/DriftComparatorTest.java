@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtruth.collector.BuildIdentity;
 import dev.runtruth.collector.expected.ExpectedRoutes;
+import dev.runtruth.collector.expected.LibraryClasses;
 import dev.runtruth.collector.observed.Coverage;
 import dev.runtruth.collector.observed.ObservedRoutes;
 import dev.runtruth.model.FrameworkState;
@@ -55,6 +56,25 @@ class DriftComparatorTest {
         assertThat(report.matched()).isEqualTo(2); // variable names do not matter; /error is declared and served
         assertThat(report.commit()).isEqualTo(CommitComparison.DIFFERENT);
         assertThat(report.hasDrift()).isTrue();
+    }
+
+    @Test
+    void aRouteServedByALibraryTheBuildShipsIsNotUnexpectedOneTheBuildDoesNotShipIs() {
+        ExpectedRoutes own = expected(FULL, "GET /owners a.Owners#list");
+        ExpectedRoutes expected = new ExpectedRoutes(own.source(), own.build(), own.routes(), List.of(), List.of(),
+                own.paths(), LibraryClasses.of(java.util.Map.of("lib.admin.Instances", "admin-server-3.5.9.jar",
+                        "lib.admin.Instances$Events", "admin-server-3.5.9.jar")));
+        ObservedRoutes observed = observed(FULL, "GET /owners a.Owners#list",
+                "GET /instances lib.admin.Instances#instances(..)", "GET /instances/events lib.admin.Instances$Events#get",
+                "GET /legacy lib.old.Legacy#get", "GET /fn/hello a.App$$Lambda/0x1234#handle");
+
+        DriftReport report = DriftComparator.compare(expected, observed, IgnoreRules.defaults());
+
+        assertThat(report.fromLibraries()).extracting(Route::toString)
+                .containsExactly("GET /instances", "GET /instances/events");
+        assertThat(report.unexpected()).extracting(Route::toString).containsExactly("GET /fn/hello", "GET /legacy");
+        assertThat(print(report)).contains("2 served routes come with libraries the build ships (its own classes do"
+                + " not declare them; not compared): admin-server-3.5.9.jar (2)");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.runtruth.collector.InputException;
+import dev.runtruth.collector.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,13 +18,7 @@ class SafeDocumentParserTest {
 
     @Test
     void billionLaughsYamlIsRejectedByTheAliasLimit() throws Exception {
-        StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
-        for (char c = 'b'; c <= 'j'; c++) {
-            char p = (char) (c - 1);
-            yaml.append(c).append(": &").append(c).append(" [*").append(p).append(",*").append(p).append(",*")
-                    .append(p).append(",*").append(p).append(",*").append(p).append(",*").append(p).append(",*")
-                    .append(p).append(",*").append(p).append("]\n");
-        }
+        String yaml = Fixtures.billionLaughsYaml();
         Path file = Files.writeString(temp.resolve("laughs.yaml"), yaml);
 
         assertThatThrownBy(() -> SafeDocumentParser.read(file)).isInstanceOf(InputException.class)

@@ -1,23 +1,21 @@
 package dev.runtruth.collector.probe;
 
+import static dev.runtruth.collector.testing.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.runtruth.collector.cli.RuntruthCli;
 import dev.runtruth.collector.testing.AgentExposition;
 import dev.runtruth.collector.testing.AgentStub;
+import dev.runtruth.collector.testing.CliRun.Result;
 import dev.runtruth.collector.testing.Fixtures;
 import dev.runtruth.model.Route;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code probe} and {@code ladder} through the command line against a recording HTTP server (what was requested is
@@ -30,19 +28,6 @@ class ProbeLadderCliTest {
 
     @TempDir
     Path temp;
-
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new RuntruthCli());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
-    }
 
     @Test
     void a500IsPresentAndFailingAndSpringBootsOwnRoutesAreNotRequested() throws Exception {
@@ -84,5 +69,21 @@ class ProbeLadderCliTest {
             assertThat(service.requests.subList(before, service.requests.size()))
                     .extracting(RecordingServer.Request::path).isNotEmpty().doesNotContain(CRASH);
         }
+    }
+
+    @Test
+    void ladderPidGoesWithAgentJarAndInsteadOfAgent() {
+        Result both = run("ladder", "--pid", "1", "--agent-jar", "runtruth-agent.jar", "--agent",
+                "http://127.0.0.1:1");
+        assertThat(both.exitCode()).as(both.err()).isEqualTo(2);
+        assertThat(both.err()).startsWith("give --agent or --pid, not both");
+
+        Result noJar = run("ladder", "--pid", "1");
+        assertThat(noJar.exitCode()).as(noJar.err()).isEqualTo(2);
+        assertThat(noJar.err()).startsWith("--pid needs --agent-jar");
+
+        Result jarAlone = run("ladder", "--agent-jar", "runtruth-agent.jar", "--agent", "http://127.0.0.1:1");
+        assertThat(jarAlone.exitCode()).as(jarAlone.err()).isEqualTo(2);
+        assertThat(jarAlone.err()).startsWith("--agent-jar goes with --pid");
     }
 }

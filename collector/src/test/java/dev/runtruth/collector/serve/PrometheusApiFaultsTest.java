@@ -201,8 +201,7 @@ class PrometheusApiFaultsTest {
 
     /** @param answer {@code true}: answers HTML at once; {@code false}: never answers within 20 s */
     private static HttpServer stub(boolean answer) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
+        return serve(exchange -> {
             try {
                 if (!answer) {
                     Thread.sleep(20_000);
@@ -216,12 +215,5 @@ class PrometheusApiFaultsTest {
                 exchange.close();
             }
         });
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "prometheus-stub");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.start();
-        return server;
     }
 }

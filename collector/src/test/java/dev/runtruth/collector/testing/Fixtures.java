@@ -208,4 +208,21 @@ public final class Fixtures {
         }
         return entries;
     }
+
+    /**
+     * Billion laughs in YAML: 9 levels of 8 aliases ({@code a} to {@code j}), 8^9 strings if expanded; a parser must
+     * refuse it (alias limit) or read it in bounded time.
+     *
+     * @return the document, one anchor a line, ending with a newline
+     */
+    public static String billionLaughsYaml() {
+        StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            char p = (char) (c - 1);
+            yaml.append(c).append(": &").append(c).append(" [*").append(p).append(",*").append(p).append(",*")
+                    .append(p).append(",*").append(p).append(",*").append(p).append(",*").append(p).append(",*")
+                    .append(p).append(",*").append(p).append("]\n");
+        }
+        return yaml.toString();
+    }
 }

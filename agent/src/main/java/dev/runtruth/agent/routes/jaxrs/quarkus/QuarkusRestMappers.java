@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads the class mappers of a RESTEasy Reactive {@code Deployment} (Quarkus 3.x, {@code resteasy-reactive} server
@@ -171,11 +172,41 @@ final class QuarkusRestMappers {
         return null;
     }
 
+    /**
+     * @return {@code Class#method}; for the resource RESTEasy Reactive makes of several methods on one path and HTTP
+     *         method that differ in {@code @Consumes}/{@code @Produces} (its handler chain holds a
+     *         {@code MediaTypeMapper}, whose package-private {@code resourcesByConsumes} maps to holders of the
+     *         real resources, {@code mtWithoutParamsToResource}; resteasy-reactive server, Quarkus 3.x), each of
+     *         them, sorted and joined with {@code "; "} (as the collector joins the declarations of one route); else
+     *         {@code ""}
+     */
     private static String handler(Object resource) throws Exception {
         Class<?> resourceClass = (Class<?>) Reflect.call(resource, "getResourceClass");
         String method = (String) Reflect.call(resource, "getJavaMethodName");
-        return resourceClass == null || method == null ? "" : resourceClass.getName() + '#' + method;
+        if (resourceClass != null && method != null) {
+            return resourceClass.getName() + '#' + method;
+        }
+        Set<String> merged = new TreeSet<String>();
+        for (Object handler : (Object[]) Reflect.call(resource, "getHandlerChain")) {
+            if (Reflect.isSubclassOf(handler.getClass(), MEDIA_TYPE_MAPPER)) {
+                for (Object holder : ((Map<?, ?>) Reflect.field(handler, "resourcesByConsumes")).values()) {
+                    for (Object candidate : ((Map<?, ?>) Reflect.field(holder, "mtWithoutParamsToResource")).values()) {
+                        String one = handler(candidate);
+                        if (!one.isEmpty()) {
+                            merged.add(one);
+                        }
+                    }
+                }
+            }
+        }
+        StringBuilder joined = new StringBuilder();
+        for (String one : merged) {
+            joined.append(joined.length() == 0 ? "" : "; ").append(one);
+        }
+        return joined.toString();
     }
+
+    private static final String MEDIA_TYPE_MAPPER = "org.jboss.resteasy.reactive.server.handlers.MediaTypeMapper";
 
     /**
      * @return {@code URITemplate#template}, the template as declared with a leading {@code /}; {@code ""} for

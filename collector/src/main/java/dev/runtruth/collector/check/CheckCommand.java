@@ -1,6 +1,12 @@
-package dev.runtruth.collector.cli;
+package dev.runtruth.collector.check;
 
 import dev.runtruth.collector.InputException;
+import dev.runtruth.collector.cli.ExitCodes;
+import dev.runtruth.collector.cli.IgnoreOptions;
+import dev.runtruth.collector.cli.ManifestVersion;
+import dev.runtruth.collector.cli.ProfileOption;
+import dev.runtruth.collector.cli.ReadyWaitOption;
+import dev.runtruth.collector.cli.RuntruthCommand;
 import dev.runtruth.collector.drift.DriftComparator;
 import dev.runtruth.collector.drift.DriftReport;
 import dev.runtruth.collector.drift.DriftReportPrinter;
@@ -27,14 +33,14 @@ import picocli.CommandLine.Option;
 /** {@code runtruth check --expected PATH --agent URL}: the drift between a build and a running service. */
 @Command(name = "check",
         mixinStandardHelpOptions = true,
-        versionProvider = RuntruthCli.ManifestVersion.class,
+        versionProvider = ManifestVersion.class,
         description = {
             "Compares the routes a build output declares with the routes a running service serves, as its Runtruth"
                     + " agent reports them, and the commits of both.",
             "Reports MISSING routes (declared, not served), UNEXPECTED routes (served, not declared, not ignored)"
                     + " and the commit comparison. Routes match on method and path template, variable names aside."},
         footer = IgnoreOptions.FOOTER + ExitCodes.FOOTER)
-final class CheckCommand extends RuntruthCommand {
+public final class CheckCommand extends RuntruthCommand {
 
     @Option(names = "--expected", required = true, paramLabel = "PATH",
             description = "Build output (classes directory, class file, jar, fat jar, war), a manifest written by"

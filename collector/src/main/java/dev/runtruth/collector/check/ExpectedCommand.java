@@ -1,6 +1,10 @@
-package dev.runtruth.collector.cli;
+package dev.runtruth.collector.check;
 
 import dev.runtruth.collector.InputException;
+import dev.runtruth.collector.cli.ExitCodes;
+import dev.runtruth.collector.cli.ManifestVersion;
+import dev.runtruth.collector.cli.ProfileOption;
+import dev.runtruth.collector.cli.RuntruthCommand;
 import dev.runtruth.collector.drift.SourceAgreement;
 import dev.runtruth.collector.drift.SourceAgreementPrinter;
 import dev.runtruth.collector.expected.ExpectedRoutes;
@@ -21,7 +25,7 @@ import picocli.CommandLine.Parameters;
 /** {@code runtruth expected PATH [--json]}: the routes a build output declares. */
 @Command(name = "expected",
         mixinStandardHelpOptions = true,
-        versionProvider = RuntruthCli.ManifestVersion.class,
+        versionProvider = ManifestVersion.class,
         description = {
             "Lists the routes a build output declares (Spring MVC and WebFlux controllers, JAX-RS resources, Micronaut"
                     + " controllers, gRPC services), read from its class files (nothing is loaded or run), and the"
@@ -30,7 +34,7 @@ import picocli.CommandLine.Parameters;
             "PATH is a classes directory, a class file, a jar, a Spring Boot fat jar or a war. Bad classes and"
                     + " nested jars are reported on stderr and skipped."},
         footer = ExitCodes.FOOTER)
-final class ExpectedCommand extends RuntruthCommand {
+public final class ExpectedCommand extends RuntruthCommand {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Build output (classes directory, class file,"
             + " jar, Spring Boot fat jar or war), route manifest (expected --json, agent dump=) or OpenAPI 3.0/3.1 or"

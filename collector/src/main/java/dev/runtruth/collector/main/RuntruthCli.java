@@ -1,6 +1,11 @@
-package dev.runtruth.collector.cli;
+package dev.runtruth.collector.main;
 
 import dev.runtruth.collector.attach.AttachCommand;
+import dev.runtruth.collector.check.CheckCommand;
+import dev.runtruth.collector.check.ExpectedCommand;
+import dev.runtruth.collector.cli.ExitCodes;
+import dev.runtruth.collector.cli.ManifestVersion;
+import dev.runtruth.collector.cli.RuntruthCommand;
 import dev.runtruth.collector.demo.DemoCommand;
 import dev.runtruth.collector.ladder.LadderCommand;
 import dev.runtruth.collector.probe.ProbeCommand;
@@ -22,7 +27,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "runtruth",
         mixinStandardHelpOptions = true,
-        versionProvider = RuntruthCli.ManifestVersion.class,
+        versionProvider = ManifestVersion.class,
         description = "Finds runtime drift: routes the repository declares that the running service does not serve,"
                 + " routes it serves that the repository does not declare, and a running commit that is not the"
                 + " expected one.",
@@ -57,24 +62,5 @@ public final class RuntruthCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
-    }
-
-    boolean verbose() {
-        return verbose;
-    }
-
-    /** {@code --version}: the {@code Implementation-Version} of the collector jar's manifest. */
-    public static final class ManifestVersion implements CommandLine.IVersionProvider {
-
-        /** Created by picocli. */
-        public ManifestVersion() {
-        }
-
-        @Override
-        public String[] getVersion() {
-            String version = RuntruthCli.class.getPackage().getImplementationVersion();
-            return new String[] {"runtruth collector " + (version == null ? "(development build, no jar manifest)"
-                    : version)};
-        }
     }
 }
