@@ -39,9 +39,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       class-loading quiet point after start; either way before the endpoint opens, so the first scrape sees the
  *       routes;</li>
  *   <li>{@link #onScrape}, synchronously (hook-free only), when classes loaded since the last walk and either a hooked
- *       type is loaded, unhooked and unfound whose framework loaded classes since the last walk (the type itself, or a
- *       framework initialising lazily, as Jersey's servlet does at its first request), or the last walk saw a startup
- *       under way (a Spring context refreshing, a Tomcat or Jetty context starting: more objects come);</li>
+ *       type that is loaded, unhooked and unfound was initialised since the last walk (its first object is being made:
+ *       a framework arrived, or initialises lazily, as Jersey's servlet does at its first request; a class loaded but
+ *       never initialised has no object), or the last walk saw a startup under way (a Spring context refreshing, a
+ *       Tomcat or Jetty context starting: more objects come);</li>
  *   <li>{@link #onScrape}, on a daemon thread (the scrape does not wait), while a hooked type is loaded, unhooked and
  *       unfound, at most once per {@link #RETRY_MIN_NANOS}, growing to {@link #RETRY_MAX_NANOS} while nothing new is
  *       found;</li>
@@ -83,7 +84,7 @@ public final class Discovery {
     private volatile int threadsAtLast;
     private volatile long lastEndNanos = System.nanoTime();
     private volatile Set<String> loadedAtLast = Collections.emptySet();
-    private volatile Map<String, Integer> familiesAtLast = Collections.emptyMap();
+    private volatile Set<String> initializedAtLast = Collections.emptySet();
     private volatile boolean startingAtLast;
     private long growthInterval = GROWTH_MIN_NANOS;
 
@@ -265,54 +266,21 @@ public final class Discovery {
         if (missing.isEmpty()) {
             return false;
         }
-        if (last == null) {
+        JdkAccess jdk = access;
+        if (last == null || jdk == null) {
             return true;
         }
-        Map<String, Integer> families = familyCounts(inst.getAllLoadedClasses(), missing);
-        for (String type : missing) {
-            String family = familyOf(type);
-            if (!loadedAtLast.contains(type) || !families.get(family).equals(familiesAtLast.get(family))) {
+        // a loaded class has no instance before it is initialised: a missing type that was initialised since the last
+        // walk (its first object is being made, as Jersey's servlet makes its ApplicationHandler at the first request)
+        // is worth a walk; one loaded and never initialised (WebFlux's DispatcherHandler in a Spring MVC app) is not
+        Set<String> initialised = initializedAtLast;
+        for (Class<?> type : inst.getAllLoadedClasses()) {
+            String name = type.getName();
+            if (missing.contains(name) && !initialised.contains(name) && jdk.initialised(type)) {
                 return true;
             }
         }
         return false;
-    }
-
-    /**
-     * @param className a binary class name
-     * @return its framework's package prefix: the walk's ({@link ObjectWalk#FRAMEWORK_PREFIXES}) that holds it, else
-     *         its first two package segments
-     */
-    static String familyOf(String className) {
-        for (String prefix : ObjectWalk.FRAMEWORK_PREFIXES) {
-            if (className.startsWith(prefix)) {
-                return prefix;
-            }
-        }
-        int first = className.indexOf('.');
-        int second = first < 0 ? -1 : className.indexOf('.', first + 1);
-        return second < 0 ? className : className.substring(0, second + 1);
-    }
-
-    /**
-     * @param loaded the loaded classes
-     * @param types  binary names of hooked types
-     * @return per framework of {@code types} ({@link #familyOf}), how many loaded classes it has
-     */
-    static Map<String, Integer> familyCounts(Class<?>[] loaded, java.util.Collection<String> types) {
-        Map<String, Integer> counts = new HashMap<String, Integer>();
-        for (String type : types) {
-            counts.put(familyOf(type), 0);
-        }
-        for (Class<?> type : loaded) {
-            String name = type.getName();
-            for (Map.Entry<String, Integer> entry : counts.entrySet()) {
-                if (name.startsWith(entry.getKey())) {
-                    entry.setValue(entry.getValue() + 1);
-                }
-            }
-        }
-        return counts;
     }
 
     /**
@@ -451,9 +419,8 @@ public final class Discovery {
         final Map<String, TypeHook> byName = byName();
         Map<String, List<Class<?>>> loaded = new LinkedHashMap<String, List<Class<?>>>();
         Set<String> hookedLoaded = new HashSet<String>();
-        Class<?>[] all = inst.getAllLoadedClasses();
-        familiesAtLast = familyCounts(all, byName.keySet());
-        for (Class<?> type : all) {
+        Set<String> hookedInitialised = new HashSet<String>();
+        for (Class<?> type : inst.getAllLoadedClasses()) {
             String name = type.getName();
             List<Class<?>> list = loaded.get(name);
             if (list == null) {
@@ -463,9 +430,13 @@ public final class Discovery {
             list.add(type);
             if (byName.containsKey(name)) {
                 hookedLoaded.add(name);
+                if (access.initialised(type)) {
+                    hookedInitialised.add(name);
+                }
             }
         }
         loadedAtLast = hookedLoaded;
+        initializedAtLast = hookedInitialised;
         final Map<Class<?>, TypeHook[]> matches = new HashMap<Class<?>, TypeHook[]>();
         final Map<Object, TypeHook[]> found = new IdentityHashMap<Object, TypeHook[]>();
         ObjectWalk walk = new ObjectWalk(budget, new ObjectWalk.Matcher() {

@@ -90,16 +90,6 @@ class DiscoveryTest {
     }
 
     @Test
-    void aFrameworkIsTheWalksPrefixOrTheFirstTwoPackageSegments() {
-        assertThat(Discovery.familyOf("org.glassfish.jersey.server.ApplicationHandler"))
-                .isEqualTo("org.glassfish.jersey.");
-        assertThat(Discovery.familyOf("io.helidon.webserver.LoomServer")).isEqualTo("io.helidon.");
-        assertThat(Discovery.familyCounts(new Class<?>[] {String.class, Integer.class, Test.class},
-                Collections.singletonList("java.lang.Anything"))).containsOnly(
-                        org.assertj.core.api.Assertions.entry("java.lang.", 2));
-    }
-
-    @Test
     void offWalksNothing() {
         Discovery discovery = new Discovery(loading(), WalkBudget.parse(Collections.singletonMap("discovery", "off"),
                 new java.util.ArrayList<String>()), Collections::emptyList);
