@@ -32,8 +32,7 @@ def main():
           % (datetime.datetime.now().strftime("%Y-%m-%d %H:%M"), commit, " (quick)" if q else "", java_version,
              platform.platform(), os.cpu_count(), b.load()))
     b.table("Startup: JVM start to first HTTP 200", startup.HEADER,
-            startup.run(3 if q else 20, ["backoffice", "admin", "hello"], ("baseline", "transformer") + startup.ARMS[1:],
-                        args.java))
+            startup.run(3 if q else 20, ["backoffice", "admin", "hello"], startup.ARMS, args.java, 12.0))
     b.table("Request path: wrk throughput on loopback", throughput.HEADER,
             throughput.run(3 if q else 10, 5 if q else 10, ["backoffice", "hello"], args.java,
                            bool(shutil.which("taskset")) and (os.cpu_count() or 1) >= 2, 10 if q else 40))

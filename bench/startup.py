@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""JVM start to first HTTP 200: no agent vs the Runtruth agent vs the OpenTelemetry Java agent, interleaved.
+"""JVM start to first HTTP 200 and CPU seconds: no agent, a do-nothing class transformer (the floor of any agent that
+watches class loading), the Runtruth agent and the OpenTelemetry Java agent, interleaved.
 
-Usage: bench/startup.py [--runs N] [--quick] [--apps backoffice,admin,hello,println] [--arms baseline,runtruth,otel]
-                        [--java /usr/lib/jvm/.../bin/java]
+Usage: bench/startup.py [--rounds N] [--quick] [--apps backoffice,admin,hello,println]
+                        [--arms baseline,transformer,runtruth,otel] [--settle S] [--java /usr/lib/jvm/.../bin/java]
+
+Smoke run (checks the script, not a figure): bench/startup.py --rounds 2 --apps backoffice,admin --settle 0
 
 Apps: `backoffice` (the sample Spring Boot 3.5 service, samples/backoffice), `admin` (a third-party Spring Boot 3.5
 app: the Spring Boot Admin server, whose routes come from a library; agent-tests/apps/boot35-admin), `hello` (a
@@ -12,12 +15,19 @@ that prints one line and exits: the whole process is timed, spawn to exit; its d
 the CDS-archived module graph).
 
 One sample = the time from spawning `java [agent] -jar app` to the first HTTP 200 on its health path, polled every
-5 ms. Per app, the arms run as triples whose order rotates (A B C, B C A, C A B, ...), so drift in machine load and
-order effects hit every arm alike. The Runtruth arm is `-javaagent:runtruth-agent.jar=port=P,host=127.0.0.1`; the
-OpenTelemetry arm is `-javaagent:opentelemetry-javaagent.jar` with every exporter off
-(`-Dotel.{traces,metrics,logs}.exporter=none`). After the last triple the script checks that the Runtruth agent
-really served routes (one /metrics scrape of an extra run), so a broken agent cannot pass as a fast one.
-Prints each sample, then a Markdown table of medians, ratios against the baseline and the machine load.
+5 ms, and the process's CPU seconds (user + system, /proc) at that moment and, with --settle S (default 12), S seconds
+later: the agent's work after the start (Runtruth's endpoint and first discovery walk wait for the class-loading
+pause, at most 10 s after premain) then counts too. Per app, the arms run as rounds whose order rotates (A B C D,
+B C D A, ...), so drift in machine load and order effects hit every arm alike. Arms: `baseline` (no agent),
+`transformer` (bench/java/empty/EmptyAgent.java with the argument `transformer`: premain registers one class
+transformer that returns null; the JVM then hands every loaded class to Java), `runtruth`
+(`-javaagent:runtruth-agent.jar=port=P,host=127.0.0.1`, hook-free discovery by default), `hooks` (the same with
+`discovery=hooks`: the class transformer and constructor hooks for every family, as before hook-free discovery),
+`otel` (`-javaagent:opentelemetry-javaagent.jar` from Maven Central with every exporter off:
+`-Dotel.{traces,metrics,logs}.exporter=none`), `empty` (a premain that does nothing). After the last round the script
+checks that the Runtruth agent really served routes (one /metrics scrape of an extra run), so a broken agent cannot
+pass as a fast one. Prints each sample, then a Markdown table of medians, ratios against the baseline and the machine
+load.
 """
 import time
 import argparse, os, sys, zipfile
@@ -33,7 +43,7 @@ APPS = {
 }
 # apps whose default arms differ from ARMS: the process ends by itself, so the agent cannot be scraped after it
 DEFAULT_ARMS = {"println": ("baseline", "empty", "runtruth")}
-ARMS = ("baseline", "runtruth", "otel")
+ARMS = ("baseline", "transformer", "runtruth", "otel")
 
 
 def empty_agent():
@@ -60,6 +70,8 @@ def app_command(java, app, port):
 def arm_options(arm, agent_port):
     if arm == "runtruth":
         return ["-javaagent:%s=port=%d,host=127.0.0.1" % (b.AGENT, agent_port)]
+    if arm == "hooks":
+        return ["-javaagent:%s=port=%d,host=127.0.0.1,discovery=hooks" % (b.AGENT, agent_port)]
     if arm == "empty":
         return ["-javaagent:" + empty_agent()]
     if arm == "transformer":
@@ -71,13 +83,20 @@ def arm_options(arm, agent_port):
     return []
 
 
-def one_run(java, app, arm, tag):
+def one_run(java, app, arm, tag, settle=0.0):
+    """Returns (seconds to the first 200, CPU seconds then, CPU seconds `settle` s later or None)."""
     port, agent_port = b.free_port(), b.free_port()
     jvm = b.Jvm([java] + arm_options(arm, agent_port) + app_command(java, app, port), "startup-%s-%s" % (app, arm))
     try:
         if APPS[app][2] is None:
-            return jvm.wait_exit(), jvm.cpu
-        return jvm.wait_200(port, APPS[app][2]), jvm.cpu
+            return jvm.wait_exit(), jvm.cpu, None
+        t = jvm.wait_200(port, APPS[app][2])
+        settled = None
+        if settle > 0:
+            # a measuring window, not a wait for a condition: the CPU the JVM spends in the S s after it serves
+            time.sleep(max(0.0, jvm.started + t + settle - time.perf_counter()))
+            settled = b.cpu_seconds(jvm.proc.pid)
+        return t, jvm.cpu, settled
     finally:
         jvm.stop()
 
@@ -98,9 +117,8 @@ def check_agent(java, app):
         jvm.stop()
 
 
-def run(runs, apps, arms=None, java="java"):
-    """Runs the benchmark; returns the Markdown rows [(app, arm, median s, spread, ratio, delta ms, n, load)].
-    `arms` None: each app's DEFAULT_ARMS, else ARMS."""
+def run(runs, apps, arms=None, java="java", settle=0.0):
+    """Runs the benchmark; returns the Markdown rows (see HEADER). `arms` None: each app's DEFAULT_ARMS, else ARMS."""
     needed = [APPS[a][1] for a in apps if APPS[a][1]] + [b.AGENT]
     b.require(*needed)
     rows = []
@@ -111,46 +129,63 @@ def run(runs, apps, arms=None, java="java"):
         load_before = b.load()
         samples = {arm: [] for arm in app_arms}
         cpu = {arm: [] for arm in app_arms}
+        settled = {arm: [] for arm in app_arms}
         for i in range(runs):
             order = app_arms[i % len(app_arms):] + app_arms[:i % len(app_arms)]
             for arm in order:
-                t, c = one_run(java, app, arm, i)
+                t, c, s = one_run(java, app, arm, i, settle)
                 samples[arm].append(t)
                 cpu[arm].append(c or 0.0)
-                b.log("%-10s run %2d %-8s %.3f s, CPU %.2f s  (%s)" % (app, i + 1, arm, t, c or 0, b.load()))
+                if s is not None:
+                    settled[arm].append(s)
+                b.log("%-10s run %2d %-11s %.3f s, CPU %.2f s%s  (%s)" % (
+                    app, i + 1, arm, t, c or 0, "" if s is None else ", %.2f s at +%g s" % (s, settle), b.load()))
         routes = check_agent(java, app) if "runtruth" in app_arms and APPS[app][2] else None
         load_after = b.load()
         base = b.median(samples[app_arms[0]])
+        base_cpu = b.median(cpu[app_arms[0]])
+        base_settled = b.median(settled[app_arms[0]]) if settled[app_arms[0]] else None
         for arm in app_arms:
             m = b.median(samples[arm])
+            c = b.median(cpu[arm])
+            s = b.median(settled[arm]) if settled[arm] else None
             rows.append((APPS[app][0], arm, "%.3f" % m, b.spread(samples[arm]), "%.3f" % (m / base),
-                         "%+.0f" % ((m - base) * 1000), "%.2f" % b.median(cpu[arm]), len(samples[arm]),
+                         "%+.0f" % ((m - base) * 1000), "%.2f" % c, ratio(c, base_cpu),
+                         "-" if s is None else "%.2f" % s, ratio(s, base_settled), len(samples[arm]),
                          "%s -> %s" % (load_before, load_after.split(" ")[1]) + (
                              "; agent saw %d routes" % routes if arm == "runtruth" and routes is not None else "")))
     return rows
 
 
-HEADER = ("app", "arm", "median s", "min..max s", "ratio", "delta ms", "CPU s to 200", "runs",
-          "load before -> after")
+def ratio(x, base):
+    return "-" if x is None or not base else "%.3f" % (x / base)
+
+
+HEADER = ("app", "arm", "median s", "min..max s", "ratio", "delta ms", "CPU s to 200", "CPU ratio",
+          "CPU s settled", "settled ratio", "runs", "load before -> after")
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--runs", type=int, help="triples per app (default 10; 3 with --quick)")
-    ap.add_argument("--quick", action="store_true", help="3 triples per app")
+    ap.add_argument("--rounds", "--runs", dest="runs", type=int,
+                    help="rounds per app, each arm once per round (default 10; 3 with --quick)")
+    ap.add_argument("--quick", action="store_true", help="3 rounds per app")
+    ap.add_argument("--settle", type=float, default=12.0,
+                    help="also read each JVM's CPU seconds this long after its first 200 (default 12; 0: off)")
     ap.add_argument("--apps", default="backoffice,admin,hello,println")
     ap.add_argument("--arms", help="baseline first (default " + ",".join(ARMS) + "; println: "
-                    + ",".join(DEFAULT_ARMS["println"]) + "); also: empty (a no-op agent), transformer (a no-op agent with a "
-                    "class transformer that returns null), "
-                    "jar:PATH (another Runtruth agent jar)")
+                    + ",".join(DEFAULT_ARMS["println"]) + "); also: empty (a no-op agent), hooks (Runtruth with "
+                    "discovery=hooks), jar:PATH (another Runtruth agent jar)")
     ap.add_argument("--java", default="java")
     ap.add_argument("--agent", default=b.AGENT, help="the Runtruth agent jar (default: agent/target's; copy it "
                     "elsewhere when others may rebuild it during the run)")
     args = ap.parse_args()
     b.use_agent(args.agent)
     runs = args.runs or (3 if args.quick else 10)
-    rows = run(runs, args.apps.split(","), tuple(args.arms.split(",")) if args.arms else None, args.java)
-    b.table("Startup: JVM start to first HTTP 200, println: to exit (%s)" % args.java, HEADER, rows)
+    rows = run(runs, args.apps.split(","), tuple(args.arms.split(",")) if args.arms else None, args.java,
+               args.settle)
+    b.table("Startup: JVM start to first HTTP 200, println: to exit (%s; %d rounds; CPU settled: %g s after the "
+            "200)" % (args.java, runs, args.settle), HEADER, rows)
 
 
 if __name__ == "__main__":

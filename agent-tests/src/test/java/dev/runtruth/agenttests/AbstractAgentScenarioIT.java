@@ -2,6 +2,7 @@ package dev.runtruth.agenttests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtruth.model.MetricNames;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,6 +109,32 @@ abstract class AbstractAgentScenarioIT {
         if (unknownPorts().isEmpty()) {
             assertThat(metrics.frameworks()).as(metrics.text()).isNotEmpty();
         }
+    }
+
+    /**
+     * @return whether the agent follows this app's startup (Spring application contexts, Tomcat and Jetty contexts:
+     *         {@code runtruth_inventory_info} then says {@code starting} until they started); false by default
+     */
+    boolean startupFollowed() {
+        return false;
+    }
+
+    /**
+     * Readiness: once the app serves, the agent says {@code runtruth_inventory_info{state="ready"}} for an app whose
+     * startup it follows. Polls, since the app answers a moment before its context's refresh has finished. Also what
+     * proves, for a late attach, that discovery finds the Spring application contexts readiness reads.
+     */
+    @Test
+    void inventoryIsReadyOnceTheAppServes() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(startupFollowed(), "the agent follows no startup of this app");
+        Instant deadline = Instant.now().plus(LISTENER_TIMEOUT);
+        AgentScrape metrics = app.scrape();
+        while (!"ready".equals(metrics.inventoryState()) && Instant.now().isBefore(deadline)) {
+            pause();
+            metrics = app.scrape();
+        }
+        assertThat(metrics.inventoryState()).as("%s\n%s", metrics.series(MetricNames.INVENTORY_INFO), app.describe())
+                .isEqualTo("ready");
     }
 
     /**

@@ -76,6 +76,11 @@ abstract class AbstractSpringAppIT extends AbstractAgentScenarioIT {
     }
 
     @Override
+    boolean startupFollowed() {
+        return true;
+    }
+
+    @Override
     void awaitReady(AppUnderAgent app) {
         app.awaitHttp200(appUrl(readinessPath()), START_TIMEOUT).awaitMetrics(AppUnderAgent.METRICS_TIMEOUT);
     }

@@ -50,6 +50,11 @@ abstract class AbstractSpringWebFluxIT extends AbstractAgentScenarioIT {
     }
 
     @Override
+    boolean startupFollowed() {
+        return true;
+    }
+
+    @Override
     void launch(TestJvm.Builder builder, int httpPort) {
         List<String> args = new ArrayList<>(List.of("--server.port=" + httpPort));
         if (!basePath().isEmpty()) {

@@ -208,17 +208,40 @@ class AgentRobustnessIT {
         }
     }
 
+    /**
+     * The constructor hook's fault, under {@code discovery=hooks} (every family hooked, as the families whose walk is
+     * not proven still are): a hooked type in a loader that cannot see the agent is not hooked, one warning.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("jdks")
     void aFrameworkInAnIsolatedClassLoaderIsNotHookedAndServes(Path jdk) {
         int agentPort = TestJvm.freePort();
         try (Host host = startFaultHost("robust-isolated", jdk, "isolated", "/hello.txt",
-                "port=" + agentPort + ",host=127.0.0.1")) {
+                "port=" + agentPort + ",host=127.0.0.1,discovery=hooks")) {
             AgentScrape metrics = scrape(agentPort, host.jvm());
             assertThat(metrics.captureErrors()).isZero();
             assertThat(oneWarning(host.jvm())).as(host.jvm().describe())
                     .contains("not hooking org.apache.catalina.core.StandardContext")
                     .contains("does not delegate");
+        }
+    }
+
+    /**
+     * Hook-free discovery (the default): Tomcat's context in the isolated loader needs no hook linked into that
+     * loader; the walk finds it and its servlet is read like any other: captured, no warning.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jdks")
+    void aFrameworkInAnIsolatedClassLoaderIsFoundByDiscovery(Path jdk) throws IOException {
+        int agentPort = TestJvm.freePort();
+        try (Host host = startFaultHost("robust-isolated-walk", jdk, "isolated", "/hello.txt",
+                "port=" + agentPort + ",host=127.0.0.1")) {
+            AgentScrape metrics = scrape(agentPort, host.jvm());
+            assertThat(metrics.captureErrors()).as(metrics.text()).isZero();
+            assertThat(metrics.routes()).as(metrics.text()).anyMatch(r -> r.framework().equals("servlet")
+                    && r.handler().endsWith("DefaultServlet"));
+            assertThat(metrics.frameworkState("tomcat")).as(metrics.text()).isEqualTo("captured");
+            assertThat(runtruthLines(host.jvm(), Duration.ofSeconds(1))).as(host.jvm().describe()).isEmpty();
         }
     }
 

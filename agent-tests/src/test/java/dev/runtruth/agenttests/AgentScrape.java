@@ -161,6 +161,11 @@ final class AgentScrape {
                 .findFirst().orElse(null);
     }
 
+    /** @return the {@code state} label of {@code runtruth_inventory_info} ({@code starting}, {@code ready}, ...), or null */
+    String inventoryState() {
+        return labels(MetricNames.INVENTORY_INFO).stream().map(l -> l.get(MetricNames.STATE)).findFirst().orElse(null);
+    }
+
     /** @return the sum over every {@code runtruth_capture_errors_total} series; 0 when there is none */
     double captureErrors() {
         return series(CAPTURE_ERRORS).stream().mapToDouble(s -> s.value).sum();

@@ -27,7 +27,8 @@ import java.util.TreeSet;
  * the agent writes the route manifest there and rewrites it when the routes change, see {@code ManifestDump});
  * {@code ignore_ports} (comma-separated TCP ports the process listens on that are not HTTP services, e.g. cluster or
  * gossip ports: {@code ignore_ports=5701,9010}; they are left out of {@code runtruth_listener_info});
- * {@code discovery} ({@code on}, the default, or {@code off}), {@code walk_objects}, {@code walk_array},
+ * {@code discovery} ({@code on}, the default: hook-free where proven; {@code hooks}: the class transformer for every
+ * family; {@code off}: no walk), {@code walk_objects}, {@code walk_array},
  * {@code walk_millis}: hook-free discovery's bounds, see {@link WalkBudget}.
  */
 public final class AgentArgs {

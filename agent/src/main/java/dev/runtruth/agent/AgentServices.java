@@ -14,8 +14,10 @@ import dev.runtruth.agent.export.MetricsServer;
 import dev.runtruth.agent.export.RouteMetrics;
 import dev.runtruth.agent.export.SeriesCap;
 import dev.runtruth.agent.listeners.ListenerInventory;
+import dev.runtruth.agent.readiness.StartupState;
 import dev.runtruth.agent.routes.Frameworks;
 import dev.runtruth.agent.routes.RouteRegistry;
+import dev.runtruth.model.InventoryState;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.nio.file.Paths;
 import java.util.Collections;
@@ -32,30 +34,30 @@ final class AgentServices {
     }
 
     /**
-     * Starts the services. Never throws: each failure is one warning.
+     * Starts the services, then, with hook-free discovery, watches the JVM's growth for new framework objects
+     * ({@link Discovery#watch}): with hook-free discovery this does not return. Never throws: each failure is one
+     * warning.
      *
      * @param options        the agent's options
      * @param inventory      build identity and classpath, read at scrape time
      * @param premainSeconds measured duration of premain, seconds
      * @param version        the agent's version
      * @param attached       whether the agent was attached to a running JVM: then discovery walks before the endpoint
-     *                       opens, so the first scrape sees the framework objects created before the attach
+     *                       opens, so the first scrape sees the framework objects created before the attach (with
+     *                       hook-free discovery it does so under {@code -javaagent} too)
      */
     static void start(AgentArgs options, Inventory inventory, double premainSeconds, String version,
             boolean attached) {
         try {
             Discovery discovery = Discovery.install(new Discovery(inventory.instrumentation(), options.walk(),
-                    Frameworks::hooks));
-            if (attached) {
-                discovery.walk("attach");
+                    Frameworks::hooks, () -> StartupState.read().state() == InventoryState.STARTING));
+            if (attached || options.walk().hookFree()) {
+                discovery.walkAtStart(attached ? "attach" : "start");
             }
             // the captures are created at the first read of the routes (a scrape, the dump) or, by the transformer,
             // when a framework's first class loads; the max_routes cap is applied at export, where drops are counted.
             // Each read also lets discovery look again for a framework whose objects it has not found yet.
-            RouteRegistry routes = RouteRegistry.of(() -> {
-                discovery.onScrape();
-                return Frameworks.all();
-            });
+            RouteRegistry routes = RouteRegistry.of(Frameworks::all, discovery::onScrape);
             AtomicInteger ownPort = new AtomicInteger(options.port());
             MetricsServer server = MetricsEndpoint.start(options.host(), options.port(),
                     registry(routes, inventory, premainSeconds, options, version, ownPort), options.endpoint());
@@ -65,6 +67,7 @@ final class AgentServices {
             if (!options.dump().isEmpty()) {
                 startDump(options, routes, inventory, version);
             }
+            discovery.watch();
         } catch (Throwable t) {
             AgentLog.warn("init", "agent services not started, the application runs on without them", t);
         }

@@ -1,11 +1,14 @@
 package dev.runtruth.agent;
 
+import dev.runtruth.agent.discovery.WalkProven;
 import dev.runtruth.agent.instrument.ClassLoadActivity;
+import dev.runtruth.agent.instrument.HookSelection;
 import dev.runtruth.agent.instrument.LazyTransformer;
 import dev.runtruth.agent.instrument.ModuleAccess;
 import dev.runtruth.agent.instrument.TypeHook;
 import dev.runtruth.agent.routes.Frameworks;
 import java.lang.instrument.Instrumentation;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,10 +16,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Entry point of {@code -javaagent:runtruth-agent.jar[=options]}.
  *
- * <p>{@code premain} does the least it can: parse options, register one name-filtering class transformer, and start
- * a daemon thread that opens the metrics endpoint once the application's class loading pauses (at most
- * {@value #MAX_WAIT_MILLIS} ms after premain). It never throws and never exits: an inventory agent that fails
- * means "no metrics", never "no application".
+ * <p>{@code premain} does the least it can: parse options, register a name-filtering class transformer only when a
+ * family that still needs a constructor hook is on the class path ({@link HookSelection}; with hook-free discovery,
+ * the default, the other families are found by walks), and start a daemon thread that, once the application's class
+ * loading pauses (at most {@value #MAX_WAIT_MILLIS} ms after premain), walks for the framework objects and opens the
+ * metrics endpoint. It never throws and never exits: an inventory agent that fails means "no metrics", never "no
+ * application".
  */
 public final class RuntruthAgent {
 
@@ -91,12 +96,16 @@ public final class RuntruthAgent {
             AgentLog.enableDebug();
         }
         ModuleAccess.install(inst);
-        inst.addTransformer(new LazyTransformer(new Callable<List<TypeHook>>() {
-            @Override
-            public List<TypeHook> call() {
-                return Frameworks.hooks();
-            }
-        }, Frameworks.HOOKED_TYPES, Frameworks.PREFIXES), false);
+        String[] hooked = HookSelection.select(Frameworks.HOOKED_TYPES, args.walk().hookFree(), WalkProven.TYPES,
+                HookSelection.systemClassPath());
+        if (hooked.length > 0) {
+            inst.addTransformer(new LazyTransformer(new Callable<List<TypeHook>>() {
+                @Override
+                public List<TypeHook> call() {
+                    return Frameworks.hooks();
+                }
+            }, hooked, HookSelection.prefixesOf(hooked, Frameworks.PREFIXES)), false);
+        }
         final double premainSeconds = (System.nanoTime() - started) / 1e9;
         final AgentArgs options = args;
         final Inventory inventory = new Inventory(inst, args.service());
@@ -116,7 +125,8 @@ public final class RuntruthAgent {
         }, "runtruth-init");
         init.setDaemon(true);
         init.start();
-        AgentLog.debug("premain took " + premainSeconds * 1000 + " ms; options " + args);
+        AgentLog.debug("premain took " + premainSeconds * 1000 + " ms; options " + args + "; hooked types "
+                + Arrays.toString(hooked));
     }
 
     static String version() {

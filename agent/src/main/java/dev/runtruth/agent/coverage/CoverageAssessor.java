@@ -24,11 +24,11 @@ import java.util.Set;
  *   <li>no routes and a failure recorded: {@code failed};</li>
  *   <li>no routes, no failure, and an object of a hooked type was created or found by hook-free discovery:
  *       {@code captured} (it has no routes yet);</li>
- *   <li>no routes, and a hooked type was loaded but not hooked (the agent was attached after it loaded, or its class
- *       loader cannot see the agent) and discovery found no object of it: {@code failed}, with what the walk did;
- *       unless the last walk was complete (no budget cut, JDK internals readable) and the type is one whose objects
- *       live as long as they serve ({@link Discovery#ruledOut}): then it is not in use, as a hooked type never
- *       constructed;</li>
+ *   <li>no routes, and a hooked type was loaded but not hooked (hook-free discovery finds it, the agent was attached
+ *       after it loaded, or its class loader cannot see the agent) and discovery found no object of it: {@code
+ *       failed}, with what the walk did; unless a complete walk (no budget cut, JDK internals readable) made while
+ *       the type was loaded found none and the walk is proven for the type ({@link Discovery#ruledOut}): then it is
+ *       not in use, as a hooked type never constructed;</li>
  *   <li>otherwise (a hooked type loaded and hooked, no object ever created) the framework is not in use: not
  *       reported.</li>
  * </ol>
@@ -157,8 +157,8 @@ public final class CoverageAssessor {
         if (notHooked != null) {
             return new FrameworkCoverage(name, version, FrameworkState.FAILED, ConstructorHooks.wasRefused(notHooked)
                     ? notHooked + " is loaded by a class loader that cannot see the agent: not hooked, no routes read"
-                    : notHooked + " was loaded before the agent could hook it (the agent was attached to a running"
-                            + " JVM) and discovery found no live object of it" + discovered() + ": no routes read");
+                    : notHooked + " is loaded but not hooked (found by discovery, or loaded before the agent was"
+                            + " attached) and discovery found no live object of it" + discovered() + ": no routes read");
         }
         return null;
     }

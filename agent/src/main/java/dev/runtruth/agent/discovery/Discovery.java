@@ -2,6 +2,7 @@ package dev.runtruth.agent.discovery;
 
 import dev.runtruth.agent.AgentLog;
 import dev.runtruth.agent.CaptureErrors;
+import dev.runtruth.agent.instrument.ClassLoadActivity;
 import dev.runtruth.agent.instrument.ConstructorHooks;
 import dev.runtruth.agent.instrument.TypeHook;
 import dev.runtruth.agent.routes.helidon.LoomServerInstrumentation;
@@ -11,10 +12,12 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,10 +33,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Undertow's and Jetty's statics), {@code java.lang.ApplicationShutdownHooks}, live threads, statics of initialised
  * framework classes.
  *
- * <p>When: at once after a late attach (before the endpoint opens, so the first scrape sees the routes), and at a
- * scrape while a hooked type is loaded but was neither hooked (it loaded before the agent) nor found, at most once per
- * {@link #RETRY_MIN_NANOS} growing to {@link #RETRY_MAX_NANOS} while nothing new is found. A walk that found nothing
- * for such a type leaves its framework reported {@code failed}, with {@link #summary()} in the reason.
+ * <p>When (each walk is skipped while no hooked type is loaded unhooked: nothing could be found):
+ * <ul>
+ *   <li>{@link #walkAtStart}: after a late attach, or under {@code -javaagent} with hook-free discovery at the
+ *       class-loading quiet point after start; either way before the endpoint opens, so the first scrape sees the
+ *       routes;</li>
+ *   <li>{@link #onScrape}, synchronously (hook-free only), when classes loaded since the last walk and either a hooked
+ *       type that is loaded, unhooked and unfound was initialised since the last walk (its first object is being made:
+ *       a framework arrived, or initialises lazily, as Jersey's servlet does at its first request; a class loaded but
+ *       never initialised has no object), or the last walk saw a startup under way (a Spring context refreshing, a
+ *       Tomcat or Jetty context starting: more objects come);</li>
+ *   <li>{@link #onScrape}, on a daemon thread (the scrape does not wait), while a hooked type is loaded, unhooked and
+ *       unfound, at most once per {@link #RETRY_MIN_NANOS}, growing to {@link #RETRY_MAX_NANOS} while nothing new is
+ *       found;</li>
+ *   <li>{@link #watch} (hook-free only), on the agent's init thread: when the loaded-class count or the live-thread
+ *       count grew since the last walk (a second servlet context, a new server), once class loading has been quiet
+ *       for a poll ({@link #WATCH_POLL_MILLIS}), at most once per {@link #GROWTH_MIN_NANOS}, the interval doubling up to
+ *       {@link #GROWTH_MAX_NANOS} while walks find nothing new. This stands in for the constructor hook of a second
+ *       instance created after start.</li>
+ * </ul>
+ * A walk that found nothing for a loaded type leaves its framework reported {@code failed}, with {@link #summary()} in
+ * the reason, unless the walk rules the type's objects out ({@link #ruledOut}).
  */
 public final class Discovery {
 
@@ -41,17 +61,32 @@ public final class Discovery {
     static final long RETRY_MIN_NANOS = TimeUnit.SECONDS.toNanos(30);
     /** The interval doubles while walks find nothing new, up to this. */
     static final long RETRY_MAX_NANOS = TimeUnit.MINUTES.toNanos(10);
+    /** How often {@link #watch} reads the loaded-class and thread counts, milliseconds. */
+    static final long WATCH_POLL_MILLIS = 1000;
+    /** Least time between two walks for growth of the JVM ({@link #watch}): N = 30 s. */
+    static final long GROWTH_MIN_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** The growth interval doubles while walks find nothing new, up to this; a walk is due then even without a pause. */
+    static final long GROWTH_MAX_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     private static volatile Discovery current;
 
     private final Instrumentation inst;
     private final WalkBudget budget;
     private final Callable<List<TypeHook>> hooks;
+    private final Callable<Boolean> starting;
     private final AtomicBoolean running = new AtomicBoolean();
     private JdkAccess access;
     private volatile WalkResult last;
     private volatile long nextWalk;
     private long interval = RETRY_MIN_NANOS;
+    /** The JVM's counts when the last walk began, and what it saw: for the decisions of when to walk again. */
+    private volatile long classesAtLast = -1;
+    private volatile int threadsAtLast;
+    private volatile long lastEndNanos = System.nanoTime();
+    private volatile Set<String> loadedAtLast = Collections.emptySet();
+    private volatile Set<String> initializedAtLast = Collections.emptySet();
+    private volatile boolean startingAtLast;
+    private long growthInterval = GROWTH_MIN_NANOS;
 
     /**
      * @param inst   the JVM's instrumentation (loaded classes, module opening)
@@ -59,9 +94,27 @@ public final class Discovery {
      * @param hooks  the hooks of every capture: the types looked for and where found objects go
      */
     public Discovery(Instrumentation inst, WalkBudget budget, Callable<List<TypeHook>> hooks) {
+        this(inst, budget, hooks, new Callable<Boolean>() {
+            @Override
+            public Boolean call() {
+                return Boolean.FALSE;
+            }
+        });
+    }
+
+    /**
+     * @param inst     the JVM's instrumentation (loaded classes, module opening)
+     * @param budget   the walk's bounds and mode
+     * @param hooks    the hooks of every capture: the types looked for and where found objects go
+     * @param starting whether a framework startup the agent follows is under way (read after each walk: then the
+     *                 next scrape that follows class loading walks again)
+     */
+    public Discovery(Instrumentation inst, WalkBudget budget, Callable<List<TypeHook>> hooks,
+            Callable<Boolean> starting) {
         this.inst = inst;
         this.budget = budget;
         this.hooks = hooks;
+        this.starting = starting;
     }
 
     /**
@@ -91,18 +144,20 @@ public final class Discovery {
     static final List<String> NOT_DISCOVERABLE = Collections.singletonList(LoomServerInstrumentation.TYPE);
 
     /**
-     * Whether the absence of a type's objects is known: the installed discovery's last walk was complete (no root
-     * kind cut by its budget or the deadline, JDK internals and statics readable), found none, and the type's objects
-     * live while they serve (not {@link #NOT_DISCOVERABLE}). The walk found every live instance of every hooked type in
-     * 80 of 80 spike runs (20 apps, JDK 17 and 25, counts checked against a heap histogram).
+     * Whether the absence of a type's objects is known: the installed discovery's last walk ran while the type was
+     * loaded, was complete (no root kind cut by its budget or the deadline, JDK internals and statics readable), found
+     * none, and the walk is proven for the type by an attach IT ({@link WalkProven}; so not {@link
+     * #NOT_DISCOVERABLE}). The walk found every live instance of every hooked type in 80 of 80 spike runs (20 apps,
+     * JDK 17 and 25, counts checked against a heap histogram).
      *
      * @param typeName binary name of a hooked type that is loaded
-     * @return {@code true} when a complete walk found no object of it
+     * @return {@code true} when a complete walk, made while the type was loaded, found no object of it
      */
     public static boolean ruledOut(String typeName) {
         Discovery discovery = current;
         WalkResult result = discovery == null ? null : discovery.last;
-        return result != null && result.complete() && !NOT_DISCOVERABLE.contains(typeName)
+        return result != null && result.complete() && WalkProven.TYPES.contains(typeName)
+                && !NOT_DISCOVERABLE.contains(typeName) && discovery.loadedAtLast.contains(typeName)
                 && !ConstructorHooks.wasDiscovered(typeName);
     }
 
@@ -122,11 +177,19 @@ public final class Discovery {
             return null;
         }
         try {
+            // counted before the walk: what loads during it (its own reflection, the application) is growth
+            long classes = ClassLoadActivity.totalLoaded();
+            int threads = threadCount();
             WalkResult result = walkOnce(reason);
             last = result;
             // the next scrape-triggered walk waits its interval: a first scrape must not compete with a second walk
             nextWalk = System.nanoTime() + interval;
-            AgentLog.debug("discovery (" + reason + "): " + result);
+            classesAtLast = classes;
+            threadsAtLast = threads;
+            lastEndNanos = System.nanoTime();
+            startingAtLast = startupUnderWay();
+            AgentLog.debug("discovery (" + reason + "): " + result + (startingAtLast ? "; a startup is under way"
+                    : ""));
             return result;
         } catch (Throwable t) {
             CaptureErrors.record("discovery.walk", "the hook-free discovery walk failed", t);
@@ -135,11 +198,45 @@ public final class Discovery {
     }
 
     /**
-     * Called at each read of the routes: when a hooked type is loaded but neither hooked nor found, and the retry
-     * interval has passed, starts a walk on a daemon thread (the read does not wait for it). Never throws.
+     * The first walk: after a late attach, or with hook-free discovery under {@code -javaagent} at the class-loading
+     * quiet point; called on the agent's init thread before the endpoint opens. Skipped while no hooked type is loaded
+     * unhooked (nothing to find; the scrape walks once one is). Never throws.
+     *
+     * @param reason why, e.g. {@code attach}
+     */
+    public void walkAtStart(String reason) {
+        if (!budget.enabled()) {
+            return;
+        }
+        try {
+            if (!missing().isEmpty()) {
+                walk(reason);
+            }
+        } catch (Throwable t) {
+            CaptureErrors.record("discovery.walk", "the hook-free discovery walk failed", t);
+        }
+    }
+
+    /**
+     * Called at each read of the routes. With hook-free discovery, walks at once, on the calling thread, when classes
+     * loaded since the last walk and a hooked type that walk did not see loaded is now loaded, unhooked and unfound,
+     * or the last walk saw a startup under way: the read then has the objects. Else, when a hooked type is loaded but
+     * neither hooked nor found, and the retry interval has passed, starts a walk on a daemon thread (the read does not
+     * wait for it). Never throws.
      */
     public void onScrape() {
-        if (!budget.enabled() || System.nanoTime() - nextWalk < 0 || !running.compareAndSet(false, true)) {
+        if (!budget.enabled()) {
+            return;
+        }
+        try {
+            if (budget.hookFree() && walkNeededNow()) {
+                walk("scrape");
+                return;
+            }
+        } catch (Throwable t) {
+            CaptureErrors.record("discovery.walk", "the hook-free discovery walk failed", t);
+        }
+        if (System.nanoTime() - nextWalk < 0 || !running.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -158,6 +255,115 @@ public final class Discovery {
         } catch (Throwable t) {
             running.set(false);
         }
+    }
+
+    /** @return whether a scrape must walk before it reads: see {@link #onScrape} */
+    boolean walkNeededNow() throws Exception {
+        if (last != null && ClassLoadActivity.totalLoaded() == classesAtLast) {
+            return false; // nothing loaded since the last walk: no new framework, no startup went on
+        }
+        if (last != null && startingAtLast) {
+            return true;
+        }
+        List<String> missing = missing();
+        if (missing.isEmpty()) {
+            return false;
+        }
+        JdkAccess jdk = access;
+        if (last == null || jdk == null) {
+            return true;
+        }
+        // a loaded class has no instance before it is initialised: a missing type that was initialised since the last
+        // walk (its first object is being made, as Jersey's servlet makes its ApplicationHandler at the first request)
+        // is worth a walk; one loaded and never initialised (WebFlux's DispatcherHandler in a Spring MVC app) is not
+        Set<String> initialised = initializedAtLast;
+        for (Class<?> type : inst.getAllLoadedClasses()) {
+            String name = type.getName();
+            if (missing.contains(name) && !initialised.contains(name) && jdk.initialised(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Watches the JVM's growth and walks when it grew (see the class comment); never returns unless interrupted.
+     * Called on the agent's init thread once the endpoint is open, with hook-free discovery only. Never throws.
+     */
+    public void watch() {
+        if (!budget.hookFree()) {
+            return;
+        }
+        long previous = ClassLoadActivity.totalLoaded();
+        while (true) {
+            try {
+                Thread.sleep(WATCH_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                long classes = ClassLoadActivity.totalLoaded();
+                boolean quiet = classes == previous;
+                previous = classes;
+                long since = System.nanoTime() - lastEndNanos;
+                boolean grew = classes != classesAtLast || threadCount() > threadsAtLast;
+                if (grew && (quiet && since >= growthInterval || since >= GROWTH_MAX_NANOS) && hasCandidates()) {
+                    WalkResult before = last;
+                    WalkResult after = walk("growth");
+                    growthInterval = foundMore(before, after) ? GROWTH_MIN_NANOS
+                            : Math.min(GROWTH_MAX_NANOS, growthInterval * 2);
+                } else if (grew && since >= growthInterval && quiet) {
+                    // nothing to look for: count this growth as seen
+                    classesAtLast = classes;
+                    threadsAtLast = threadCount();
+                }
+            } catch (Throwable t) {
+                CaptureErrors.record("discovery.walk", "the hook-free discovery walk failed", t);
+            }
+        }
+    }
+
+    /** @return whether {@code after} found more objects of some type than {@code before} */
+    private static boolean foundMore(WalkResult before, WalkResult after) {
+        if (after == null) {
+            return false;
+        }
+        for (Map.Entry<String, Integer> entry : after.found().entrySet()) {
+            Integer was = before == null ? null : before.found().get(entry.getKey());
+            if (was == null || entry.getValue() > was) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean startupUnderWay() {
+        try {
+            return Boolean.TRUE.equals(starting.call());
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
+    private static int threadCount() {
+        try {
+            return ManagementFactory.getThreadMXBean().getThreadCount();
+        } catch (Throwable t) {
+            return 0;
+        }
+    }
+
+    /** @return whether a hooked type is loaded without a hook (found or not): a walk could find objects of it */
+    private boolean hasCandidates() throws Exception {
+        Map<String, TypeHook> byName = byName();
+        for (Class<?> type : inst.getAllLoadedClasses()) {
+            String name = type.getName();
+            if (byName.containsKey(name) && !ConstructorHooks.isHooked(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -218,6 +424,8 @@ public final class Discovery {
         }
         final Map<String, TypeHook> byName = byName();
         Map<String, List<Class<?>>> loaded = new LinkedHashMap<String, List<Class<?>>>();
+        Set<String> hookedLoaded = new HashSet<String>();
+        Set<String> hookedInitialised = new HashSet<String>();
         for (Class<?> type : inst.getAllLoadedClasses()) {
             String name = type.getName();
             List<Class<?>> list = loaded.get(name);
@@ -226,7 +434,15 @@ public final class Discovery {
                 loaded.put(name, list);
             }
             list.add(type);
+            if (byName.containsKey(name)) {
+                hookedLoaded.add(name);
+                if (access.initialised(type)) {
+                    hookedInitialised.add(name);
+                }
+            }
         }
+        loadedAtLast = hookedLoaded;
+        initializedAtLast = hookedInitialised;
         final Map<Class<?>, TypeHook[]> matches = new HashMap<Class<?>, TypeHook[]>();
         final Map<Object, TypeHook[]> found = new IdentityHashMap<Object, TypeHook[]>();
         ObjectWalk walk = new ObjectWalk(budget, new ObjectWalk.Matcher() {

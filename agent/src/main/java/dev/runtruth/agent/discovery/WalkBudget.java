@@ -4,8 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The bounds of one discovery walk (agent options {@code walk_objects}, {@code walk_array}, {@code walk_millis};
- * {@code discovery=off} turns discovery off). Immutable.
+ * How framework objects are found (agent option {@code discovery}) and the bounds of one discovery walk (options
+ * {@code walk_objects}, {@code walk_array}, {@code walk_millis}). Immutable.
+ *
+ * <p>{@code discovery=on} (the default): the families whose walk an attach IT proves ({@link WalkProven}) are found
+ * by walks only, no class transformer; the others keep their constructor hooks when their classes are on the class
+ * path. {@code discovery=hooks}: the behaviour before hook-free discovery, for diagnosis: the transformer hooks every
+ * family, walks run only after a late attach and at a scrape for a type loaded before its hook. {@code
+ * discovery=off}: hooks for every family and no walk at all.
  *
  * <p>Defaults come from the hook-free spike (2026-12-02, 20 apps, JDK 17 and 25): the largest strict graph reachable
  * from all roots together was 79,576 objects, the largest framework array 4,096 non-null entries, a Spring Boot walk
@@ -26,12 +32,14 @@ public final class WalkBudget {
     public static final int DEFAULT_MILLIS = 30000;
 
     private final boolean enabled;
+    private final boolean hookFree;
     private final int objects;
     private final int arrayEntries;
     private final long millis;
 
-    private WalkBudget(boolean enabled, int objects, int arrayEntries, long millis) {
+    private WalkBudget(boolean enabled, boolean hookFree, int objects, int arrayEntries, long millis) {
         this.enabled = enabled;
+        this.hookFree = enabled && hookFree;
         this.objects = objects;
         this.arrayEntries = arrayEntries;
         this.millis = millis;
@@ -39,17 +47,17 @@ public final class WalkBudget {
 
     /** @return the defaults: on, {@value #DEFAULT_OBJECTS} objects, {@value #DEFAULT_ARRAY} per array, {@value #DEFAULT_MILLIS} ms */
     public static WalkBudget defaults() {
-        return new WalkBudget(true, DEFAULT_OBJECTS, DEFAULT_ARRAY, DEFAULT_MILLIS);
+        return new WalkBudget(true, true, DEFAULT_OBJECTS, DEFAULT_ARRAY, DEFAULT_MILLIS);
     }
 
     /**
      * @param objects      objects expanded per root kind, at least 1
      * @param arrayEntries non-null entries read per array, at least 1
      * @param millis       wall time of one walk, ms, at least 1
-     * @return a budget, on
+     * @return a budget, on (hook-free)
      */
     public static WalkBudget of(int objects, int arrayEntries, long millis) {
-        return new WalkBudget(true, Math.max(1, objects), Math.max(1, arrayEntries), Math.max(1, millis));
+        return new WalkBudget(true, true, Math.max(1, objects), Math.max(1, arrayEntries), Math.max(1, millis));
     }
 
     /**
@@ -59,15 +67,18 @@ public final class WalkBudget {
      */
     public static WalkBudget parse(Map<String, String> values, List<String> problems) {
         boolean enabled = true;
+        boolean hookFree = true;
         String discovery = values.get("discovery");
         if (discovery != null) {
             if ("off".equalsIgnoreCase(discovery)) {
                 enabled = false;
+            } else if ("hooks".equalsIgnoreCase(discovery)) {
+                hookFree = false;
             } else if (!"on".equalsIgnoreCase(discovery)) {
-                problems.add("discovery='" + discovery + "' is not 'on' or 'off'");
+                problems.add("discovery='" + discovery + "' is not 'on', 'hooks' or 'off'");
             }
         }
-        return new WalkBudget(enabled, positive(values, "walk_objects", DEFAULT_OBJECTS, problems),
+        return new WalkBudget(enabled, hookFree, positive(values, "walk_objects", DEFAULT_OBJECTS, problems),
                 positive(values, "walk_array", DEFAULT_ARRAY, problems),
                 positive(values, "walk_millis", DEFAULT_MILLIS, problems));
     }
@@ -89,9 +100,17 @@ public final class WalkBudget {
         return fallback;
     }
 
-    /** @return whether discovery runs at all ({@code discovery=on}, the default) */
+    /** @return whether discovery runs at all ({@code discovery=on}, the default, or {@code hooks}) */
     public boolean enabled() {
         return enabled;
+    }
+
+    /**
+     * @return whether the {@link WalkProven} families are found by walks only, without a class transformer ({@code
+     *         discovery=on}, the default); {@code false} for {@code hooks} and {@code off}
+     */
+    public boolean hookFree() {
+        return hookFree;
     }
 
     /** @return objects expanded per root kind */
@@ -111,7 +130,7 @@ public final class WalkBudget {
 
     @Override
     public String toString() {
-        return "discovery=" + (enabled ? "on" : "off") + ",walk_objects=" + objects + ",walk_array=" + arrayEntries
+        return "discovery=" + (hookFree ? "on" : enabled ? "hooks" : "off") + ",walk_objects=" + objects + ",walk_array=" + arrayEntries
                 + ",walk_millis=" + millis;
     }
 }

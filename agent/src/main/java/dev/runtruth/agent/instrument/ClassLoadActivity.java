@@ -1,33 +1,37 @@
 package dev.runtruth.agent.instrument;
 
+import java.lang.management.ClassLoadingMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
- * When the JVM last loaded a class, as seen by the agent's transformer (which the JVM calls for every class load,
- * CDS-archived classes included). The agent waits for a quiet moment before it opens its endpoint, so that its own
- * class loading (client_java, about a hundred classes) does not compete with the application's start on a small
- * machine: a Spring Boot application loads classes without pause until it is ready, a hello-world for 0.1 s.
+ * How many classes the JVM has loaded, read from its {@link ClassLoadingMXBean} (a counter, CDS-archived classes
+ * included), and the wait for a quiet moment in class loading. The agent opens its endpoint (and walks, with hook-free
+ * discovery) once no class has loaded for a while, so that its own work does not compete with the application's start
+ * on a small machine: a Spring Boot application loads classes without pause until it is ready, a hello-world for
+ * 0.1 s. No class transformer is needed to see class loading: the count is polled on the agent's thread.
  */
 public final class ClassLoadActivity {
 
-    private static volatile long lastLoadNanos = System.nanoTime();
+    /** How often {@link #awaitQuiet} reads the count, milliseconds. */
+    static final long POLL_MILLIS = 20;
 
     private ClassLoadActivity() {
     }
 
-    /** Records a class load now. Called by {@link LazyTransformer} for every class: one volatile write. */
-    static void loaded() {
-        lastLoadNanos = System.nanoTime();
-    }
-
-    /** @return {@link System#nanoTime()} of the last class load seen (or of this class's initialisation) */
-    static long lastLoadNanos() {
-        return lastLoadNanos;
+    /** @return classes loaded since the JVM started (unloaded ones included); -1 when the JVM cannot tell */
+    public static long totalLoaded() {
+        try {
+            return ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
+        } catch (Throwable t) {
+            return -1;
+        }
     }
 
     /**
-     * Blocks until no class has loaded for {@code quietMillis}, or until {@code maxMillis} have passed (an application
-     * that never stops loading classes: scripting, generated proxies), whichever comes first.
+     * Blocks until the loaded-class count has not changed for {@code quietMillis} (read every {@value #POLL_MILLIS}
+     * ms, the first time after {@code quietMillis}), or until {@code maxMillis} have passed (an application that never stops loading classes: scripting,
+     * generated proxies), whichever comes first.
      *
      * @param quietMillis how long no class may load, milliseconds
      * @param maxMillis   the most this waits, milliseconds
@@ -38,14 +42,23 @@ public final class ClassLoadActivity {
         long start = System.nanoTime();
         long quiet = TimeUnit.MILLISECONDS.toNanos(quietMillis);
         long deadline = start + TimeUnit.MILLISECONDS.toNanos(maxMillis);
+        // the first read loads java.management (about a hundred classes): not while a small application starts
+        TimeUnit.NANOSECONDS.sleep(Math.min(quiet, TimeUnit.MILLISECONDS.toNanos(maxMillis)));
+        long count = totalLoaded();
+        long changed = System.nanoTime();
         while (true) {
             long now = System.nanoTime();
-            long quietFor = now - lastLoadNanos;
-            if (quietFor >= quiet || now - deadline >= 0) {
+            if (now - changed >= quiet || now - deadline >= 0) {
                 return TimeUnit.NANOSECONDS.toMillis(now - start);
             }
-            long sleep = Math.min(quiet - quietFor, deadline - now);
-            TimeUnit.NANOSECONDS.sleep(Math.max(sleep, TimeUnit.MILLISECONDS.toNanos(10)));
+            long sleep = Math.min(Math.min(quiet - (now - changed), deadline - now),
+                    TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS));
+            TimeUnit.NANOSECONDS.sleep(Math.max(sleep, TimeUnit.MILLISECONDS.toNanos(1)));
+            long next = totalLoaded();
+            if (next != count) {
+                count = next;
+                changed = System.nanoTime();
+            }
         }
     }
 }

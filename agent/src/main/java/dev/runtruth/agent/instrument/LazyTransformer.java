@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 
 /**
- * The only transformer the agent registers in {@code premain}. For a class that is not a hooked type it costs a few
+ * The only transformer the agent registers in {@code premain}, and only when a type to hook is on the class path
+ * ({@link HookSelection}). For a class that is not a hooked type it costs a few
  * string tests and never waits; the capture classes are not even loaded until a framework shows up.
  *
  * <p>The first class under a framework's package prefix (say {@code org/springframework/}, loaded early in a Spring
@@ -48,7 +49,6 @@ public final class LazyTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        ClassLoadActivity.loaded();
         if (className == null) {
             return null;
         }

@@ -20,10 +20,12 @@ import java.util.concurrent.Callable;
 public final class RouteRegistry {
 
     private final Callable<List<FrameworkCapture>> captures;
+    private final Runnable beforeEachRead;
     private List<FrameworkCapture> captured; // guarded by this; created at the first read
 
-    private RouteRegistry(Callable<List<FrameworkCapture>> captures) {
+    private RouteRegistry(Callable<List<FrameworkCapture>> captures, Runnable beforeEachRead) {
         this.captures = captures;
+        this.beforeEachRead = beforeEachRead;
     }
 
     /**
@@ -35,7 +37,21 @@ public final class RouteRegistry {
      * @return the registry
      */
     public static RouteRegistry of(Callable<List<FrameworkCapture>> captures) {
-        return new RouteRegistry(captures);
+        return of(captures, new Runnable() {
+            @Override
+            public void run() {
+            }
+        });
+    }
+
+    /**
+     * @param captures       as for {@link #of(Callable)}
+     * @param beforeEachRead run at the start of every {@link #read()} (hook-free discovery's look for new objects);
+     *                       must not throw
+     * @return the registry
+     */
+    public static RouteRegistry of(Callable<List<FrameworkCapture>> captures, Runnable beforeEachRead) {
+        return new RouteRegistry(captures, beforeEachRead);
     }
 
     /**
@@ -53,6 +69,7 @@ public final class RouteRegistry {
      * @return the merged routes and what each capture's read gave; never throws
      */
     public RouteRead read() {
+        beforeEachRead.run();
         List<FrameworkCapture> all = captures();
         Map<String, Route> distinct = new LinkedHashMap<String, Route>();
         List<RouteRead.Outcome> outcomes = new ArrayList<RouteRead.Outcome>();

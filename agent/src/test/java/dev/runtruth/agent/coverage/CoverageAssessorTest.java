@@ -79,7 +79,7 @@ class CoverageAssessorTest {
         List<FrameworkCoverage> coverage = assess(capture("early", "test.LoadedEarly", Collections::emptyList));
         assertThat(coverage).hasSize(1);
         assertThat(coverage.get(0).state()).isEqualTo(FrameworkState.FAILED);
-        assertThat(coverage.get(0).reason()).contains("test.LoadedEarly was loaded before the agent could hook it");
+        assertThat(coverage.get(0).reason()).contains("test.LoadedEarly is loaded but not hooked");
     }
 
     @Test

@@ -34,11 +34,23 @@ class WalkBudgetTest {
     }
 
     @Test
+    void hooksKeepsDiscoveryButNotHookFree() {
+        WalkBudget hooks = WalkBudget.parse(map("discovery", "hooks"), new ArrayList<>());
+        WalkBudget off = WalkBudget.parse(map("discovery", "off"), new ArrayList<>());
+
+        assertThat(hooks.enabled()).isTrue();
+        assertThat(hooks.hookFree()).isFalse();
+        assertThat(hooks.toString()).startsWith("discovery=hooks,");
+        assertThat(off.hookFree()).isFalse();
+        assertThat(WalkBudget.defaults().hookFree()).isTrue();
+    }
+
+    @Test
     void badValuesAreNamedAndFallBack() {
         List<String> problems = new ArrayList<>();
         WalkBudget budget = WalkBudget.parse(map("discovery", "maybe", "walk_objects", "0"), problems);
 
-        assertThat(problems).containsExactly("discovery='maybe' is not 'on' or 'off'",
+        assertThat(problems).containsExactly("discovery='maybe' is not 'on', 'hooks' or 'off'",
                 "walk_objects='0' is not a number > 0");
         assertThat(budget.objects()).isEqualTo(WalkBudget.DEFAULT_OBJECTS);
     }

@@ -69,6 +69,17 @@ class RouteRegistryTest {
         assertThat(CaptureErrors.count() - errors).isEqualTo(2);
     }
 
+    @Test
+    void everyReadRunsTheLookBeforeItEvenThoughTheCapturesAreCreatedOnce() {
+        AtomicInteger looks = new AtomicInteger();
+        RouteRegistry registry = RouteRegistry.of(() -> Collections.singletonList(capture("micronaut",
+                () -> Collections.singletonList(Route.of("GET", "/a", "micronaut", "A#a" + looks.get())))),
+                looks::incrementAndGet);
+
+        assertThat(registry.routes()).extracting(Route::handler).containsExactly("A#a1");
+        assertThat(registry.routes()).extracting(Route::handler).containsExactly("A#a2");
+    }
+
     private RouteSource counted(Route... routes) {
         return () -> {
             reads.incrementAndGet();
