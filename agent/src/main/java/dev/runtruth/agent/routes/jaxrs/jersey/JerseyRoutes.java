@@ -80,11 +80,25 @@ public final class JerseyRoutes implements RouteSource {
     /** @param container a {@code JdkHttpHandlerContainer} whose constructor just returned; only remembered (weakly) */
     public static void onJdkHttpContainer(Object container) {
         JDK_HTTP_CONTAINERS.add(container);
+        ownApplicationHandler(container);
+    }
+
+    /**
+     * Remembers the application handler a Jersey container built in its constructor: behind the JDK HTTP server it is
+     * reachable only through JDK internals ({@code sun.net.httpserver.ServerImpl} contexts) that hook-free discovery
+     * does not walk, so the container's hook stands in for the {@code ApplicationHandler}'s.
+     */
+    private static void ownApplicationHandler(Object container) {
+        Object handler = applicationHandlerOrNull(container);
+        if (handler != null) {
+            onApplicationHandler(handler);
+        }
     }
 
     /** @param container a {@code JettyHttpContainer} whose constructor just returned; only remembered (weakly) */
     public static void onJettyHttpContainer(Object container) {
         JETTY_HTTP_CONTAINERS.add(container);
+        ownApplicationHandler(container);
     }
 
     /**
