@@ -134,7 +134,7 @@ public final class JerseyRoutes implements RouteSource {
 
     @Override
     public List<Route> routes() {
-        List<Object> handlers = HANDLERS.alive();
+        List<Object> handlers = withContainersHandlers(HANDLERS.alive());
         if (handlers.isEmpty()) {
             return Collections.emptyList();
         }
@@ -223,6 +223,25 @@ public final class JerseyRoutes implements RouteSource {
                         + container.getClass().getName(), t);
             }
         }
+    }
+
+    /**
+     * @param remembered the application handlers hooked or found by a walk
+     * @return those, plus the handler each known Jersey servlet or filter container holds by now: Spring Boot's Jersey
+     *         servlet builds its {@code ApplicationHandler} at its first request, after the walks at start, so the
+     *         container (found at start) is asked at every read instead of waiting for a later walk to find the handler
+     */
+    private static List<Object> withContainersHandlers(List<Object> remembered) {
+        Set<Object> all = Collections.newSetFromMap(new IdentityHashMap<Object, Boolean>());
+        all.addAll(remembered);
+        List<Object> handlers = new ArrayList<Object>(remembered);
+        for (Object container : CONTAINERS.alive()) {
+            Object handler = applicationHandlerOrNull(container);
+            if (handler != null && all.add(handler)) {
+                handlers.add(handler);
+            }
+        }
+        return handlers;
     }
 
     private static Object applicationHandlerOrNull(Object container) {
