@@ -80,25 +80,11 @@ public final class JerseyRoutes implements RouteSource {
     /** @param container a {@code JdkHttpHandlerContainer} whose constructor just returned; only remembered (weakly) */
     public static void onJdkHttpContainer(Object container) {
         JDK_HTTP_CONTAINERS.add(container);
-        ownApplicationHandler(container);
-    }
-
-    /**
-     * Remembers the application handler a Jersey container built in its constructor: behind the JDK HTTP server it is
-     * reachable only through JDK internals ({@code sun.net.httpserver.ServerImpl} contexts) that hook-free discovery
-     * does not walk, so the container's hook stands in for the {@code ApplicationHandler}'s.
-     */
-    private static void ownApplicationHandler(Object container) {
-        Object handler = applicationHandlerOrNull(container);
-        if (handler != null) {
-            onApplicationHandler(handler);
-        }
     }
 
     /** @param container a {@code JettyHttpContainer} whose constructor just returned; only remembered (weakly) */
     public static void onJettyHttpContainer(Object container) {
         JETTY_HTTP_CONTAINERS.add(container);
-        ownApplicationHandler(container);
     }
 
     /**
@@ -227,18 +213,22 @@ public final class JerseyRoutes implements RouteSource {
 
     /**
      * @param remembered the application handlers hooked or found by a walk
-     * @return those, plus the handler each known Jersey servlet or filter container holds by now: Spring Boot's Jersey
-     *         servlet builds its {@code ApplicationHandler} at its first request, after the walks at start, so the
-     *         container (found at start) is asked at every read instead of waiting for a later walk to find the handler
+     * @return those, plus the handler each known Jersey container (servlet or filter, JDK HTTP, Jetty HTTP) holds by
+     *         now ({@code Container#getApplicationHandler()}): Spring Boot's Jersey servlet builds its
+     *         {@code ApplicationHandler} at its first request, after the walks at start, and behind the JDK HTTP server
+     *         the handler is reachable only through JDK internals ({@code sun.net.httpserver.ServerImpl} contexts) the
+     *         walk does not enter; so the containers are asked at every read
      */
     private static List<Object> withContainersHandlers(List<Object> remembered) {
         Set<Object> all = Collections.newSetFromMap(new IdentityHashMap<Object, Boolean>());
         all.addAll(remembered);
         List<Object> handlers = new ArrayList<Object>(remembered);
-        for (Object container : CONTAINERS.alive()) {
-            Object handler = applicationHandlerOrNull(container);
-            if (handler != null && all.add(handler)) {
-                handlers.add(handler);
+        for (WeakObjects containers : new WeakObjects[] {CONTAINERS, JDK_HTTP_CONTAINERS, JETTY_HTTP_CONTAINERS}) {
+            for (Object container : containers.alive()) {
+                Object handler = applicationHandlerOrNull(container);
+                if (handler != null && all.add(handler)) {
+                    handlers.add(handler);
+                }
             }
         }
         return handlers;
