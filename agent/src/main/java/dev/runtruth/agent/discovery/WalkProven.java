@@ -15,10 +15,10 @@ import java.util.Set;
  * {@code -javaagent} ITs pass without its hook.
  *
  * <p>Proven by attach ITs but still hooked at premain (their {@code -javaagent} ITs have not run hook-free yet):
- * Javalin ({@code Javalin6AttachIT}, {@code Javalin7AttachJdk25IT}: found through the config holder), Vert.x Web
- * ({@code VertxWeb4AttachIT}, {@code VertxWeb5AttachJdk25IT}), Ktor ({@code Ktor2AttachIT}, {@code
- * Ktor3AttachJdk25IT}), Helidon SE ({@code HelidonSe4AttachIT}: through its shutdown handler), RESTEasy on Undertow
- * ({@code Resteasy6AttachIT}), Jersey on Grizzly ({@code JerseyGrizzlyAttachIT}), Apache CXF ({@code Cxf4AttachIT}).
+ * RESTEasy on Undertow ({@code Resteasy6AttachIT}), Jersey on Grizzly ({@code JerseyGrizzlyAttachIT}), Apache CXF
+ * ({@code Cxf4AttachIT}). Helidon's {@code LoomServer} keeps its hook ({@link Discovery#NOT_DISCOVERABLE}): a server
+ * built with its shutdown hook disabled has no shutdown handler, and nothing else that stays reachable (its listeners'
+ * threads hold the listeners, which do not point back to the server) leads a walk to it.
  */
 public final class WalkProven {
 
@@ -46,6 +46,24 @@ public final class WalkProven {
             "io.micronaut.web.router.DefaultRouter",
             // gRPC: Grpc185AttachIT (+ Jdk25)
             "io.grpc.internal.ServerImpl",
+            // Javalin: Javalin60IT, Javalin6IT, Javalin6Jdk25IT, Javalin7IT, Javalin7Jdk25IT hook-free; attached:
+            // Javalin60AttachIT (6.0.0), Javalin6AttachIT (6.7: JavalinConfig), Javalin7AttachJdk25IT (7.2:
+            // JavalinState). The io.javalin.Javalin object is unreachable once main returned: the holders are found
+            "io.javalin.Javalin",
+            "io.javalin.config.JavalinConfig",
+            "io.javalin.config.JavalinState",
+            // Vert.x Web: VertxWeb459IT, VertxWeb459Jdk25IT, VertxWeb4IT, VertxWeb4Jdk25IT, VertxWeb5IT,
+            // VertxWeb5Jdk25IT hook-free; attached: VertxWeb459AttachIT (4.5.9), VertxWeb4AttachIT (4.5),
+            // VertxWeb5AttachJdk25IT (5.1)
+            "io.vertx.ext.web.impl.RouterImpl",
+            // Ktor: Ktor2IT, Ktor2Jdk25IT, Ktor3IT, Ktor3Jdk25IT hook-free; attached: Ktor2AttachIT (Routing, Netty
+            // engine), Ktor3AttachJdk25IT (RoutingRoot, Netty engine)
+            "io.ktor.server.routing.Routing",
+            "io.ktor.server.routing.RoutingRoot",
+            "io.ktor.server.netty.NettyApplicationEngine",
+            // Helidon SE's server shutdown handler: HelidonSe4IT, HelidonMp4IT (Temurin 25) with LoomServer still
+            // hooked; attached: HelidonSe4AttachIT, found from io.helidon.Main's shutdown handlers
+            "io.helidon.webserver.LoomServer$ServerShutdownHandler",
             // Spring application contexts (readiness, not routes): the Spring scenarios' inventory-state check
             // (AbstractSpringAppIT#inventoryIsReadyOnceTheAppServes) run attached by Boot27AdminAttachIT,
             // Boot35AdminAttachIT, Boot41WebAttachIT, Boot35WebFluxAttachIT, Boot41WebFluxAttachIT
