@@ -99,6 +99,23 @@ abstract class AbstractVertxWebIT extends AbstractRouteTruthIT {
         assertThat(status(client, "DELETE", "/hello")).as("DELETE /hello, a method the route lacks").isEqualTo(405);
     }
 
+    /**
+     * Routes registered while the app serves are reported at the next scrape: {@code POST /debug/register-late} adds a
+     * route to the root router and mounts a sub-router created then. Routes are read at scrape time from the routers
+     * found; the new router, which no constructor hook saw under hook-free discovery, is reached through its mount.
+     * The app's listing, read again, is the truth.
+     */
+    @Test
+    void routesRegisteredAfterStartAreReported() throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        assertThat(status(client, "POST", "/debug/register-late")).as("POST /debug/register-late").isEqualTo(200);
+        Set<Route> truth = truth();
+        assertThat(truth).as("the app's listing after the late registration (sanity)")
+                .contains(Route.parse("GET /late/direct"), Route.parse("GET /late/items/{id}"));
+        app().assertRoutesEqual("the framework's listing after a late registration", truth, "runtruth_route_info",
+                app().routes(framework()));
+    }
+
     /** @return the status of one request; the body is not read (SockJS streams some answers) */
     private int status(HttpClient client, String method, String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(appUrl(path))).timeout(Duration.ofSeconds(10))
