@@ -90,7 +90,7 @@ abstract class AbstractVertxWebIT extends AbstractRouteTruthIT {
                 notRouted.add(route.method() + " " + template + " -> 404");
             }
         }
-        assertThat(probed).as("routes probed").isGreaterThan(15);
+        assertThat(probed).as("routes probed").isGreaterThan(probedMoreThan());
         assertThat(notRouted).as("reported routes Vert.x does not route").isEmpty();
         for (String madeUp : List.of("/no-such-route", "/api/v1/no-such-route", "/tenants/t1/no-such-route",
                 "/orders/1/no-such-route")) {
@@ -123,6 +123,11 @@ abstract class AbstractVertxWebIT extends AbstractRouteTruthIT {
         HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
         response.body().close();
         return response.statusCode();
+    }
+
+    /** @return the probe must request more concrete-path routes than this: it must not pass on a trivial app */
+    int probedMoreThan() {
+        return 15;
     }
 
     @Override
