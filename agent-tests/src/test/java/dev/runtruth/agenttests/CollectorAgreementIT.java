@@ -41,7 +41,7 @@ class CollectorAgreementIT {
                 .args("--server.port=" + httpPort)
                 .start()
                 .awaitHttp200("http://127.0.0.1:" + httpPort + "/actuator/health", AbstractSpringAppIT.START_TIMEOUT)
-                .awaitHttp200(agentUrl() + "/metrics", Duration.ofSeconds(10));
+                .awaitHttp200(agentUrl() + "/metrics", AppUnderAgent.METRICS_TIMEOUT);
     }
 
     @AfterAll

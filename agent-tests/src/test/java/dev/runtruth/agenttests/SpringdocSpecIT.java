@@ -45,7 +45,7 @@ class SpringdocSpecIT {
                 .args(args)
                 .start()
                 .awaitHttp200(base + "/late/registered/ready", AbstractSpringWebFluxIT.START_TIMEOUT)
-                .awaitHttp200("http://127.0.0.1:" + agentPort + "/metrics", Duration.ofSeconds(10))) {
+                .awaitHttp200("http://127.0.0.1:" + agentPort + "/metrics", AppUnderAgent.METRICS_TIMEOUT)) {
             Path json = save(work.resolve("api-docs.json"), TestJvm.get(base + "/v3/api-docs"));
             Path yaml = save(work.resolve("api-docs.yaml"), TestJvm.get(base + "/v3/api-docs.yaml"));
 

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,6 +92,28 @@ class ObjectWalkTest {
         Set<Object> met = walk(WalkBudget.of(1000, 10, 1000), (Object) array);
 
         assertThat(met.stream().filter(Target.class::isInstance).count()).isEqualTo(10);
+    }
+
+    @Test
+    void followsAChainOfLinkedEntriesOnlyAsFarAsThePerArrayBudget() {
+        // an LRU cache of application data held where the walk goes: its entries are reachable through the table
+        // (capped like any array) and through the before/after links, which must not escape that cap
+        LinkedHashMap<Integer, Object> lru = new LinkedHashMap<>(16, 0.75f, true);
+        for (int i = 0; i < 20_000; i++) {
+            lru.put(i, new Target(null));
+        }
+        LinkedList<Object> queue = new LinkedList<>();
+        for (int i = 0; i < 20_000; i++) {
+            queue.add(new Target(null));
+        }
+        Set<Object> met = Collections.newSetFromMap(new IdentityHashMap<Object, Boolean>());
+        ObjectWalk walk = new ObjectWalk(WalkBudget.of(10_000, 100, 10_000), met::add);
+
+        int expanded = walk.phase(Arrays.asList(lru, queue));
+
+        assertThat(walk.complete()).as("graph exhausted within the object budget").isTrue();
+        assertThat(expanded).isLessThan(1_000);
+        assertThat(met.stream().filter(Target.class::isInstance).count()).isLessThan(1_000);
     }
 
     @Test
