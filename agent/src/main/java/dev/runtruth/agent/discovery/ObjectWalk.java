@@ -1,5 +1,6 @@
 package dev.runtruth.agent.discovery;
 
+import dev.runtruth.agent.instrument.ModuleAccess;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.Reference;
 import java.lang.reflect.AccessibleObject;
@@ -21,7 +22,7 @@ import java.util.Map;
  * instance, on the agent's own thread.
  *
  * <p>It descends only into framework classes ({@link #FRAMEWORK_PREFIXES}, lambdas of them included), {@code java.util}
- * collections and concurrency classes, {@code Object[]} (at most {@link WalkBudget#arrayEntries()} non-null entries
+ * collections and concurrency classes, the JDK's own HTTP server ({@link #JDK_SERVERS}), {@code Object[]} (at most {@link WalkBudget#arrayEntries()} non-null entries
  * each), a {@code Thread}'s task, thread-locals and uncaught-exception handler, and the referent of a non-phantom
  * {@code Reference}. Never into application classes, strings, boxes, class loaders, classes, modules, reflection
  * objects or primitive arrays: the walk's size follows the frameworks' graph, not the heap.
@@ -47,6 +48,15 @@ final class ObjectWalk {
         "io.micronaut.", "io.vertx.", "io.netty.", "io.javalin.", "io.grpc.", "io.dropwizard.", "com.netflix.",
         "reactor.netty.", "reactor.core.", "io.helidon.", "io.ktor.", "org.apache.cxf.", "org.glassfish.grizzly.",
     };
+
+    /**
+     * JDK packages of HTTP servers a framework runs on, descended into like a framework's (their package is opened to
+     * the agent when first met): the JDK HTTP server ({@code com.sun.net.httpserver}, module {@code jdk.httpserver}),
+     * whose contexts are the only path to Jersey's {@code JdkHttpHandlerContainer}: {@code HTTP-Dispatcher} thread
+     * -> {@code ServerImpl$Dispatcher.this$0} -> {@code ServerImpl.contexts.list} -> {@code HttpContextImpl.handler}
+     * (JDK 8 to 25; {@code JerseyJdkHttpIT} hook-free, {@code JerseyJdkHttpAttachIT}).
+     */
+    static final String[] JDK_SERVERS = {"sun.net.httpserver."};
 
     private static final String[] JDK_EXCLUDED = {
         "java.util.regex.", "java.util.zip.", "java.util.jar.", "java.util.stream.", "java.util.logging.",
@@ -183,6 +193,11 @@ final class ObjectWalk {
             }
             return true;
         }
+        for (String prefix : JDK_SERVERS) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
         return className.startsWith("java.lang.ThreadLocal$") || className.equals("java.lang.Thread$FieldHolder");
     }
 
@@ -221,6 +236,17 @@ final class ObjectWalk {
         }
     }
 
+    /** Opens the package of a {@link #JDK_SERVERS} class to the agent (not open by default on JDK 9+); never throws. */
+    private static void openIfJdkServer(Class<?> type) {
+        String name = type.getName();
+        for (String prefix : JDK_SERVERS) {
+            if (name.startsWith(prefix)) {
+                ModuleAccess.openToAgent(type, name.substring(0, name.lastIndexOf('.')));
+                return;
+            }
+        }
+    }
+
     private static boolean isThreadField(String name) {
         for (String field : THREAD_FIELDS) {
             if (field.equals(name)) {
@@ -244,6 +270,7 @@ final class ObjectWalk {
             if (c == Reference.class || !(c == Thread.class || allowed(c.getName()))) {
                 continue;
             }
+            openIfJdkServer(c);
             Field[] declared;
             try {
                 declared = c.getDeclaredFields();

@@ -49,7 +49,23 @@ public final class WalkProven {
             // Spring application contexts (readiness, not routes): the Spring scenarios' inventory-state check
             // (AbstractSpringAppIT#inventoryIsReadyOnceTheAppServes) run attached by Boot27AdminAttachIT,
             // Boot35AdminAttachIT, Boot41WebAttachIT, Boot35WebFluxAttachIT, Boot41WebFluxAttachIT
-            "org.springframework.context.support.AbstractApplicationContext")));
+            "org.springframework.context.support.AbstractApplicationContext",
+            // --- JAX-RS outside Spring Boot (their -javaagent ITs run hook-free too) ---
+            // RESTEasy 6.2 on Undertow: Resteasy6AttachIT (+ Jdk25), Resteasy6IT (+ Jdk25)
+            "org.jboss.resteasy.core.ResteasyDeploymentImpl",
+            "org.jboss.resteasy.plugins.server.servlet.HttpServletDispatcher",
+            // Jersey on Grizzly: JerseyGrizzlyAttachIT (+ Jdk25), JerseyGrizzlyIT (+ Jdk25)
+            "org.glassfish.grizzly.http.server.HttpServer",
+            // Jersey on the JDK HTTP server: JerseyJdkHttpAttachIT, JerseyJdkHttpIT (+ Jdk25)
+            "org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer",
+            // Jersey on Jetty HTTP: JerseyJettyHttpAttachIT, JerseyJettyHttpIT (+ Jdk25)
+            "org.glassfish.jersey.jetty.JettyHttpContainer",
+            // Helidon MP's JAX-RS service: HelidonMp4IT (Temurin 25)
+            "io.helidon.jersey.webserver.JaxRsService",
+            // Apache CXF: Cxf4AttachIT (+ Jdk25), Cxf4IT, Cxf4UndertowIT, Cxf3IT, Cxf3JettyIT (each + Jdk25)
+            "org.apache.cxf.jaxrs.JAXRSServerFactoryBean",
+            "org.apache.cxf.endpoint.ServerImpl",
+            "org.apache.cxf.transport.servlet.CXFNonSpringServlet")));
 
     private WalkProven() {
     }
