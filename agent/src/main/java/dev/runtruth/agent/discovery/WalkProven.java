@@ -17,8 +17,15 @@ import java.util.Set;
  * <p>Proven by attach ITs but still hooked at premain (their {@code -javaagent} ITs have not run hook-free yet):
  * Javalin ({@code Javalin6AttachIT}, {@code Javalin7AttachJdk25IT}: found through the config holder), Vert.x Web
  * ({@code VertxWeb4AttachIT}, {@code VertxWeb5AttachJdk25IT}), Ktor ({@code Ktor2AttachIT}, {@code
- * Ktor3AttachJdk25IT}), Helidon SE ({@code HelidonSe4AttachIT}: through its shutdown handler), RESTEasy on Undertow
- * ({@code Resteasy6AttachIT}), Jersey on Grizzly ({@code JerseyGrizzlyAttachIT}), Apache CXF ({@code Cxf4AttachIT}).
+ * Ktor3AttachJdk25IT}), Helidon SE ({@code HelidonSe4AttachIT}: through its shutdown handler).
+ *
+ * <p>JAX-RS and servlet types still hooked: Jetty 12's ee8, ee9 and ee11 {@code ServletContextHandler}s (no IT runs
+ * them, attached or not); RESTEasy 3's class {@code org.jboss.resteasy.spi.ResteasyDeployment}, hooked only to report
+ * that unsupported version (no RESTEasy 3 app; from RESTEasy 4 on it is an interface, which {@code HookSelection}
+ * never hooks). Helidon MP: its {@code JaxRsService}s are found by walks, also after a late attach (run by hand on
+ * Temurin 25), but where they are served comes from Helidon's {@code LoomServer}, which stays hooked (Helidon SE's
+ * capture): after a late attach no walk finds it in Helidon MP (no {@code io.helidon.Main} shutdown handler there; the
+ * server is held by {@code ServerCdiExtension} inside Weld), so Helidon MP reads no routes when attached late.
  */
 public final class WalkProven {
 
@@ -50,19 +57,23 @@ public final class WalkProven {
             // (AbstractSpringAppIT#inventoryIsReadyOnceTheAppServes) run attached by Boot27AdminAttachIT,
             // Boot35AdminAttachIT, Boot41WebAttachIT, Boot35WebFluxAttachIT, Boot41WebFluxAttachIT
             "org.springframework.context.support.AbstractApplicationContext",
-            // --- JAX-RS outside Spring Boot (their -javaagent ITs run hook-free too) ---
-            // RESTEasy 6.2 on Undertow: Resteasy6AttachIT (+ Jdk25), Resteasy6IT (+ Jdk25)
+            // --- JAX-RS outside Spring Boot: attach ITs, and their -javaagent ITs green hook-free (2026-12-02) ---
+            // RESTEasy 6.2 on Undertow: Resteasy6AttachIT, Resteasy6IT (each + Jdk25), CollectorAgreementResteasy6IT
             "org.jboss.resteasy.core.ResteasyDeploymentImpl",
             "org.jboss.resteasy.plugins.server.servlet.HttpServletDispatcher",
             // Jersey on Grizzly: JerseyGrizzlyAttachIT (+ Jdk25), JerseyGrizzlyIT (+ Jdk25)
             "org.glassfish.grizzly.http.server.HttpServer",
-            // Jersey on the JDK HTTP server: JerseyJdkHttpAttachIT, JerseyJdkHttpIT (+ Jdk25)
+            // Jersey on the JDK HTTP server: JerseyJdkHttpAttachIT, JerseyJdkHttpIT (each + Jdk25); found through the
+            // JDK server's dispatcher thread and contexts (ObjectWalk.JDK_SERVERS)
             "org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer",
-            // Jersey on Jetty HTTP: JerseyJettyHttpAttachIT, JerseyJettyHttpIT (+ Jdk25)
+            // Jersey on Jetty HTTP (Jetty 12): JerseyJettyHttpAttachIT, JerseyJettyHttpIT (+ Jdk25)
             "org.glassfish.jersey.jetty.JettyHttpContainer",
-            // Helidon MP's JAX-RS service: HelidonMp4IT (Temurin 25)
+            // Helidon MP's JAX-RS service: HelidonMp4IT (Temurin 25; Helidon's LoomServer still hooked, see above)
             "io.helidon.jersey.webserver.JaxRsService",
-            // Apache CXF: Cxf4AttachIT (+ Jdk25), Cxf4IT, Cxf4UndertowIT, Cxf3IT, Cxf3JettyIT (each + Jdk25)
+            // Apache CXF: attached Cxf4AttachIT (+ Jdk25), Cxf3AttachIT, Cxf3JettyAttachIT, Cxf4UndertowAttachIT;
+            // -javaagent Cxf3IT, Cxf3JettyIT, Cxf4IT, Cxf4UndertowIT (each + Jdk25), CollectorAgreementCxf3IT. The
+            // factory bean need not outlive create() and is not found in these apps: its hook only marked CXF in use,
+            // which the servers found do
             "org.apache.cxf.jaxrs.JAXRSServerFactoryBean",
             "org.apache.cxf.endpoint.ServerImpl",
             "org.apache.cxf.transport.servlet.CXFNonSpringServlet")));
