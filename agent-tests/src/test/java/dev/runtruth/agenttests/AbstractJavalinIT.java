@@ -1,5 +1,8 @@
 package dev.runtruth.agenttests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runtruth.model.PathTemplate;
@@ -82,6 +85,33 @@ abstract class AbstractJavalinIT extends AbstractRouteTruthIT {
     void javalinsOwnServletIsNotAnExtraRoute() throws IOException {
         app().assertRoutesEqual("the framework's listing", truth(), "runtruth_route_info (every framework)",
                 new LinkedHashSet<>(app().scrape().routes()));
+    }
+
+    /**
+     * @return whether the app adds routes while it serves ({@code POST /debug/register-late}): the Javalin 6 app does;
+     *         Javalin 7 takes routes in the configuration only
+     */
+    boolean registersLateRoutes() {
+        return false;
+    }
+
+    /**
+     * Routes registered while the app serves are reported at the next scrape: {@code POST /debug/register-late} adds
+     * two endpoints through the routing Javalin handed to {@code RouterConfig#mount}; the agent reads the internal
+     * router at scrape time from the config holder it found. The plugin's listing, read again, is the truth.
+     */
+    @org.junit.jupiter.api.Test
+    void routesRegisteredAfterStartAreReported() throws IOException, InterruptedException {
+        assumeTrue(registersLateRoutes(), "this app adds no route while it serves");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(appUrl(CONTEXT_PATH + "/debug/register-late")))
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build();
+        assertThat(HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode())
+                .as("POST /debug/register-late").isEqualTo(200);
+        Set<Route> truth = truth();
+        assertThat(truth).as("the app's listing after the late registration (sanity)")
+                .contains(Route.parse("GET /ctx/late/direct"), Route.parse("DELETE /ctx/late/items/{id}"));
+        app().assertRoutesEqual("the framework's listing after a late registration", truth, "runtruth_route_info",
+                app().routes(framework()));
     }
 
     private Route route(String method, String path) {

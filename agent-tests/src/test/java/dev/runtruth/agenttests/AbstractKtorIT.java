@@ -1,10 +1,18 @@
 package dev.runtruth.agenttests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.runtruth.model.Route;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /**
  * Ktor on Netty: the truth is the app's routing tree as Ktor lists it, {@code getAllRoutes()} of the routing root
@@ -59,6 +67,24 @@ abstract class AbstractKtorIT extends AbstractRouteTruthIT {
             path.append('/');
         }
         return Route.of(method, path.length() == 0 ? "/" : path.toString(), framework(), "");
+    }
+
+    /**
+     * Routes registered while the app serves are reported at the next scrape: {@code POST /debug/register-late} adds
+     * routes to the installed routing root through Ktor's {@code routing {}}; the agent reads the routing tree at
+     * scrape time from the root it found. The app's listing, read again, is the truth.
+     */
+    @Test
+    void routesRegisteredAfterStartAreReported() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(appUrl(ROOT_PATH + "/debug/register-late")))
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.noBody()).build();
+        assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode())
+                .as("POST /debug/register-late").isEqualTo(200);
+        Set<Route> truth = truth();
+        assertThat(truth).as("the app's listing after the late registration (sanity)")
+                .contains(Route.parse("GET /ctx/late/direct"), Route.parse("GET /ctx/late/items/{id}"));
+        app().assertRoutesEqual("the framework's listing after a late registration", truth, "runtruth_route_info",
+                app().routes(framework()));
     }
 
     @Override

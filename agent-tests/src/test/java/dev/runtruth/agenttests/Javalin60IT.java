@@ -17,4 +17,9 @@ class Javalin60IT extends AbstractJavalinIT {
     Path appJar() {
         return Artifacts.app("javalin60");
     }
+
+    @Override
+    boolean registersLateRoutes() {
+        return true;
+    }
 }

@@ -14,4 +14,9 @@ class Javalin6IT extends AbstractJavalinIT {
     Path appJar() {
         return Artifacts.app("javalin6");
     }
+
+    @Override
+    boolean registersLateRoutes() {
+        return true;
+    }
 }

@@ -20,10 +20,12 @@ import io.ktor.server.routing.header
 import io.ktor.server.routing.post
 import io.ktor.server.routing.route
 import io.ktor.server.routing.routing
+import java.util.concurrent.atomic.AtomicBoolean
 
 /**
  * A Ktor 3 server on Netty. Usage: `KtorAppKt <port> [rootPath]`. `GET /declared-routes` serves the routing tree as
  * Ktor lists it: `getAllRoutes()` of the routing root, each route as `METHOD PATH` ([declared]), one a line.
+ * `POST /debug/register-late` adds routes while the app serves, once.
  */
 fun main(args: Array<String>) {
     val port = args[0].toInt()
@@ -38,6 +40,9 @@ fun main(args: Array<String>) {
         }
     }.start(wait = true)
 }
+
+/** Whether `POST /debug/register-late` has added its routes (once: `GET /late/direct`, `GET /late/items/{id}`). */
+private val lateRegistered = AtomicBoolean()
 
 fun Application.routes() {
     routing {
@@ -56,6 +61,16 @@ fun Application.routes() {
             route("/admin", HttpMethod.Put) { handle { call.respond(HttpStatusCode.NoContent) } }
             header("X-Version", "2") { get("/versioned") { call.respondText("v2") } }
             route("/any") { handle { call.respondText("any method") } }
+        }
+        post("/debug/register-late") {
+            if (lateRegistered.compareAndSet(false, true)) {
+                // routes added while the app serves: Ktor's routing {} applies to the installed routing root
+                call.application.routing {
+                    get("/late/direct") { call.respondText("late") }
+                    route("/late/items") { get("/{id}") { call.respondText("late item") } }
+                }
+            }
+            call.respondText("registered")
         }
         get("/declared-routes") {
             val all = call.application.plugin(RoutingRoot).getAllRoutes()

@@ -14,8 +14,10 @@ import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import java.lang.reflect.Method;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A Vert.x Web app for the agent's integration tests (the same source builds against vertx-web 4.5.9, 4.5.x and 5.x): own
@@ -29,12 +31,17 @@ import java.util.Map;
  * {@code prefix} ({@code !Route#isExactPath()}) and {@code regex}. vertx-web before 4.5.26 has no
  * {@code Route#getSubRouter()}: there the walk follows the mounts this app recorded when it made them.
  *
- * <p>Usage: {@code java -jar vertx-web.jar <port>}
+ * <p>{@code POST /debug/register-late} registers routes while the app serves, once: {@code GET /late/direct} on the
+ * root router, and a sub-router created then, with {@code GET /items/:id}, mounted at {@code /late/*}.
+ *
+ * <p>Usage: {@code java -jar vertx-web.jar <port> [no-sockjs]}; with {@code no-sockjs} the SockJS routers are left out:
+ * then no Vert.x timer is scheduled (SockJS keeps one), a plainer app for the agent's discovery.
  */
 public final class VertxApp {
 
-    // route -> the router this app mounted on it (for vertx-web without Route#getSubRouter())
-    private static final Map<Route, Router> MOUNTS = new IdentityHashMap<>();
+    // route -> the router this app mounted on it (for vertx-web without Route#getSubRouter()); written on the event
+    // loop too (POST /debug/register-late)
+    private static final Map<Route, Router> MOUNTS = Collections.synchronizedMap(new IdentityHashMap<>());
 
     private VertxApp() {
     }
@@ -71,13 +78,25 @@ public final class VertxApp {
         tenant.patch("/settings/:key").handler(ok);
         mount(root, "/tenants/:tenant/*", tenant);
 
-        // library routes: both routers are built by vertx-web's SockJS implementation (plain and regex routes)
-        SockJSBridgeOptions bridge = new SockJSBridgeOptions()
-                .addInboundPermitted(new PermittedOptions().setAddress("echo"))
-                .addOutboundPermitted(new PermittedOptions().setAddress("echo"));
-        mount(root, "/eventbus/*", SockJSHandler.create(vertx).bridge(bridge));
-        mount(root, "/echo/*", SockJSHandler.create(vertx).socketHandler(socket -> socket.handler(socket::write)));
+        if (!(args.length > 1 && args[1].equals("no-sockjs"))) {
+            // library routes: both routers are built by vertx-web's SockJS implementation (plain and regex routes)
+            SockJSBridgeOptions bridge = new SockJSBridgeOptions()
+                    .addInboundPermitted(new PermittedOptions().setAddress("echo"))
+                    .addOutboundPermitted(new PermittedOptions().setAddress("echo"));
+            mount(root, "/eventbus/*", SockJSHandler.create(vertx).bridge(bridge));
+            mount(root, "/echo/*", SockJSHandler.create(vertx).socketHandler(socket -> socket.handler(socket::write)));
+        }
 
+        AtomicBoolean late = new AtomicBoolean();
+        root.post("/debug/register-late").handler(ctx -> {
+            if (late.compareAndSet(false, true)) {
+                root.get("/late/direct").handler(ok);
+                Router lateRouter = Router.router(vertx);
+                lateRouter.get("/items/:id").handler(ok);
+                mount(root, "/late/*", lateRouter);
+            }
+            ctx.response().end("registered");
+        });
         root.get("/debug/routes").handler(ctx -> ctx.response()
                 .putHeader("content-type", "application/json")
                 .end(walk(root, "", new JsonArray()).encodePrettily()));
