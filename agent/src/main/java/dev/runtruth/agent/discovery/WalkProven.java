@@ -87,7 +87,7 @@ public final class WalkProven {
             // Jersey on the JDK HTTP server: JerseyJdkHttpAttachIT, JerseyJdkHttpIT (each + Jdk25); found through the
             // JDK server's dispatcher thread and contexts (ObjectWalk.JDK_SERVERS)
             "org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer",
-            // Jersey on Jetty HTTP (Jetty 12): JerseyJettyHttpAttachIT, JerseyJettyHttpIT (+ Jdk25)
+            // Jersey on Jetty HTTP (Jetty 12): JerseyJettyHttpAttachIT, JerseyJettyHttpIT (each + Jdk25)
             "org.glassfish.jersey.jetty.JettyHttpContainer",
             // Helidon MP's JAX-RS service: HelidonMp4IT (Temurin 25; Helidon's LoomServer still hooked, see above)
             "io.helidon.jersey.webserver.JaxRsService",
