@@ -26,10 +26,9 @@ import java.util.Set;
  * its shutdown hook disabled has no shutdown handler, and nothing else that stays reachable (its listeners' threads
  * hold the listeners, which do not point back to the server) leads a walk to it.
  *
- * <p>JAX-RS and servlet types still hooked: Jetty 12's ee8 {@code ServletContextHandler} (no IT runs it, attached or
- * not); RESTEasy 3's class {@code org.jboss.resteasy.spi.ResteasyDeployment}, hooked only to report
- * that unsupported version (no RESTEasy 3 app; from RESTEasy 4 on it is an interface, which {@code HookSelection}
- * never hooks). Helidon MP: its {@code JaxRsService}s are found by walks, also after a late attach (run by hand on
+ * <p>JAX-RS types still hooked: RESTEasy 3's class {@code org.jboss.resteasy.spi.ResteasyDeployment}, hooked only to
+ * report that unsupported version (no RESTEasy 3 app; from RESTEasy 4 on it is an interface, which {@code
+ * HookSelection} never hooks). Helidon MP: its {@code JaxRsService}s are found by walks, also after a late attach (run by hand on
  * Temurin 25), but where they are served comes from Helidon's {@code LoomServer}, which stays hooked (Helidon SE's
  * capture): after a late attach no walk finds it in Helidon MP (no {@code io.helidon.Main} shutdown handler there; the
  * server is held by {@code ServerCdiExtension} inside Weld), so Helidon MP reads no routes when attached late.
@@ -54,6 +53,8 @@ public final class WalkProven {
             "org.eclipse.jetty.ee11.servlet.ServletContextHandler",
             // Jetty 12.0 ee9: ServletJetty12Ee9AttachIT, ServletJetty12Ee9IT (+ Jdk25) hook-free
             "org.eclipse.jetty.ee9.servlet.ServletContextHandler",
+            // Jetty 12.0 ee8 (javax): ServletJetty12Ee8AttachIT, ServletJetty12Ee8IT (+ Jdk25) hook-free
+            "org.eclipse.jetty.ee8.servlet.ServletContextHandler",
             // Jersey: Boot35JerseyAttachIT (servlet in Spring Boot), Dropwizard4AttachIT, Boot27JerseyAttachIT (Jersey
             // 2.35), EurekaServerAttachIT (a servlet filter)
             "org.glassfish.jersey.server.ApplicationHandler",
