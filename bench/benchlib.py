@@ -23,6 +23,9 @@ MODULES = {AGENT: "agent", COLLECTOR: "collector", BACKOFFICE: "samples/backoffi
 
 # Third-party tools compared against, pinned to versions seen to resolve from Maven Central.
 OTEL_AGENT = "io.opentelemetry.javaagent:opentelemetry-javaagent:2.21.0"
+# jmx_exporter's agent: exposition only, no class transformer (the reference issue 12 names); 1.0.1 is the newest
+# version that resolves here (1.3.0-1.5.0 refused on 2026-12-02)
+JMX_AGENT = "io.prometheus.jmx:jmx_prometheus_javaagent:1.0.1"
 JANDEX = "io.smallrye:jandex:3.5.0"
 CLASSGRAPH = "io.github.classgraph:classgraph:4.8.181"
 OTEL_OFF = ["-Dotel.traces.exporter=none", "-Dotel.metrics.exporter=none", "-Dotel.logs.exporter=none"]
@@ -188,6 +191,27 @@ def cpu_seconds(pid):
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError):
         return None
+
+
+def thread_cpu_seconds(pid, prefix):
+    """User + system CPU seconds of the process's live threads whose name starts with `prefix` (Linux
+    /proc/PID/task/TID/comm, names cut at 15 characters), or None elsewhere. A thread that has ended is not counted."""
+    total = 0.0
+    try:
+        tids = os.listdir("/proc/%d/task" % pid)
+    except OSError:
+        return None
+    for tid in tids:
+        try:
+            with open("/proc/%d/task/%s/comm" % (pid, tid)) as f:
+                if not f.read().startswith(prefix):
+                    continue
+            with open("/proc/%d/task/%s/stat" % (pid, tid)) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            continue  # the thread ended meanwhile
+    return total
 
 
 _children_cpu = [0.0]

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""JVM start to first HTTP 200 and CPU seconds: no agent, a do-nothing class transformer (the floor of any agent that
+"""JVM start to first HTTP 200 and CPU seconds: no agent, a do-nothing agent, a do-nothing class transformer (the floor of any agent that
 watches class loading), the Runtruth agent and the OpenTelemetry Java agent, interleaved.
 
 Usage: bench/startup.py [--rounds N] [--quick] [--apps backoffice,admin,hello,println]
-                        [--arms baseline,transformer,runtruth,otel] [--settle S] [--java /usr/lib/jvm/.../bin/java]
+                        [--arms baseline,empty,transformer,jmx,runtruth,otel] [--settle S] [--java /usr/lib/jvm/.../bin/java]
 
 Smoke run (checks the script, not a figure): bench/startup.py --rounds 2 --apps backoffice,admin --settle 0
 
@@ -24,7 +24,9 @@ transformer that returns null; the JVM then hands every loaded class to Java), `
 (`-javaagent:runtruth-agent.jar=port=P,host=127.0.0.1`, hook-free discovery by default), `hooks` (the same with
 `discovery=hooks`: the class transformer and constructor hooks for every family, as before hook-free discovery),
 `otel` (`-javaagent:opentelemetry-javaagent.jar` from Maven Central with every exporter off:
-`-Dotel.{traces,metrics,logs}.exporter=none`), `empty` (a premain that does nothing). After the last round the script
+`-Dotel.{traces,metrics,logs}.exporter=none`), `empty` (a premain that does nothing: the floor of any -javaagent),
+`jmx` (Prometheus' jmx_exporter agent 1.0.1 from Maven Central, serving every MBean with bench/java/jmx/config.yaml:
+exposition only, no class transformer, the level issue 12 aims at). After the last round the script
 checks that the Runtruth agent really served routes (one /metrics scrape of an extra run), so a broken agent cannot
 pass as a fast one. Prints each sample, then a Markdown table of medians, ratios against the baseline and the machine
 load.
@@ -43,7 +45,12 @@ APPS = {
 }
 # apps whose default arms differ from ARMS: the process ends by itself, so the agent cannot be scraped after it
 DEFAULT_ARMS = {"println": ("baseline", "empty", "runtruth")}
-ARMS = ("baseline", "transformer", "runtruth", "otel")
+ARMS = ("baseline", "empty", "transformer", "jmx", "runtruth", "otel")
+# the agent's own threads (runtruth-init: the quiet-point wait, the first walk, the endpoint's start and the growth
+# checks; runtruth-discovery, runtruth-endpoint...): their CPU is what Runtruth itself spends, free of the JVM's
+# -javaagent floor and of the noise in the application's start
+AGENT_THREADS = "runtruth-"
+JMX_CONFIG = os.path.join(os.path.dirname(os.path.abspath(__file__)), "java", "jmx", "config.yaml")
 
 
 def empty_agent():
@@ -80,23 +87,29 @@ def arm_options(arm, agent_port):
         return ["-javaagent:%s=port=%d,host=127.0.0.1" % (arm[4:], agent_port)]
     if arm == "otel":
         return ["-javaagent:" + b.artifact(b.OTEL_AGENT)] + b.OTEL_OFF
+    if arm == "jmx":
+        return ["-javaagent:%s=127.0.0.1:%d:%s" % (b.artifact(b.JMX_AGENT), agent_port, JMX_CONFIG)]
     return []
 
 
 def one_run(java, app, arm, tag, settle=0.0):
-    """Returns (seconds to the first 200, CPU seconds then, CPU seconds `settle` s later or None)."""
+    """Returns (seconds to the first 200, CPU seconds then, CPU seconds `settle` s later or None, CPU seconds of the
+    agent's own threads (named runtruth-*) at the 200 and `settle` s later: None for arms without them)."""
     port, agent_port = b.free_port(), b.free_port()
     jvm = b.Jvm([java] + arm_options(arm, agent_port) + app_command(java, app, port), "startup-%s-%s" % (app, arm))
+    own = arm == "runtruth" or arm == "hooks" or arm.startswith("jar:")
     try:
         if APPS[app][2] is None:
-            return jvm.wait_exit(), jvm.cpu, None
+            return jvm.wait_exit(), jvm.cpu, None, None, None
         t = jvm.wait_200(port, APPS[app][2])
-        settled = None
+        agent_at_200 = b.thread_cpu_seconds(jvm.proc.pid, AGENT_THREADS) if own else None
+        settled = agent_settled = None
         if settle > 0:
             # a measuring window, not a wait for a condition: the CPU the JVM spends in the S s after it serves
             time.sleep(max(0.0, jvm.started + t + settle - time.perf_counter()))
             settled = b.cpu_seconds(jvm.proc.pid)
-        return t, jvm.cpu, settled
+            agent_settled = b.thread_cpu_seconds(jvm.proc.pid, AGENT_THREADS) if own else None
+        return t, jvm.cpu, settled, agent_at_200, agent_settled
     finally:
         jvm.stop()
 
@@ -126,14 +139,21 @@ def run(runs, apps, arms=None, java="java", settle=0.0):
         app_arms = arms or DEFAULT_ARMS.get(app, ARMS)
         if "otel" in app_arms:
             b.artifact(b.OTEL_AGENT)
+        if "jmx" in app_arms:
+            b.artifact(b.JMX_AGENT)
         load_before = b.load()
         samples = {arm: [] for arm in app_arms}
         cpu = {arm: [] for arm in app_arms}
         settled = {arm: [] for arm in app_arms}
+        own = {arm: ([], []) for arm in app_arms}
         for i in range(runs):
             order = app_arms[i % len(app_arms):] + app_arms[:i % len(app_arms)]
             for arm in order:
-                t, c, s = one_run(java, app, arm, i, settle)
+                t, c, s, a200, asettled = one_run(java, app, arm, i, settle)
+                if a200 is not None:
+                    own[arm][0].append(a200)
+                if asettled is not None:
+                    own[arm][1].append(asettled)
                 samples[arm].append(t)
                 cpu[arm].append(c or 0.0)
                 if s is not None:
@@ -151,10 +171,19 @@ def run(runs, apps, arms=None, java="java", settle=0.0):
             s = b.median(settled[arm]) if settled[arm] else None
             rows.append((APPS[app][0], arm, "%.3f" % m, b.spread(samples[arm]), "%.3f" % (m / base),
                          "%+.0f" % ((m - base) * 1000), "%.2f" % c, ratio(c, base_cpu),
-                         "-" if s is None else "%.2f" % s, ratio(s, base_settled), len(samples[arm]),
+                         "-" if s is None else "%.2f" % s, ratio(s, base_settled), own_cpu(own[arm]),
+                         len(samples[arm]),
                          "%s -> %s" % (load_before, load_after.split(" ")[1]) + (
                              "; agent saw %d routes" % routes if arm == "runtruth" and routes is not None else "")))
     return rows
+
+
+def own_cpu(at_200_and_settled):
+    """`median ms at the 200 / median ms settled` of the agent's own threads, or - for arms without them."""
+    at_200, settled = at_200_and_settled
+    if not at_200:
+        return "-"
+    return "%.0f / %s" % (b.median(at_200) * 1000, "%.0f" % (b.median(settled) * 1000) if settled else "-")
 
 
 def ratio(x, base):
@@ -162,7 +191,8 @@ def ratio(x, base):
 
 
 HEADER = ("app", "arm", "median s", "min..max s", "ratio", "delta ms", "CPU s to 200", "CPU ratio",
-          "CPU s settled", "settled ratio", "runs", "load before -> after")
+          "CPU s settled", "settled ratio",
+          "agent threads CPU ms (200 / settled)", "runs", "load before -> after")
 
 
 def main():
@@ -174,7 +204,7 @@ def main():
                     help="also read each JVM's CPU seconds this long after its first 200 (default 12; 0: off)")
     ap.add_argument("--apps", default="backoffice,admin,hello,println")
     ap.add_argument("--arms", help="baseline first (default " + ",".join(ARMS) + "; println: "
-                    + ",".join(DEFAULT_ARMS["println"]) + "); also: empty (a no-op agent), hooks (Runtruth with "
+                    + ",".join(DEFAULT_ARMS["println"]) + "); also: hooks (Runtruth with "
                     "discovery=hooks), jar:PATH (another Runtruth agent jar)")
     ap.add_argument("--java", default="java")
     ap.add_argument("--agent", default=b.AGENT, help="the Runtruth agent jar (default: agent/target's; copy it "

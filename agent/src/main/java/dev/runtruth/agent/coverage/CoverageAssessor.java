@@ -27,8 +27,9 @@ import java.util.Set;
  *   <li>no routes, and a hooked type was loaded but not hooked (hook-free discovery finds it, the agent was attached
  *       after it loaded, or its class loader cannot see the agent) and discovery found no object of it: {@code
  *       failed}, with what the walk did; unless a complete walk (no budget cut, JDK internals readable) made while
- *       the type was loaded found none and the walk is proven for the type ({@link Discovery#ruledOut}): then it is
- *       not in use, as a hooked type never constructed;</li>
+ *       the type was loaded and not yet initialised found none and the walk is proven for the type ({@link
+ *       Discovery#ruledOut}): then it is not in use, as a hooked type never constructed (a type whose static
+ *       initialiser ran had an object made: missing it stays {@code failed});</li>
  *   <li>otherwise (a hooked type loaded and hooked, no object ever created) the framework is not in use: not
  *       reported.</li>
  * </ol>

@@ -150,20 +150,34 @@ public final class Discovery {
 
     /**
      * Whether the absence of a type's objects is known: the installed discovery's last walk ran while the type was
-     * loaded, was complete (no root kind cut by its budget or the deadline, JDK internals and statics readable), found
-     * none, and the walk is proven for the type by an attach IT ({@link WalkProven}; so not {@link
-     * #NOT_DISCOVERABLE}). The walk found every live instance of every hooked type in 80 of 80 spike runs (20 apps,
-     * JDK 17 and 25, counts checked against a heap histogram).
+     * loaded and not initialised, was complete (no root kind cut by its budget or the deadline, JDK internals and
+     * statics readable), found none, and the walk is proven for the type by an attach IT ({@link WalkProven}; so not
+     * {@link #NOT_DISCOVERABLE}). The walk found every live instance of every hooked type in 80 of 80 spike runs (20
+     * apps, JDK 17 and 25, counts checked against a heap histogram). A type whose static initialiser has run is never
+     * ruled out: a constructor runs it, so an object was made, or is being made (a walk early in the start that
+     * missed a server not yet started), and not finding it is a blind spot to report, not proof of absence; a type
+     * only loaded (WebFlux's {@code DispatcherHandler} in a Spring MVC application, read by Spring's class-path
+     * checks) has no object.
      *
      * @param typeName binary name of a hooked type that is loaded
-     * @return {@code true} when a complete walk, made while the type was loaded, found no object of it
+     * @return {@code true} when a complete walk, made while the type was loaded and not initialised, found no object
+     *         of it
      */
     public static boolean ruledOut(String typeName) {
         Discovery discovery = current;
-        WalkResult result = discovery == null ? null : discovery.last;
-        return result != null && result.complete() && WalkProven.TYPES.contains(typeName)
-                && !NOT_DISCOVERABLE.contains(typeName) && discovery.loadedAtLast.contains(typeName)
-                && !ConstructorHooks.wasDiscovered(typeName);
+        return discovery != null && discovery.rulesOut(typeName, WalkProven.TYPES);
+    }
+
+    /**
+     * @param typeName binary name of a hooked type that is loaded
+     * @param proven   the types whose walk is proven ({@link WalkProven#TYPES} outside tests)
+     * @return what {@link #ruledOut} says, for this discovery
+     */
+    boolean rulesOut(String typeName, Set<String> proven) {
+        WalkResult result = last;
+        return result != null && result.complete() && proven.contains(typeName)
+                && !NOT_DISCOVERABLE.contains(typeName) && loadedAtLast.contains(typeName)
+                && !initializedAtLast.contains(typeName) && !ConstructorHooks.wasDiscovered(typeName);
     }
 
     /** @return the last walk's result, {@code null} when none ran */

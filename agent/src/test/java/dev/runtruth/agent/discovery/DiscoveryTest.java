@@ -6,8 +6,11 @@ import dev.runtruth.agent.instrument.ConstructorHooks;
 import dev.runtruth.agent.instrument.TypeHook;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Proxy;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,9 @@ class DiscoveryTest {
                 new Class<?>[] {Instrumentation.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getAllLoadedClasses")) {
                         return loaded.clone();
+                    }
+                    if (method.getName().equals("redefineModule")) {
+                        return null; // the test JVM opens the packages by --add-opens (agent/pom.xml)
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
@@ -141,6 +147,36 @@ class DiscoveryTest {
 
     /** A hooked type whose object no root reaches. */
     static final class Unreached {
+    }
+
+    /** Loaded by the test without initialising it, as Spring's class-path checks load WebFlux's types. */
+    static final class LoadedOnly {
+        static final long LOADED = System.nanoTime();
+    }
+
+    /** Initialised by a constructor call whose object nothing keeps. */
+    static final class MadeAndDropped {
+        static final long MADE = System.nanoTime();
+    }
+
+    @Test
+    void aCompleteWalkRulesOutOnlyATypeThatWasNeverInitialised() throws Exception {
+        Class<?> loadedOnly = Class.forName(LoadedOnly.class.getName(), false, getClass().getClassLoader());
+        new MadeAndDropped().hashCode();
+        List<TypeHook> hooks = Arrays.asList(TypeHook.onConstructors(LoadedOnly.class.getName(), Hook.class),
+                TypeHook.onConstructors(MadeAndDropped.class.getName(), Hook.class));
+        Discovery discovery = new Discovery(loading(loadedOnly, MadeAndDropped.class), WalkBudget.defaults(),
+                () -> hooks);
+        Set<String> proven = new HashSet<>(
+                Arrays.asList(LoadedOnly.class.getName(), MadeAndDropped.class.getName()));
+
+        WalkResult result = discovery.walk("test");
+
+        assertThat(result.complete()).as("the walk in this JVM is complete: %s", result).isTrue();
+        assertThat(discovery.rulesOut(LoadedOnly.class.getName(), proven)).isTrue();
+        // its constructor ran, so an object existed: missing it is a blind spot, never "not in use"
+        assertThat(discovery.rulesOut(MadeAndDropped.class.getName(), proven)).isFalse();
+        assertThat(discovery.rulesOut(LoadedOnly.class.getName(), Collections.<String>emptySet())).isFalse();
     }
 
     @Test
