@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -42,7 +43,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *       type that is loaded, unhooked and unfound was initialised since the last walk (its first object is being made:
  *       a framework arrived, or initialises lazily, as Jersey's servlet does at its first request; a class loaded but
  *       never initialised has no object), or the last walk saw a startup under way (a Spring context refreshing, a
- *       Tomcat or Jetty context starting: more objects come);</li>
+ *       Tomcat or Jetty context starting: more objects come), or, once per type, threads were added since a walk that
+ *       missed a type already initialised (its object was held on a thread's stack while the application built its
+ *       server; the server's threads are new roots);</li>
  *   <li>{@link #onScrape}, on a daemon thread (the scrape does not wait), while a hooked type is loaded, unhooked and
  *       unfound, at most once per {@link #RETRY_MIN_NANOS}, growing to {@link #RETRY_MAX_NANOS} while nothing new is
  *       found;</li>
@@ -86,6 +89,8 @@ public final class Discovery {
     private volatile Set<String> loadedAtLast = Collections.emptySet();
     private volatile Set<String> initializedAtLast = Collections.emptySet();
     private volatile boolean startingAtLast;
+    /** Missing types walked for once more because threads were added after a walk that missed them initialised. */
+    private final Set<String> retriedOnThreads = Collections.newSetFromMap(new ConcurrentHashMap<String, Boolean>());
     private long growthInterval = GROWTH_MIN_NANOS;
 
     /**
@@ -297,7 +302,17 @@ public final class Discovery {
                 return true;
             }
         }
-        return false;
+        // a missing type already initialised at the last walk has an object the walk could not reach: one held only on
+        // a thread's stack while the application builds its server (Jersey's ApplicationHandler before
+        // JdkHttpServerFactory starts the JDK HTTP server, hook-free on a loaded machine: JerseyJdkHttpJdk25IT). Threads
+        // added since (the server's) are new roots: walk once more, once per type
+        boolean retry = false;
+        if (threadCount() > threadsAtLast) {
+            for (String name : missing) {
+                retry |= initialised.contains(name) && retriedOnThreads.add(name);
+            }
+        }
+        return retry;
     }
 
     /**
@@ -403,15 +418,17 @@ public final class Discovery {
 
     /**
      * @return the hooked types that are loaded, were not hooked, of which no object was found, and which a walk can
-     *         find ({@link #NOT_DISCOVERABLE})
+     *         find ({@link #NOT_DISCOVERABLE}; not an interface: RESTEasy 3's class {@code spi.ResteasyDeployment} is
+     *         one from RESTEasy 4 on, and has no object of its own)
      */
     List<String> missing() throws Exception {
         Map<String, TypeHook> byName = byName();
         List<String> missing = new ArrayList<String>();
         for (Class<?> type : inst.getAllLoadedClasses()) {
             String name = type.getName();
-            if (byName.containsKey(name) && !ConstructorHooks.isHooked(name) && !ConstructorHooks.wasDiscovered(name)
-                    && !NOT_DISCOVERABLE.contains(name) && !missing.contains(name)) {
+            if (byName.containsKey(name) && !type.isInterface() && !ConstructorHooks.isHooked(name)
+                    && !ConstructorHooks.wasDiscovered(name) && !NOT_DISCOVERABLE.contains(name)
+                    && !missing.contains(name)) {
                 missing.add(name);
             }
         }

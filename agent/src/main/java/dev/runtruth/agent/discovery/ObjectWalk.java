@@ -1,5 +1,6 @@
 package dev.runtruth.agent.discovery;
 
+import dev.runtruth.agent.instrument.ModuleAccess;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.Reference;
 import java.lang.reflect.AccessibleObject;
@@ -21,14 +22,15 @@ import java.util.Map;
  * instance, on the agent's own thread.
  *
  * <p>It descends only into framework classes ({@link #FRAMEWORK_PREFIXES}, lambdas of them included), {@code java.util}
- * collections and concurrency classes, {@code Object[]} (at most {@link WalkBudget#arrayEntries()} non-null entries
- * each), a {@code Thread}'s task, thread-locals and uncaught-exception handler, and the referent of a non-phantom
- * {@code Reference}. A chain of same-class links (a {@code LinkedHashMap}'s entries through {@code before}/{@code
+ * collections and concurrency classes, the JDK's own HTTP server ({@link #JDK_SERVERS}), {@code Object[]} (at most
+ * {@link WalkBudget#arrayEntries()} non-null entries each), a {@code Thread}'s task, thread-locals and
+ * uncaught-exception handler, and the referent of a non-phantom {@code Reference}. A chain of same-class links (a {@code LinkedHashMap}'s entries through {@code before}/{@code
  * after}, {@code LinkedList} or {@code ConcurrentLinkedQueue} nodes through {@code next}) is followed for at most
  * {@link WalkBudget#arrayEntries()} links from where the walk entered it, as an array's entries are: a framework
  * object holding a linked collection of application data (an LRU cache of a million entries) would otherwise spend
- * the whole object budget on it ({@code bench/heapwalk.py}: 200,000 objects, the walk cut, a 7-21 ms young GC). Never into application classes, strings, boxes, class loaders, classes, modules, reflection
- * objects or primitive arrays: the walk's size follows the frameworks' graph, not the heap.
+ * the whole object budget on it ({@code bench/heapwalk.py}: 200,000 objects, the walk cut, a 7-21 ms young GC).
+ * Never into application classes, strings, boxes, class loaders, classes, modules, reflection objects or primitive
+ * arrays: the walk's size follows the frameworks' graph, not the heap.
  *
  * <p>Every object met (descended into or not) is offered to the {@link Matcher}; the visited set is shared by all
  * {@link #phase phases} of one walk, each phase has its own object budget (what it met but could not expand is
@@ -51,6 +53,15 @@ final class ObjectWalk {
         "io.micronaut.", "io.vertx.", "io.netty.", "io.javalin.", "io.grpc.", "io.dropwizard.", "com.netflix.",
         "reactor.netty.", "reactor.core.", "io.helidon.", "io.ktor.", "org.apache.cxf.", "org.glassfish.grizzly.",
     };
+
+    /**
+     * JDK packages of HTTP servers a framework runs on, descended into like a framework's (their package is opened to
+     * the agent when first met): the JDK HTTP server ({@code com.sun.net.httpserver}, module {@code jdk.httpserver}),
+     * whose contexts are the only path to Jersey's {@code JdkHttpHandlerContainer}: {@code HTTP-Dispatcher} thread
+     * -> {@code ServerImpl$Dispatcher.this$0} -> {@code ServerImpl.contexts.list} -> {@code HttpContextImpl.handler}
+     * (JDK 8 to 25; {@code JerseyJdkHttpIT} hook-free, {@code JerseyJdkHttpAttachIT}).
+     */
+    static final String[] JDK_SERVERS = {"sun.net.httpserver."};
 
     private static final String[] JDK_EXCLUDED = {
         "java.util.regex.", "java.util.zip.", "java.util.jar.", "java.util.stream.", "java.util.logging.",
@@ -189,6 +200,11 @@ final class ObjectWalk {
             }
             return true;
         }
+        for (String prefix : JDK_SERVERS) {
+            if (className.startsWith(prefix)) {
+                return true;
+            }
+        }
         return className.startsWith("java.lang.ThreadLocal$") || className.equals("java.lang.Thread$FieldHolder");
     }
 
@@ -249,6 +265,17 @@ final class ObjectWalk {
         return true;
     }
 
+    /** Opens the package of a {@link #JDK_SERVERS} class to the agent (not open by default on JDK 9+); never throws. */
+    private static void openIfJdkServer(Class<?> type) {
+        String name = type.getName();
+        for (String prefix : JDK_SERVERS) {
+            if (name.startsWith(prefix)) {
+                ModuleAccess.openToAgent(type, name.substring(0, name.lastIndexOf('.')));
+                return;
+            }
+        }
+    }
+
     private static boolean isThreadField(String name) {
         for (String field : THREAD_FIELDS) {
             if (field.equals(name)) {
@@ -272,6 +299,7 @@ final class ObjectWalk {
             if (c == Reference.class || !(c == Thread.class || allowed(c.getName()))) {
                 continue;
             }
+            openIfJdkServer(c);
             Field[] declared;
             try {
                 declared = c.getDeclaredFields();

@@ -14,9 +14,7 @@ import java.util.Set;
  * HookSelection}). Add a type here only with the IT that proves it, named in its comment, and once the family's
  * {@code -javaagent} ITs pass without its hook.
  *
- * <p>Proven by attach ITs but still hooked at premain (their {@code -javaagent} ITs have not run hook-free yet):
- * RESTEasy on Undertow ({@code Resteasy6AttachIT}), Jersey on Grizzly ({@code JerseyGrizzlyAttachIT}), Apache CXF
- * ({@code Cxf4AttachIT}). Vert.x Web's {@code RouterImpl} keeps its hook: {@code VertxWeb4NoSockJsIT} (the test app
+ * <p>Vert.x Web's {@code RouterImpl} keeps its hook: {@code VertxWeb4NoSockJsIT} (the test app
  * without its SockJS routers) read 0 of 19 routes with the type hook-free, and a walk found no router in any of 10 runs
  * by hand of that app and of a one-router app (vertx-web 4.5.32 and 4.5.9, JDK 17). A Vert.x 4.5 router is reached only
  * from an event-loop thread through a task Vert.x has scheduled (the spike's path: Netty's thread-local map, the
@@ -27,6 +25,13 @@ import java.util.Set;
  * the type name. Helidon's {@code LoomServer} keeps its hook ({@link Discovery#NOT_DISCOVERABLE}): a server built with
  * its shutdown hook disabled has no shutdown handler, and nothing else that stays reachable (its listeners' threads
  * hold the listeners, which do not point back to the server) leads a walk to it.
+ *
+ * <p>JAX-RS types still hooked: RESTEasy 3's class {@code org.jboss.resteasy.spi.ResteasyDeployment}, hooked only to
+ * report that unsupported version (no RESTEasy 3 app; from RESTEasy 4 on it is an interface, which {@code
+ * HookSelection} never hooks). Helidon MP: its {@code JaxRsService}s are found by walks, also after a late attach (run by hand on
+ * Temurin 25), but where they are served comes from Helidon's {@code LoomServer}, which stays hooked (Helidon SE's
+ * capture): after a late attach no walk finds it in Helidon MP (no {@code io.helidon.Main} shutdown handler there; the
+ * server is held by {@code ServerCdiExtension} inside Weld), so Helidon MP reads no routes when attached late.
  */
 public final class WalkProven {
 
@@ -44,6 +49,12 @@ public final class WalkProven {
             "org.eclipse.jetty.servlet.ServletContextHandler",
             // Jetty 12 ee10: ServletJetty12AttachIT
             "org.eclipse.jetty.ee10.servlet.ServletContextHandler",
+            // Jetty 12.1 ee11: ServletJetty12Ee11AttachIT, ServletJetty12Ee11IT (+ Jdk25) hook-free
+            "org.eclipse.jetty.ee11.servlet.ServletContextHandler",
+            // Jetty 12.0 ee9: ServletJetty12Ee9AttachIT, ServletJetty12Ee9IT (+ Jdk25) hook-free
+            "org.eclipse.jetty.ee9.servlet.ServletContextHandler",
+            // Jetty 12.0 ee8 (javax): ServletJetty12Ee8AttachIT, ServletJetty12Ee8IT (+ Jdk25) hook-free
+            "org.eclipse.jetty.ee8.servlet.ServletContextHandler",
             // Jersey: Boot35JerseyAttachIT (servlet in Spring Boot), Dropwizard4AttachIT, Boot27JerseyAttachIT (Jersey
             // 2.35), EurekaServerAttachIT (a servlet filter)
             "org.glassfish.jersey.server.ApplicationHandler",
@@ -71,7 +82,27 @@ public final class WalkProven {
             // Spring application contexts (readiness, not routes): the Spring scenarios' inventory-state check
             // (AbstractSpringAppIT#inventoryIsReadyOnceTheAppServes) run attached by Boot27AdminAttachIT,
             // Boot35AdminAttachIT, Boot41WebAttachIT, Boot35WebFluxAttachIT, Boot41WebFluxAttachIT
-            "org.springframework.context.support.AbstractApplicationContext")));
+            "org.springframework.context.support.AbstractApplicationContext",
+            // --- JAX-RS outside Spring Boot: attach ITs, and their -javaagent ITs green hook-free (2026-12-02) ---
+            // RESTEasy 6.2 on Undertow: Resteasy6AttachIT, Resteasy6IT (each + Jdk25), CollectorAgreementResteasy6IT
+            "org.jboss.resteasy.core.ResteasyDeploymentImpl",
+            "org.jboss.resteasy.plugins.server.servlet.HttpServletDispatcher",
+            // Jersey on Grizzly: JerseyGrizzlyAttachIT (+ Jdk25), JerseyGrizzlyIT (+ Jdk25)
+            "org.glassfish.grizzly.http.server.HttpServer",
+            // Jersey on the JDK HTTP server: JerseyJdkHttpAttachIT, JerseyJdkHttpIT (each + Jdk25); found through the
+            // JDK server's dispatcher thread and contexts (ObjectWalk.JDK_SERVERS)
+            "org.glassfish.jersey.jdkhttp.JdkHttpHandlerContainer",
+            // Jersey on Jetty HTTP (Jetty 12): JerseyJettyHttpAttachIT, JerseyJettyHttpIT (each + Jdk25)
+            "org.glassfish.jersey.jetty.JettyHttpContainer",
+            // Helidon MP's JAX-RS service: HelidonMp4IT (Temurin 25; Helidon's LoomServer still hooked, see above)
+            "io.helidon.jersey.webserver.JaxRsService",
+            // Apache CXF: attached Cxf4AttachIT (+ Jdk25), Cxf3AttachIT, Cxf3JettyAttachIT, Cxf4UndertowAttachIT;
+            // -javaagent Cxf3IT, Cxf3JettyIT, Cxf4IT, Cxf4UndertowIT (each + Jdk25), CollectorAgreementCxf3IT. The
+            // factory bean need not outlive create() and is not found in these apps: its hook only marked CXF in use,
+            // which the servers found do
+            "org.apache.cxf.jaxrs.JAXRSServerFactoryBean",
+            "org.apache.cxf.endpoint.ServerImpl",
+            "org.apache.cxf.transport.servlet.CXFNonSpringServlet")));
 
     private WalkProven() {
     }

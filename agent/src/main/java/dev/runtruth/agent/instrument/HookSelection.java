@@ -1,5 +1,7 @@
 package dev.runtruth.agent.instrument;
 
+import java.io.InputStream;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -7,7 +9,8 @@ import java.util.List;
 /**
  * Which hooked types premain gives a constructor hook, decided once, cheaply, before the application's {@code main}:
  * with hook-free discovery (the default), only the types whose walk is not proven and whose class file the system
- * class loader finds (one resource lookup per type, no class is loaded); when none is left, premain registers no class
+ * class loader finds and declares a class, not an interface (one resource lookup per type, and for a type found, its
+ * class file read up to the access flags; no class is loaded); when none is left, premain registers no class
  * transformer at all, so the JVM never hands a loaded class to Java.
  *
  * <p>Limit: a type the system class loader cannot see at premain (a Spring Boot fat jar's nested {@code
@@ -22,7 +25,8 @@ public final class HookSelection {
 
         /**
          * @param resource a class file's resource name
-         * @return whether it is on the class path
+         * @return whether it is on the class path and declares a class that can have a constructor hook (not an
+         *         interface)
          */
         boolean has(String resource);
     }
@@ -70,15 +74,33 @@ public final class HookSelection {
         return used.toArray(new String[0]);
     }
 
-    /** @return the system class loader's class path, or nothing when it cannot be had */
+    /**
+     * @return the system class loader's class path, or nothing when it cannot be had; a class file found there is read
+     *         up to its access flags: an interface has no constructor to hook (a class file that cannot be read counts
+     *         as a class)
+     */
     public static ClassFiles systemClassPath() {
         return new ClassFiles() {
             @Override
             public boolean has(String resource) {
+                URL url;
                 try {
-                    return ClassLoader.getSystemResource(resource) != null;
+                    url = ClassLoader.getSystemResource(resource);
                 } catch (Throwable t) {
                     return false;
+                }
+                if (url == null) {
+                    return false;
+                }
+                try {
+                    InputStream in = url.openStream();
+                    try {
+                        return !ClassFileKind.isInterface(in);
+                    } finally {
+                        in.close();
+                    }
+                } catch (Throwable t) {
+                    return true;
                 }
             }
         };

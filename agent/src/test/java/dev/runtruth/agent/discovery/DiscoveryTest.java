@@ -95,6 +95,60 @@ class DiscoveryTest {
         }
     }
 
+    /** Stands for a framework object held only on a thread's stack while the application builds its server. */
+    static final class Held extends Served {
+    }
+
+    @Test
+    void threadsAddedAfterAWalkThatMissedAnInitialisedTypeWalkOnceMore() throws Exception {
+        Held held = new Held(); // initialised, reachable from this test's stack only
+        TypeHook hook = TypeHook.onConstructors(Held.class.getName(), Hook.class);
+        Discovery discovery = new Discovery(loading(Held.class), WalkBudget.defaults(),
+                () -> Collections.singletonList(hook));
+        assertThat(discovery.walk("test").found()).doesNotContainKey(Held.class.getName());
+        assertThat(discovery.walkNeededNow()).isFalse();
+
+        Thread server = new Thread(held, "discovery-test-server"); // the server starts: a new root
+        server.start();
+        try {
+            new Object() { }.hashCode(); // a class loads, as a server's start loads its classes
+            assertThat(discovery.walkNeededNow()).isTrue();
+            assertThat(discovery.walk("scrape").found()).containsEntry(Held.class.getName(), 1);
+            assertThat(HANDED).contains(held);
+        } finally {
+            held.stop.countDown();
+            server.join();
+        }
+    }
+
+    @Test
+    void aTypeIsWalkedForOnceMoreOnNewThreadsOnlyOnce() throws Exception {
+        Unreached unreached = new Unreached();
+        TypeHook hook = TypeHook.onConstructors(Unreached.class.getName(), Hook.class);
+        Discovery discovery = new Discovery(loading(Unreached.class), WalkBudget.defaults(),
+                () -> Collections.singletonList(hook));
+        discovery.walk("test");
+        for (int round = 0; round < 2; round++) {
+            Served other = new Served();
+            Thread thread = new Thread(other, "discovery-test-other-" + round);
+            thread.start();
+            try {
+                // a class not loaded before loads in each round (each anonymous class loads at its first use)
+                int loaded = round == 0 ? new Object() { }.hashCode() : new Object() { }.hashCode();
+                assertThat(discovery.walkNeededNow()).as("round %d", round).isEqualTo(round == 0);
+                discovery.walk("scrape");
+            } finally {
+                other.stop.countDown();
+                thread.join();
+            }
+        }
+        assertThat(unreached).isNotNull();
+    }
+
+    /** A hooked type whose object no root reaches. */
+    static final class Unreached {
+    }
+
     /** Loaded by the test without initialising it, as Spring's class-path checks load WebFlux's types. */
     static final class LoadedOnly {
         static final long LOADED = System.nanoTime();

@@ -145,6 +145,8 @@ class ObjectWalkTest {
         assertThat(ObjectWalk.allowed("org.springframework.boot.SpringApplication$$Lambda/0x1")).isTrue();
         assertThat(ObjectWalk.allowed("java.util.HashMap$Node")).isTrue();
         assertThat(ObjectWalk.allowed("java.util.regex.Pattern")).isFalse();
+        assertThat(ObjectWalk.allowed("sun.net.httpserver.ServerImpl$Dispatcher")).isTrue(); // Jersey on the JDK server
+        assertThat(ObjectWalk.allowed("sun.nio.ch.ServerSocketChannelImpl")).isFalse();
         assertThat(ObjectWalk.allowed("java.lang.String")).isFalse();
         assertThat(ObjectWalk.allowed("com.example.App")).isFalse();
     }

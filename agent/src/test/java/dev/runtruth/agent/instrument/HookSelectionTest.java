@@ -34,7 +34,16 @@ class HookSelectionTest {
 
     @Test
     void theSystemClassPathFindsAClassFileByName() {
-        assertThat(HookSelection.systemClassPath().has("org/junit/jupiter/api/Test.class")).isTrue();
+        assertThat(HookSelection.systemClassPath().has("org/junit/jupiter/api/Assertions.class")).isTrue();
         assertThat(HookSelection.systemClassPath().has("no/such/Type.class")).isFalse();
+    }
+
+    /** RESTEasy 3's class {@code spi.ResteasyDeployment} is an interface from 4.0 on: nothing to hook there. */
+    @Test
+    void anInterfaceOnTheClassPathHasNoConstructorToHook() {
+        assertThat(HookSelection.systemClassPath().has("org/junit/jupiter/api/Test.class")).isFalse(); // annotation
+        assertThat(HookSelection.systemClassPath().has("java/lang/Runnable.class")).isFalse();
+        assertThat(HookSelection.systemClassPath().has("java/lang/Thread.class")).isTrue(); // a JDK image's class
+        assertThat(HookSelection.systemClassPath().has("java/lang/Character.class")).isTrue(); // longs, doubles
     }
 }

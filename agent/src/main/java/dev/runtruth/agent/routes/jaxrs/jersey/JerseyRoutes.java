@@ -215,9 +215,9 @@ public final class JerseyRoutes implements RouteSource {
      * @param remembered the application handlers hooked or found by a walk
      * @return those, plus the handler each known Jersey container (servlet or filter, JDK HTTP, Jetty HTTP) holds by
      *         now ({@code Container#getApplicationHandler()}): Spring Boot's Jersey servlet builds its
-     *         {@code ApplicationHandler} at its first request, after the walks at start, and behind the JDK HTTP server
-     *         the handler is reachable only through JDK internals ({@code sun.net.httpserver.ServerImpl} contexts) the
-     *         walk does not enter; so the containers are asked at every read
+     *         {@code ApplicationHandler} at its first request, after the walks at start: a container remembered
+     *         before it built its handler would otherwise wait for another walk; so the containers are asked at every
+     *         read
      */
     private static List<Object> withContainersHandlers(List<Object> remembered) {
         Set<Object> all = Collections.newSetFromMap(new IdentityHashMap<Object, Boolean>());

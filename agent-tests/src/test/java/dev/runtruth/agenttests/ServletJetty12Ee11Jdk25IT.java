@@ -1,0 +1,22 @@
+package dev.runtruth.agenttests;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** {@link ServletJetty12Ee11IT} on Temurin 25. */
+class ServletJetty12Ee11Jdk25IT extends ServletJetty12Ee11IT {
+
+    @Override
+    String service() {
+        return "servlet-jetty12-ee11-jdk25";
+    }
+
+    @Override
+    Path javaHome() {
+        Optional<Path> jdk25 = Jdks.temurin25();
+        assumeTrue(jdk25.isPresent(), "Temurin 25 not found under " + Jdks.JVM_DIR);
+        return jdk25.get();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.runtruth.agenttests;
+
+import java.nio.file.Path;
+
+/**
+ * {@link ServletJetty12IT} on Jetty 12.0's ee8 environment ({@code org.eclipse.jetty.ee8.servlet}, javax.servlet
+ * 4.0): the same app and registrations, so the same routes.
+ */
+class ServletJetty12Ee8IT extends ServletJetty12IT {
+
+    @Override
+    String service() {
+        return "servlet-jetty12-ee8-jdk17";
+    }
+
+    @Override
+    Path appJar() {
+        return Artifacts.app("servlet-jetty12-ee8");
+    }
+}
