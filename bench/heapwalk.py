@@ -2,15 +2,16 @@
 """The hook-free discovery walk: its CPU, wall time and effect on the application, on a JVM with a large heap of
 application objects and on the largest test app.
 
-Usage: bench/heapwalk.py [--app heap|admin] [--mode attach|start|both] [--gigabytes 2] [--rounds 3]
-                         [--java /usr/lib/jvm/.../bin/java] [--agent JAR]
+Usage: bench/heapwalk.py [--app heap|admin] [--mode attach|start|both] [--gigabytes 2] [--lru appdata|static]
+                         [--rounds 3] [--java /usr/lib/jvm/.../bin/java] [--agent JAR]
 Smoke: bench/heapwalk.py --gigabytes 0.2 --rounds 1
 
 Apps:
   heap   bench/java/heap/HeapApp.java, a Javalin 6 service (Javalin and Jetty from the shaded agent-tests/apps/javalin6
          jar, as bench/scrape.py) holding GIGABYTES of application objects in four shares: a static field of an
          application class, a map a thread's Runnable holds, a HashMap in a thread-local, an LRU cache (LinkedHashMap)
-         in Javalin's app data. -Xmx is GIGABYTES + 2 GB. Truth: Javalin's own route listing (RouteOverviewPlugin).
+         in Javalin's app data (--lru static: in a static field instead). -Xmx is GIGABYTES + 2 GB. Truth:
+         Javalin's own route listing (RouteOverviewPlugin).
   admin  agent-tests/apps/boot35-admin (Spring Boot 3.5 + Spring Boot Admin, Tomcat), the largest test app. Truth: the
          annotated handler methods and URL mappings of /actuator/mappings (functional endpoints are counted, not
          compared).
@@ -187,12 +188,12 @@ APPS = {
 }
 
 
-def app_command(app, port, gigabytes):
+def app_command(app, port, gigabytes, lru="appdata"):
     if app == "heap":
         b.require(b.JAVALIN)
         classes = b.javac("heap", ["heap/HeapApp.java"], classpath=[b.JAVALIN])
         return ["-Xmx%dm" % int((gigabytes + 2) * 1024), "-cp", os.pathsep.join([b.JAVALIN, classes]), "HeapApp",
-                str(port), str(gigabytes)]
+                str(port), str(gigabytes), lru]
     b.require(b.ADMIN)
     return ["-jar", b.ADMIN, "--server.port=%d" % port]
 
@@ -219,7 +220,7 @@ def round_(app, mode, r, a):
            "-Druntruth.debug=true"]
     if mode == "start":
         cmd.append("-javaagent:%s=port=%d,host=127.0.0.1" % (b.AGENT, agent_port))
-    cmd += app_command(app, port, a.gigabytes)
+    cmd += app_command(app, port, a.gigabytes, a.lru)
     jvm = b.Jvm(cmd, name)
     watch = LogWatch(jvm.log_path)
     try:
@@ -283,6 +284,8 @@ def main():
     p.add_argument("--app", choices=sorted(APPS), default="heap")
     p.add_argument("--mode", choices=["attach", "start", "both"])
     p.add_argument("--gigabytes", type=float, default=2.0, help="application objects of the heap app")
+    p.add_argument("--lru", choices=["appdata", "static"], default="appdata",
+                   help="where the heap app keeps its LRU share: Javalin's app data (the walk meets it) or a static field")
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--java", default="java")
     p.add_argument("--agent", default=b.AGENT, help="the Runtruth agent jar (default: agent/target's)")
@@ -297,7 +300,7 @@ def main():
         rows = []
         for r in range(a.rounds):
             rows += round_(a.app, mode, r, a)
-        title = APPS[a.app][0] % a.gigabytes if a.app == "heap" else APPS[a.app][0]
+        title = (APPS[a.app][0] % a.gigabytes + ", LRU share in " + a.lru) if a.app == "heap" else APPS[a.app][0]
         b.table("%s, %s: %s, %s -> %s" % (title, "late attach" if mode == "attach" else "-javaagent at start", version,
                                            load_before, b.load().split(" ")[1]), HEADER, rows)
 

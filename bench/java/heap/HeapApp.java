@@ -19,11 +19,12 @@ import java.util.concurrent.CountDownLatch;
  *       in Javalin's app data ({@code config.appData}): a framework-held collection whose entries are linked to each
  *       other, so a walk that enters it can follow them all.</li>
  * </ol>
- * Serves a few endpoints, and the framework's own route listing at {@code GET /routes} (Javalin's bundled
+ * With a third argument {@code static}, share 4 is kept in a static field of the application instead (the walk does not
+ * meet it), for comparison. Serves a few endpoints, and the framework's own route listing at {@code GET /routes} (Javalin's bundled
  * {@code RouteOverviewPlugin}, JSON with {@code Accept: application/json}) as the truth the agent's routes are
  * checked against. The heap is filled before the server starts, so once {@code GET /ready} answers 200 it is full.
  *
- * <p>Usage: {@code java -Xmx4g -cp javalin6.jar:heap HeapApp PORT GIGABYTES}
+ * <p>Usage: {@code java -Xmx4g -cp javalin6.jar:heap HeapApp PORT GIGABYTES [appdata|static]}
  */
 public final class HeapApp {
 
@@ -36,6 +37,9 @@ public final class HeapApp {
     /** Share 1: reachable only from this static field of an application class. */
     static Object[] chunks;
 
+    /** Share 4 when it is not in Javalin's app data. */
+    static Map<Long, Node> staticLru;
+
     static final Key<Map<Long, Node>> LRU = new Key<>("heapapp.lru");
 
     private HeapApp() {
@@ -44,6 +48,7 @@ public final class HeapApp {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         double gigabytes = Double.parseDouble(args[1]);
+        boolean appData = args.length < 3 || !args[2].equals("static");
         long share = (long) (gigabytes * (1L << 30) / 112 / 4);
         int perChunk = 100_000;
         int chunkCount = (int) Math.max(1, share / perChunk);
@@ -84,12 +89,15 @@ public final class HeapApp {
             lru.put(i, new Node()); // share 4
         }
         filled.await();
+        if (!appData) {
+            staticLru = lru;
+        }
         Handler ok = ctx -> ctx.result("ok");
         Javalin app = Javalin.create(config -> {
-            config.appData(LRU, lru);
+            config.appData(LRU, appData ? lru : new HashMap<>());
             config.bundledPlugins.enableRouteOverview("/routes");
         });
-        app.get("/ready", ctx -> ctx.result("ok " + held.size() + " " + ctx.appData(LRU).size()));
+        app.get("/ready", ctx -> ctx.result("ok " + held.size() + " " + lru.size()));
         app.get("/items/{id}", ok);
         app.put("/items/{id}", ok);
         app.delete("/items/{id}", ok);
