@@ -225,8 +225,8 @@ def round_(app, mode, r, a):
     watch = LogWatch(jvm.log_path)
     try:
         jvm.wait_200(port, APPS[app][2], timeout=900)
-        used = ask(meter, "/heap") / (1 << 30)
         if mode == "attach":
+            used = ask(meter, "/heap") / (1 << 30)  # its System.gc() before the attach, not during a walk
             time.sleep(1)  # past the System.gc() of /heap
             t0 = time.time()
             attach = subprocess.run([a.java, "-jar", b.COLLECTOR, "attach", str(jvm.proc.pid), "--agent-jar", b.AGENT,
@@ -251,6 +251,8 @@ def round_(app, mode, r, a):
         idle_stall = stall_ms(meter, i0, i1)
         idle_sp = pauses(xlog, i0, i1)
         routes = verify(app, port, agent_port)  # after the idle window: its scrape may walk again
+        if mode == "start":
+            used = ask(meter, "/heap") / (1 << 30)  # its System.gc() after the walks of the start
         time.sleep(0.2)
         rows = []
         for seen, m in watch.walks:
