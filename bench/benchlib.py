@@ -85,6 +85,21 @@ def javac(name, sources, classpath=(), release="17"):
     return out
 
 
+def agent_jar(name, sources, premain_class, release="8"):
+    """A -javaagent jar bench/target/<name>.jar (manifest Premain-Class) of the given bench/java sources, rebuilt when
+    they changed; returns its path."""
+    import zipfile
+    classes = javac(name, sources, release=release)
+    jar = os.path.join(TARGET, name + ".jar")
+    if not os.path.isfile(jar) or os.path.getmtime(jar) < os.path.getmtime(os.path.join(classes, ".stamp")):
+        with zipfile.ZipFile(jar, "w") as z:
+            z.writestr("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nPremain-Class: %s\r\n\r\n" % premain_class)
+            for name_ in sorted(os.listdir(classes)):
+                if name_.endswith(".class"):
+                    z.write(os.path.join(classes, name_), name_)
+    return jar
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -32,7 +32,7 @@ pass as a fast one. Prints each sample, then a Markdown table of medians, ratios
 load.
 """
 import time
-import argparse, os, sys, zipfile
+import argparse, os, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import benchlib as b
@@ -55,15 +55,7 @@ JMX_CONFIG = os.path.join(os.path.dirname(os.path.abspath(__file__)), "java", "j
 
 def empty_agent():
     """A jar whose premain does nothing (bench/java/empty): the floor cost of any -javaagent (arm `empty`)."""
-    classes = b.javac("empty", ["empty/EmptyAgent.java"], release="8")
-    jar = os.path.join(b.TARGET, "empty-agent.jar")
-    if not os.path.isfile(jar) or os.path.getmtime(jar) < os.path.getmtime(os.path.join(classes, "EmptyAgent.class")):
-        with zipfile.ZipFile(jar, "w") as z:
-            z.writestr("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nPremain-Class: EmptyAgent\r\n\r\n")
-            for name in sorted(os.listdir(classes)):
-                if name.endswith(".class"):
-                    z.write(os.path.join(classes, name), name)
-    return jar
+    return b.agent_jar("empty-agent", ["empty/EmptyAgent.java"], "EmptyAgent")
 
 
 def app_command(java, app, port):
