@@ -51,7 +51,7 @@ final class ObjectWalk {
         "org.eclipse.jetty.", "io.undertow.", "org.xnio.", "org.glassfish.jersey.", "org.glassfish.hk2.",
         "org.jvnet.hk2.", "org.jboss.resteasy.", "org.jboss.threads.", "io.quarkus.", "io.smallrye.",
         "io.micronaut.", "io.vertx.", "io.netty.", "io.javalin.", "io.grpc.", "io.dropwizard.", "com.netflix.",
-        "reactor.netty.", "reactor.core.", "io.helidon.", "io.ktor.", "org.apache.cxf.", "org.glassfish.grizzly.",
+        "reactor.netty.", "reactor.core.", "io.helidon.", "io.ktor.", "org.apache.cxf.", "org.glassfish.grizzly.", "org.jboss.weld.",
     };
 
     /**

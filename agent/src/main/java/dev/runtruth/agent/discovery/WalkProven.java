@@ -28,10 +28,10 @@ import java.util.Set;
  *
  * <p>JAX-RS types still hooked: RESTEasy 3's class {@code org.jboss.resteasy.spi.ResteasyDeployment}, hooked only to
  * report that unsupported version (no RESTEasy 3 app; from RESTEasy 4 on it is an interface, which {@code
- * HookSelection} never hooks). Helidon MP: its {@code JaxRsService}s are found by walks, also after a late attach (run by hand on
- * Temurin 25), but where they are served comes from Helidon's {@code LoomServer}, which stays hooked (Helidon SE's
- * capture): after a late attach no walk finds it in Helidon MP (no {@code io.helidon.Main} shutdown handler there; the
- * server is held by {@code ServerCdiExtension} inside Weld), so Helidon MP reads no routes when attached late.
+ * HookSelection} never hooks). Helidon MP: its {@code JaxRsService}s and, through Weld (whose {@code
+ * ServerCdiExtension} holds it; MP registers no {@code io.helidon.Main} shutdown handler), its {@code LoomServer} are
+ * found after a late attach ({@code HelidonMp4AttachIT}, Temurin 25); under {@code -javaagent} the {@code LoomServer}
+ * keeps its hook, as in Helidon SE.
  */
 public final class WalkProven {
 
