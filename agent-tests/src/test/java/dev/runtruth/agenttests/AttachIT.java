@@ -95,7 +95,8 @@ class AttachIT {
                     Artifacts.agentJar().toString()));
             assertThat(attach.exitCode()).as(attach.describe()).isEqualTo(2);
             assertThat(attach.stderr()).as(attach.describe()).contains("runtruth: process " + sleep.pid()
-                    + ": cannot attach: not a JVM");
+                    + ": cannot attach: not a JVM (no libjvm.so in /proc/" + sleep.pid() + "/maps; it runs ")
+                    .containsPattern("it runs \\S*sleep\\)");
             assertThat(attach.stderr().lines()).as(attach.describe()).hasSize(2); // "attaching ..." and the error
             assertThat(sleep.isAlive()).as("the target is untouched").isTrue();
         } finally {

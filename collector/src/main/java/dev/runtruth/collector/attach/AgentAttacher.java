@@ -6,8 +6,11 @@ import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import dev.runtruth.collector.InputException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
 
 /**
  * Loads the Runtruth agent into a running JVM through the JDK's Attach API ({@code com.sun.tools.attach}, module
@@ -43,13 +46,46 @@ final class AgentAttacher {
     }
 
     /**
+     * Refuses, before anything reaches it, a process that is not a JVM: one whose memory map ({@code /proc/PID/maps},
+     * readable by its own user and root) has no JVM library mapped ({@code libjvm.so} of HotSpot, also shipped by
+     * OpenJ9 beside its {@code libj9vm}). Without this the Attach API waits 10 s for an answer that never comes and
+     * then cannot tell a program that is not a JVM from a JVM that refuses attaching.
+     *
+     * @param pid  the target's process id
+     * @param proc the {@code /proc} directory
+     * @throws InputException one line: not a JVM, and which program runs there
+     */
+    static void requireJvm(long pid, Path proc) throws InputException {
+        Path maps = proc.resolve(Long.toString(pid)).resolve("maps");
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(maps, StandardCharsets.ISO_8859_1);
+        } catch (IOException | RuntimeException e) {
+            return; // no /proc, no such process, or not readable: the Attach API answers for itself
+        }
+        for (String line : lines) {
+            if (line.endsWith("/libjvm.so") || line.contains("/libj9vm")) {
+                return;
+            }
+        }
+        String program;
+        try {
+            program = Files.readSymbolicLink(proc.resolve(Long.toString(pid)).resolve("exe")).toString();
+        } catch (IOException | RuntimeException e) {
+            program = "unknown";
+        }
+        throw new InputException("process " + pid, "cannot attach: not a JVM (no libjvm.so in " + maps
+                + "; it runs " + program + "); give the PID of the java process (jps -l, or pgrep -f java)");
+    }
+
+    /**
      * Loads the agent, unless one already serves in the target (a second agent would be ignored by the first).
      *
      * @param pid      the target JVM's process id
      * @param agentJar the agent jar
      * @param options  the agent's options, e.g. {@code port=7461,host=127.0.0.1}
      * @return the endpoint URL of an agent that already runs in the target; {@code null} when this call loaded it
-     * @throws InputException when the jar is missing, the process runs as another user and this one is not root (the
+     * @throws InputException when the jar is missing, the process is not a JVM ({@link #requireJvm}), the process runs as another user and this one is not root (the
      *                        JDK's attach listener answers only its own user and root: refused before anything
      *                        reaches the target), the process is not a JVM this user can attach to, the target
      *                        refuses dynamic agents ({@code -XX:-EnableDynamicAgentLoading}), or this JVM lacks
@@ -62,6 +98,7 @@ final class AgentAttacher {
         }
         String target = "process " + pid;
         ProcessUser owner = requireAttachableUser(pid);
+        requireJvm(pid, Paths.get("/proc"));
         ProcessUser self = ProcessUser.self();
         boolean otherUser = owner != null && self != null && owner.uid() != self.uid(); // we are root then
         VirtualMachine attached;
