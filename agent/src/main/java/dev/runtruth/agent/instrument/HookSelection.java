@@ -5,12 +5,14 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Which hooked types premain gives a constructor hook, decided once, cheaply, before the application's {@code main}:
  * with hook-free discovery (the default), only the types whose walk is not proven and whose class file the system
  * class loader finds and declares a class, not an interface (one resource lookup per type, and for a type found, its
- * class file read up to the access flags; no class is loaded); when none is left, premain registers no class
+ * access flags read from its class file by ASM; no class is loaded); when none is left, premain registers no class
  * transformer at all, so the JVM never hands a loaded class to Java.
  *
  * <p>Limit: a type the system class loader cannot see at premain (a Spring Boot fat jar's nested {@code
@@ -75,8 +77,8 @@ public final class HookSelection {
     }
 
     /**
-     * @return the system class loader's class path, or nothing when it cannot be had; a class file found there is read
-     *         up to its access flags: an interface has no constructor to hook (a class file that cannot be read counts
+     * @return the system class loader's class path, or nothing when it cannot be had; a class file found there has its
+     *         access flags read (ASM's {@code ClassReader}): an interface has no constructor to hook (a class file that cannot be read counts
      *         as a class)
      */
     public static ClassFiles systemClassPath() {
@@ -95,7 +97,8 @@ public final class HookSelection {
                 try {
                     InputStream in = url.openStream();
                     try {
-                        return !ClassFileKind.isInterface(in);
+                        // ASM, which the hooks load anyway once a type found here loads
+                        return (new ClassReader(in).getAccess() & Opcodes.ACC_INTERFACE) == 0;
                     } finally {
                         in.close();
                     }
