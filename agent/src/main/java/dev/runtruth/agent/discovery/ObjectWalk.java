@@ -24,9 +24,10 @@ import java.util.Map;
  * <p>It descends only into framework classes ({@link #FRAMEWORK_PREFIXES}, lambdas of them included), {@code java.util}
  * collections and concurrency classes, the JDK's own HTTP server ({@link #JDK_SERVERS}), {@code Object[]} (at most
  * {@link WalkBudget#arrayEntries()} non-null entries each), a {@code Thread}'s task, thread-locals and
- * uncaught-exception handler, and the referent of a non-phantom {@code Reference}. A chain of same-class links (a {@code LinkedHashMap}'s entries through {@code before}/{@code
- * after}, {@code LinkedList} or {@code ConcurrentLinkedQueue} nodes through {@code next}) is followed for at most
- * {@link WalkBudget#arrayEntries()} links from where the walk entered it, as an array's entries are: a framework
+ * uncaught-exception handler, and the referent of a non-phantom {@code Reference}. A chain of same-class links (a
+ * {@code LinkedHashMap}'s entries through {@code before}/{@code after}, {@code LinkedList} or {@code
+ * ConcurrentLinkedQueue} nodes through {@code next}) is followed for at most {@link WalkBudget#arrayEntries()} links
+ * from where the walk entered it, as an array's entries are: a framework
  * object holding a linked collection of application data (an LRU cache of a million entries) would otherwise spend
  * the whole object budget on it ({@code bench/heapwalk.py}: 200,000 objects, the walk cut, a 7-21 ms young GC).
  * Never into application classes, strings, boxes, class loaders, classes, modules, reflection objects or primitive
@@ -51,7 +52,8 @@ final class ObjectWalk {
         "org.eclipse.jetty.", "io.undertow.", "org.xnio.", "org.glassfish.jersey.", "org.glassfish.hk2.",
         "org.jvnet.hk2.", "org.jboss.resteasy.", "org.jboss.threads.", "io.quarkus.", "io.smallrye.",
         "io.micronaut.", "io.vertx.", "io.netty.", "io.javalin.", "io.grpc.", "io.dropwizard.", "com.netflix.",
-        "reactor.netty.", "reactor.core.", "io.helidon.", "io.ktor.", "org.apache.cxf.", "org.glassfish.grizzly.", "org.jboss.weld.",
+        "reactor.netty.", "reactor.core.", "io.helidon.", "io.ktor.", "org.apache.cxf.", "org.glassfish.grizzly.",
+        "org.jboss.weld.",
     };
 
     /**
@@ -200,10 +202,8 @@ final class ObjectWalk {
             }
             return true;
         }
-        for (String prefix : JDK_SERVERS) {
-            if (className.startsWith(prefix)) {
-                return true;
-            }
+        if (jdkServerPackage(className) != null) {
+            return true;
         }
         return className.startsWith("java.lang.ThreadLocal$") || className.equals("java.lang.Thread$FieldHolder");
     }
@@ -265,14 +265,21 @@ final class ObjectWalk {
         return true;
     }
 
+    /** @return the package of a {@link #JDK_SERVERS} class, {@code null} for any other class */
+    private static String jdkServerPackage(String className) {
+        for (String prefix : JDK_SERVERS) {
+            if (className.startsWith(prefix)) {
+                return className.substring(0, className.lastIndexOf('.'));
+            }
+        }
+        return null;
+    }
+
     /** Opens the package of a {@link #JDK_SERVERS} class to the agent (not open by default on JDK 9+); never throws. */
     private static void openIfJdkServer(Class<?> type) {
-        String name = type.getName();
-        for (String prefix : JDK_SERVERS) {
-            if (name.startsWith(prefix)) {
-                ModuleAccess.openToAgent(type, name.substring(0, name.lastIndexOf('.')));
-                return;
-            }
+        String pkg = jdkServerPackage(type.getName());
+        if (pkg != null) {
+            ModuleAccess.openToAgent(type, pkg);
         }
     }
 
