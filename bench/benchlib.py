@@ -198,12 +198,18 @@ class Jvm:
         self.log_file.close()
 
 
+def _stat_cpu_seconds(stat_path):
+    """User + system CPU seconds in a Linux /proc stat file (a process's or a thread's); raises OSError when it is
+    gone, ValueError or IndexError when it cannot be read."""
+    with open(stat_path) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def cpu_seconds(pid):
     """User + system CPU seconds the process has used so far (Linux /proc/PID/stat), or None elsewhere."""
     try:
-        with open("/proc/%d/stat" % pid) as f:
-            fields = f.read().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return _stat_cpu_seconds("/proc/%d/stat" % pid)
     except (OSError, ValueError, IndexError):
         return None
 
@@ -221,9 +227,7 @@ def thread_cpu_seconds(pid, prefix):
             with open("/proc/%d/task/%s/comm" % (pid, tid)) as f:
                 if not f.read().startswith(prefix):
                     continue
-            with open("/proc/%d/task/%s/stat" % (pid, tid)) as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            total += _stat_cpu_seconds("/proc/%d/task/%s/stat" % (pid, tid))
         except (OSError, ValueError, IndexError):
             continue  # the thread ended meanwhile
     return total
